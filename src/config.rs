@@ -1,0 +1,332 @@
+//! Settings read from the environment once at start-up.
+//!
+//! Every variable has a documented default (see README.md). A value that does not parse stops the
+//! service before it binds a port, with a message naming the variable, because a half-configured
+//! finance service that starts anyway is worse than one that refuses to start.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/budget_monitor";
+pub const DEFAULT_BIND_ADDR: &str = "127.0.0.1:8080";
+pub const DEFAULT_DB_CONNECT_TIMEOUT_SECS: u64 = 5;
+pub const DEFAULT_MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+const MAX_POOL_SIZE: u32 = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppEnv {
+    Dev,
+    Prod,
+}
+
+/// Origins allowed to call the API from a browser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorsOrigins {
+    /// No cross-origin access (the default: browsers get no CORS headers).
+    None,
+    /// Any origin (`*`); safe because the API authenticates with bearer tokens, not cookies.
+    Any,
+    List(Vec<String>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub bind_addr: SocketAddr,
+    pub db_pool_size: u32,
+    pub db_connect_timeout: Duration,
+    pub max_body_bytes: usize,
+    pub cors_allowed_origins: CorsOrigins,
+    pub log_format: LogFormat,
+    pub app_env: AppEnv,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid {}: {}", self.variable, self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+fn invalid(variable: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        variable,
+        message: message.into(),
+    }
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup` so tests can supply variables without touching the process
+    /// environment. Empty values count as unset.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+
+        let app_env = match get("APP_ENV").as_deref() {
+            None | Some("dev") => AppEnv::Dev,
+            Some("prod") => AppEnv::Prod,
+            Some(other) => {
+                return Err(invalid("APP_ENV", format!("expected dev or prod, got {other:?}")));
+            }
+        };
+
+        let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+        if !(database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
+            return Err(invalid(
+                "DATABASE_URL",
+                "expected a postgres:// or postgresql:// URL",
+            ));
+        }
+        if database_name(&database_url).is_none() {
+            return Err(invalid("DATABASE_URL", "the URL names no database"));
+        }
+
+        let bind_raw = get("BIND_ADDR").unwrap_or_else(|| DEFAULT_BIND_ADDR.to_owned());
+        let bind_addr = bind_raw.parse::<SocketAddr>().map_err(|_| {
+            invalid(
+                "BIND_ADDR",
+                format!("expected an IP address and port such as 127.0.0.1:8080, got {bind_raw:?}"),
+            )
+        })?;
+
+        let default_pool = default_pool_size();
+        let db_pool_size = match get("DB_POOL_SIZE") {
+            None => default_pool,
+            Some(raw) => match raw.parse::<u32>() {
+                Ok(n) if (1..=MAX_POOL_SIZE).contains(&n) => n,
+                _ => {
+                    return Err(invalid(
+                        "DB_POOL_SIZE",
+                        format!("expected a whole number from 1 to {MAX_POOL_SIZE}, got {raw:?}"),
+                    ));
+                }
+            },
+        };
+
+        let db_connect_timeout = match get("DB_CONNECT_TIMEOUT") {
+            None => Duration::from_secs(DEFAULT_DB_CONNECT_TIMEOUT_SECS),
+            Some(raw) => match raw.parse::<u64>() {
+                Ok(n) if (1..=300).contains(&n) => Duration::from_secs(n),
+                _ => {
+                    return Err(invalid(
+                        "DB_CONNECT_TIMEOUT",
+                        format!("expected whole seconds from 1 to 300, got {raw:?}"),
+                    ));
+                }
+            },
+        };
+
+        let max_body_bytes = match get("MAX_BODY_BYTES") {
+            None => DEFAULT_MAX_BODY_BYTES,
+            Some(raw) => match raw.parse::<usize>() {
+                Ok(n) if (1024..=1024 * 1024 * 1024).contains(&n) => n,
+                _ => {
+                    return Err(invalid(
+                        "MAX_BODY_BYTES",
+                        format!("expected a number of bytes from 1024 to 1073741824, got {raw:?}"),
+                    ));
+                }
+            },
+        };
+
+        let cors_allowed_origins = match get("CORS_ALLOWED_ORIGINS") {
+            None => CorsOrigins::None,
+            Some(raw) => parse_origins(&raw)?,
+        };
+
+        let log_format = match get("LOG_FORMAT").as_deref() {
+            None => match app_env {
+                AppEnv::Dev => LogFormat::Pretty,
+                AppEnv::Prod => LogFormat::Json,
+            },
+            Some("pretty") => LogFormat::Pretty,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(invalid(
+                    "LOG_FORMAT",
+                    format!("expected pretty or json, got {other:?}"),
+                ));
+            }
+        };
+
+        Ok(Config {
+            database_url,
+            bind_addr,
+            db_pool_size,
+            db_connect_timeout,
+            max_body_bytes,
+            cors_allowed_origins,
+            log_format,
+            app_env,
+        })
+    }
+}
+
+/// Twice the cores, as DESIGN.md suggests: the blocking pool overlaps waiting on PostgreSQL.
+fn default_pool_size() -> u32 {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    u32::try_from(cores * 2).unwrap_or(8).clamp(2, MAX_POOL_SIZE)
+}
+
+fn parse_origins(raw: &str) -> Result<CorsOrigins, ConfigError> {
+    if raw == "*" {
+        return Ok(CorsOrigins::Any);
+    }
+    let mut origins = Vec::new();
+    for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let valid_scheme = part.starts_with("http://") || part.starts_with("https://");
+        let rest = part.split_once("://").map_or("", |(_, r)| r);
+        if !valid_scheme || rest.is_empty() || rest.contains('/') || part == "*" {
+            return Err(invalid(
+                "CORS_ALLOWED_ORIGINS",
+                format!(
+                    "expected * or a comma-separated list of origins such as https://monitor.example.gov.cn, got {part:?}"
+                ),
+            ));
+        }
+        origins.push(part.to_owned());
+    }
+    if origins.is_empty() {
+        return Ok(CorsOrigins::None);
+    }
+    Ok(CorsOrigins::List(origins))
+}
+
+/// The database name of a `postgres://` URL: the path after the authority, before any query.
+pub fn database_name(url: &str) -> Option<&str> {
+    let (_, rest) = url.split_once("://")?;
+    let (_, path) = rest.split_once('/')?;
+    let name = path.split('?').next().unwrap_or("");
+    (!name.is_empty()).then_some(name)
+}
+
+/// The same URL pointing at another database on the same server, keeping credentials and options.
+pub fn with_database(url: &str, database: &str) -> Option<String> {
+    let name = database_name(url)?;
+    let (scheme, rest) = url.split_once("://")?;
+    let (authority, path) = rest.split_once('/')?;
+    let query = &path[name.len()..];
+    Some(format!("{scheme}://{authority}/{database}{query}"))
+}
+
+/// The URL with any password replaced, safe for logs.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return "<unparsable url>".to_owned();
+    };
+    let (authority, tail) = rest.split_once('/').unwrap_or((rest, ""));
+    let authority = match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{user}:***@{host}"),
+            None => format!("{userinfo}@{host}"),
+        },
+        None => authority.to_owned(),
+    };
+    format!("{scheme}://{authority}/{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_apply_when_nothing_is_set() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.bind_addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.db_connect_timeout, Duration::from_secs(5));
+        assert_eq!(c.max_body_bytes, DEFAULT_MAX_BODY_BYTES);
+        assert_eq!(c.cors_allowed_origins, CorsOrigins::None);
+        assert_eq!(c.log_format, LogFormat::Pretty);
+        assert_eq!(c.app_env, AppEnv::Dev);
+        assert!(c.db_pool_size >= 2);
+    }
+
+    #[test]
+    fn prod_logs_json_by_default() {
+        let c = config(&[("APP_ENV", "prod")]).unwrap();
+        assert_eq!(c.log_format, LogFormat::Json);
+    }
+
+    #[test]
+    fn each_bad_value_names_its_variable() {
+        let cases = [
+            ("APP_ENV", "staging"),
+            ("DATABASE_URL", "mysql://localhost/db"),
+            ("DATABASE_URL", "postgres://localhost"),
+            ("BIND_ADDR", "localhost"),
+            ("DB_POOL_SIZE", "0"),
+            ("DB_POOL_SIZE", "many"),
+            ("DB_CONNECT_TIMEOUT", "0"),
+            ("DB_CONNECT_TIMEOUT", "5s"),
+            ("MAX_BODY_BYTES", "12"),
+            ("CORS_ALLOWED_ORIGINS", "example.com"),
+            ("CORS_ALLOWED_ORIGINS", "https://a.example/path"),
+            ("LOG_FORMAT", "xml"),
+        ];
+        for (var, value) in cases {
+            let err = config(&[(var, value)]).expect_err(var);
+            assert_eq!(err.variable, var, "{value}");
+            assert!(err.to_string().starts_with(&format!("invalid {var}:")));
+        }
+    }
+
+    #[test]
+    fn origins_parse_as_list_or_any() {
+        let c = config(&[(
+            "CORS_ALLOWED_ORIGINS",
+            "https://a.example, http://localhost:3000",
+        )])
+        .unwrap();
+        assert_eq!(
+            c.cors_allowed_origins,
+            CorsOrigins::List(vec![
+                "https://a.example".into(),
+                "http://localhost:3000".into()
+            ])
+        );
+        let c = config(&[("CORS_ALLOWED_ORIGINS", "*")]).unwrap();
+        assert_eq!(c.cors_allowed_origins, CorsOrigins::Any);
+    }
+
+    #[test]
+    fn url_helpers_keep_credentials_and_options() {
+        let url = "postgres://u:secret@db:5433/budget?sslmode=disable";
+        assert_eq!(database_name(url), Some("budget"));
+        assert_eq!(
+            with_database(url, "postgres").unwrap(),
+            "postgres://u:secret@db:5433/postgres?sslmode=disable"
+        );
+        assert_eq!(
+            redact_url(url),
+            "postgres://u:***@db:5433/budget?sslmode=disable"
+        );
+        assert_eq!(database_name("postgres://db:5432/"), None);
+    }
+}

@@ -1,0 +1,298 @@
+//! One error type for the whole service, rendered as RFC 9457 `application/problem+json`.
+//!
+//! Internal causes (SQL, pool and driver messages) are logged with the request id and never sent
+//! to the client: a finance system must not leak its schema or other tenants' data in errors.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
+
+/// Field name → messages, for 422 answers.
+pub type FieldErrors = BTreeMap<String, Vec<String>>;
+
+/// An RFC 9457 problem details document.
+#[derive(Debug, Serialize, serde::Deserialize, ToSchema)]
+#[schema(example = json!({
+    "type": "/problems/validation-failed",
+    "title": "Validation failed",
+    "status": 422,
+    "detail": "The request body has invalid fields.",
+    "errors": {"name": ["must not be empty"]}
+}))]
+pub struct Problem {
+    /// A URI reference naming the kind of problem; stable, so clients may branch on it.
+    #[serde(rename = "type")]
+    pub problem_type: String,
+    /// A short summary of the kind of problem.
+    pub title: String,
+    /// The HTTP status code.
+    pub status: u16,
+    /// What went wrong with this request, in words a person can act on.
+    pub detail: String,
+    /// For 422: the invalid fields and what is wrong with each.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<FieldErrors>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("unauthorized: {0}")]
+    Unauthorized(String),
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    #[error("not found: {0}")]
+    NotFound(String),
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("precondition failed: {0}")]
+    PreconditionFailed(String),
+    #[error("payload too large: {0}")]
+    PayloadTooLarge(String),
+    #[error("unsupported media type: {0}")]
+    UnsupportedMediaType(String),
+    #[error("validation failed: {detail}")]
+    Validation { detail: String, errors: FieldErrors },
+    #[error("precondition required: {0}")]
+    PreconditionRequired(String),
+    #[error("too many requests: {detail}")]
+    TooManyRequests { detail: String, retry_after: Duration },
+    #[error("service unavailable: {detail}")]
+    Unavailable { detail: String, retry_after: Duration },
+    /// The cause is logged, not shown.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// How long a client should wait before retrying when the database is unavailable.
+pub const DB_RETRY_AFTER: Duration = Duration::from_secs(2);
+
+impl AppError {
+    pub fn validation(detail: impl Into<String>, errors: FieldErrors) -> Self {
+        AppError::Validation {
+            detail: detail.into(),
+            errors,
+        }
+    }
+
+    /// A 422 for a single field.
+    pub fn invalid_field(field: impl Into<String>, message: impl Into<String>) -> Self {
+        let mut errors = FieldErrors::new();
+        errors.insert(field.into(), vec![message.into()]);
+        AppError::validation("The request has an invalid field.", errors)
+    }
+
+    pub fn database_unavailable() -> Self {
+        AppError::Unavailable {
+            detail: "The database is not reachable at the moment; retry shortly.".to_owned(),
+            retry_after: DB_RETRY_AFTER,
+        }
+    }
+
+    fn slug_and_title(&self) -> (&'static str, &'static str) {
+        match self {
+            AppError::BadRequest(_) => ("bad-request", "Bad request"),
+            AppError::Unauthorized(_) => ("unauthorized", "Authentication required"),
+            AppError::Forbidden(_) => ("forbidden", "Forbidden"),
+            AppError::NotFound(_) => ("not-found", "Not found"),
+            AppError::MethodNotAllowed => ("method-not-allowed", "Method not allowed"),
+            AppError::Conflict(_) => ("conflict", "Conflict"),
+            AppError::PreconditionFailed(_) => ("precondition-failed", "Precondition failed"),
+            AppError::PayloadTooLarge(_) => ("payload-too-large", "Payload too large"),
+            AppError::UnsupportedMediaType(_) => {
+                ("unsupported-media-type", "Unsupported media type")
+            }
+            AppError::Validation { .. } => ("validation-failed", "Validation failed"),
+            AppError::PreconditionRequired(_) => {
+                ("precondition-required", "Precondition required")
+            }
+            AppError::TooManyRequests { .. } => ("too-many-requests", "Too many requests"),
+            AppError::Unavailable { .. } => ("service-unavailable", "Service unavailable"),
+            AppError::Internal(_) => ("internal-error", "Internal server error"),
+        }
+    }
+
+    pub fn problem(&self) -> Problem {
+        let (slug, title) = self.slug_and_title();
+        let detail = match self {
+            AppError::BadRequest(d)
+            | AppError::Unauthorized(d)
+            | AppError::Forbidden(d)
+            | AppError::NotFound(d)
+            | AppError::Conflict(d)
+            | AppError::PreconditionFailed(d)
+            | AppError::PayloadTooLarge(d)
+            | AppError::UnsupportedMediaType(d)
+            | AppError::PreconditionRequired(d) => d.clone(),
+            AppError::Validation { detail, .. }
+            | AppError::TooManyRequests { detail, .. }
+            | AppError::Unavailable { detail, .. } => detail.clone(),
+            AppError::MethodNotAllowed => {
+                "This resource does not support the request's method.".to_owned()
+            }
+            AppError::Internal(_) => {
+                "The server failed to handle the request; it has been logged with the request id."
+                    .to_owned()
+            }
+        };
+        let errors = match self {
+            AppError::Validation { errors, .. } => Some(errors.clone()),
+            _ => None,
+        };
+        Problem {
+            problem_type: format!("/problems/{slug}"),
+            title: title.to_owned(),
+            status: self.status_code().as_u16(),
+            detail,
+            errors,
+        }
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
+            AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let AppError::Internal(cause) = self {
+            tracing::error!(cause = %cause, "internal error");
+        }
+        let mut builder = HttpResponse::build(self.status_code());
+        builder.insert_header((
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(PROBLEM_CONTENT_TYPE),
+        ));
+        match self {
+            AppError::TooManyRequests { retry_after, .. }
+            | AppError::Unavailable { retry_after, .. } => {
+                let secs = retry_after.as_secs().max(1);
+                builder.insert_header((header::RETRY_AFTER, secs.to_string()));
+            }
+            AppError::Unauthorized(_) => {
+                builder.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            _ => {}
+        }
+        let body = serde_json::to_vec(&self.problem()).unwrap_or_default();
+        builder.body(body)
+    }
+}
+
+impl From<DieselError> for AppError {
+    fn from(err: DieselError) -> Self {
+        match err {
+            DieselError::NotFound => AppError::NotFound("The resource does not exist.".to_owned()),
+            DieselError::DatabaseError(kind, info) => match kind {
+                DatabaseErrorKind::UniqueViolation => AppError::Conflict(
+                    "A record with the same unique key already exists.".to_owned(),
+                ),
+                DatabaseErrorKind::ForeignKeyViolation => AppError::Conflict(
+                    "The change conflicts with records that refer to, or are referred to by, this one."
+                        .to_owned(),
+                ),
+                DatabaseErrorKind::SerializationFailure => AppError::Conflict(
+                    "The change collided with a concurrent change; retry it.".to_owned(),
+                ),
+                DatabaseErrorKind::ClosedConnection => {
+                    tracing::warn!(cause = %info.message(), "database connection closed");
+                    AppError::database_unavailable()
+                }
+                _ => AppError::Internal(format!(
+                    "database error {kind:?}: {} (constraint {:?})",
+                    info.message(),
+                    info.constraint_name()
+                )),
+            },
+            other => AppError::Internal(format!("database error: {other}")),
+        }
+    }
+}
+
+impl From<actix_web::error::BlockingError> for AppError {
+    fn from(err: actix_web::error::BlockingError) -> Self {
+        AppError::Internal(format!("blocking task failed: {err}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unique_violation_is_a_conflict_without_sql_text() {
+        struct Info;
+        impl diesel::result::DatabaseErrorInformation for Info {
+            fn message(&self) -> &str {
+                "duplicate key value violates unique constraint \"regions_code_key\""
+            }
+            fn details(&self) -> Option<&str> {
+                Some("Key (code)=(370100) already exists.")
+            }
+            fn hint(&self) -> Option<&str> {
+                None
+            }
+            fn table_name(&self) -> Option<&str> {
+                Some("regions")
+            }
+            fn column_name(&self) -> Option<&str> {
+                None
+            }
+            fn constraint_name(&self) -> Option<&str> {
+                Some("regions_code_key")
+            }
+            fn statement_position(&self) -> Option<i32> {
+                None
+            }
+        }
+        let err: AppError =
+            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, Box::new(Info)).into();
+        assert_eq!(err.status_code(), StatusCode::CONFLICT);
+        let problem = serde_json::to_string(&err.problem()).unwrap();
+        assert!(!problem.contains("regions_code_key"), "{problem}");
+        assert!(!problem.contains("370100"), "{problem}");
+    }
+
+    #[test]
+    fn internal_errors_hide_their_cause() {
+        let err = AppError::Internal("SELECT secret FROM users".to_owned());
+        let problem = err.problem();
+        assert_eq!(problem.status, 500);
+        assert!(!problem.detail.contains("SELECT"));
+    }
+
+    #[test]
+    fn only_validation_problems_carry_field_errors() {
+        let err = AppError::invalid_field("code", "must be 6 digits");
+        let p = err.problem();
+        assert_eq!(p.status, 422);
+        assert_eq!(p.errors.unwrap()["code"], vec!["must be 6 digits"]);
+        assert!(AppError::Conflict("x".into()).problem().errors.is_none());
+    }
+}

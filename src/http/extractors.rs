@@ -1,0 +1,120 @@
+//! Extractor configuration so that malformed input answers problem+json, never plain text.
+
+use actix_web::error::{JsonPayloadError, PathError, PayloadError, QueryPayloadError};
+use actix_web::web;
+use serde_json::error::Category;
+
+use crate::error::{AppError, FieldErrors};
+
+/// Registers JSON, payload, query and path settings on a service config.
+pub fn configure(max_body_bytes: usize) -> impl FnOnce(&mut web::ServiceConfig) {
+    move |cfg| {
+        cfg.app_data(json_config(max_body_bytes))
+            .app_data(web::PayloadConfig::new(max_body_bytes))
+            .app_data(query_config())
+            .app_data(path_config());
+    }
+}
+
+pub fn json_config(max_body_bytes: usize) -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(max_body_bytes)
+        .error_handler(move |err, _req| json_error(err, max_body_bytes).into())
+}
+
+fn json_error(err: JsonPayloadError, limit: usize) -> AppError {
+    match err {
+        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
+            too_large(limit)
+        }
+        JsonPayloadError::ContentType => AppError::UnsupportedMediaType(
+            "The request body must be JSON, sent with Content-Type: application/json.".to_owned(),
+        ),
+        JsonPayloadError::Deserialize(e) => match e.classify() {
+            // Well-formed JSON of the wrong shape: the client can fix a field, so say which.
+            Category::Data => AppError::validation(
+                "The request body does not match the expected schema.",
+                data_error_fields(&e),
+            ),
+            Category::Syntax | Category::Eof | Category::Io => AppError::BadRequest(format!(
+                "The request body is not valid JSON: {}",
+                strip_position(&e)
+            )),
+        },
+        JsonPayloadError::Payload(PayloadError::Overflow) => too_large(limit),
+        JsonPayloadError::Payload(e) => {
+            AppError::BadRequest(format!("The request body could not be read: {e}"))
+        }
+        JsonPayloadError::Serialize(e) => AppError::Internal(format!("serialize: {e}")),
+        other => AppError::BadRequest(format!("The request body could not be read: {other}")),
+    }
+}
+
+fn too_large(limit: usize) -> AppError {
+    AppError::PayloadTooLarge(format!(
+        "The request body is larger than the limit of {limit} bytes."
+    ))
+}
+
+/// serde reports data errors as text; name the field when serde names one.
+fn data_error_fields(e: &serde_json::Error) -> FieldErrors {
+    let message = strip_position(e);
+    let field = field_named_in(&message).unwrap_or_else(|| "body".to_owned());
+    let mut errors = FieldErrors::new();
+    errors.insert(field, vec![message]);
+    errors
+}
+
+fn field_named_in(message: &str) -> Option<String> {
+    for marker in ["unknown field `", "missing field `", "duplicate field `"] {
+        if let Some(rest) = message.split(marker).nth(1) {
+            return rest.split('`').next().map(str::to_owned);
+        }
+    }
+    None
+}
+
+fn strip_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(idx) => text[..idx].to_owned(),
+        None => text,
+    }
+}
+
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|err, _req| {
+        let detail = match err {
+            QueryPayloadError::Deserialize(e) => format!("Invalid query parameters: {e}"),
+            other => format!("Invalid query parameters: {other}"),
+        };
+        AppError::BadRequest(detail).into()
+    })
+}
+
+pub fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|err, _req| {
+        let PathError::Deserialize(e) = err else {
+            return AppError::BadRequest("Invalid path parameter.".to_owned()).into();
+        };
+        AppError::BadRequest(format!("Invalid path parameter: {e}")).into()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_field_serde_complains_about() {
+        assert_eq!(
+            field_named_in("unknown field `rol`, expected one of `role`").as_deref(),
+            Some("rol")
+        );
+        assert_eq!(
+            field_named_in("missing field `name`").as_deref(),
+            Some("name")
+        );
+        assert_eq!(field_named_in("invalid type: string"), None);
+    }
+}

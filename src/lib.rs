@@ -1,0 +1,92 @@
+//! budget-monitor: budget performance monitoring for finance departments.
+//!
+//! `build_app` assembles the one actix-web `App` used by the server binary and the tests; the
+//! OpenAPI document comes from the same registrations (`openapi::document`).
+
+use std::sync::Arc;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{Compat, from_fn};
+use actix_web::{App, web};
+use utoipa_swagger_ui::SwaggerUi;
+
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod http;
+pub mod openapi;
+pub mod routes;
+pub mod schema;
+pub mod server;
+pub mod system;
+pub mod telemetry;
+
+use config::Config;
+use db::Db;
+use http::metrics::Metrics;
+
+/// Everything handlers share. Cheap to clone; nothing in it must stay coherent across instances.
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub db: Db,
+    pub metrics: Metrics,
+}
+
+impl AppState {
+    /// Builds the pool lazily: no connection is made until the first request needs one.
+    pub fn new(config: Config) -> Self {
+        let db = Db::new(
+            &config.database_url,
+            config.db_pool_size,
+            config.db_connect_timeout,
+        );
+        AppState {
+            config: Arc::new(config),
+            db,
+            metrics: Metrics::new(),
+        }
+    }
+}
+
+pub fn build_app(
+    state: AppState,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    build_app_with(state, |_| {})
+}
+
+/// `build_app` with extra services mounted beside the API, under the same error handling and
+/// middleware (tests use it to drive the extractors with inputs no production route takes yet).
+pub fn build_app_with(
+    state: AppState,
+    extra: impl FnOnce(&mut web::ServiceConfig),
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let max_body = state.config.max_body_bytes;
+    let cors = http::cors::cors(&state.config.cors_allowed_origins);
+    let app = App::new()
+        .app_data(web::Data::new(state))
+        .configure(http::extractors::configure(max_body));
+    let (app, api) = routes::collect(app).split_for_parts();
+    app.configure(extra)
+        .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))
+        .default_service(web::to(http::fallback::not_routed))
+        .wrap(Compat::new(cors))
+        .wrap(from_fn(http::request_context::request_context))
+}

@@ -1,0 +1,3 @@
+//! Liveness, readiness and metrics endpoints for orchestrators and monitoring.
+
+pub mod routes;

@@ -1,0 +1,89 @@
+use actix_web::http::header::ContentType;
+use actix_web::{HttpResponse, get, web};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::db;
+use crate::error::{AppError, Problem};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Health {
+    /// Always `ok` while the process serves requests.
+    #[schema(example = "ok")]
+    pub status: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Readiness {
+    /// `ready` when the service can reach its database.
+    #[schema(example = "ready")]
+    pub status: String,
+    /// `ok` when a query on a pooled connection succeeded.
+    #[schema(example = "ok")]
+    pub database: String,
+}
+
+/// Liveness: the process is up and answering.
+#[utoipa::path(
+    tag = "system",
+    operation_id = "get_health",
+    summary = "Liveness check",
+    description = "Answers 200 while the process serves HTTP; it does not touch the database. Public.",
+    responses((status = 200, description = "The process is alive", body = Health)),
+    extensions(("x-roles" = json!(["public"])))
+)]
+#[get("/healthz")]
+pub async fn healthz() -> web::Json<Health> {
+    web::Json(Health {
+        status: "ok".to_owned(),
+    })
+}
+
+/// Readiness: the database answers a query within the pool timeout.
+#[utoipa::path(
+    tag = "system",
+    operation_id = "get_readiness",
+    summary = "Readiness check",
+    description = "Runs a trivial query on a pooled connection. Answers 503 with `Retry-After` while \
+                   the database is unreachable or no connection frees up within the pool timeout, \
+                   and 200 again as soon as it is back, without a restart. Public.",
+    responses(
+        (status = 200, description = "The database is reachable", body = Readiness),
+        (status = 503, description = "The database is unreachable or the pool is exhausted",
+         body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u32, description = "Seconds to wait before retrying"))),
+    ),
+    extensions(("x-roles" = json!(["public"])))
+)]
+#[get("/readyz")]
+pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Readiness>, AppError> {
+    state.db.run(db::ping).await?;
+    Ok(web::Json(Readiness {
+        status: "ready".to_owned(),
+        database: "ok".to_owned(),
+    }))
+}
+
+/// Prometheus metrics in the text exposition format.
+#[utoipa::path(
+    tag = "system",
+    operation_id = "get_metrics",
+    summary = "Prometheus metrics",
+    description = "Requests by method, route and status (`http_requests_total`), latency histogram \
+                   (`http_request_duration_seconds`), requests in flight and the database pool \
+                   (`db_pool_connections` by state: max, open, idle, waiting). Public; restrict it \
+                   at the network edge in production.",
+    responses((status = 200, description = "Metrics in Prometheus text format",
+               body = String, content_type = "text/plain; version=0.0.4")),
+    extensions(("x-roles" = json!(["public"])))
+)]
+#[get("/metrics")]
+pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+    let body = state.metrics.render(state.db.stats());
+    HttpResponse::Ok()
+        .content_type(ContentType(
+            "text/plain; version=0.0.4; charset=utf-8".parse().expect("valid mime"),
+        ))
+        .body(body)
+}
