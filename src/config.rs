@@ -77,13 +77,20 @@ impl Config {
     /// Reads settings through `lookup` so tests can supply variables without touching the process
     /// environment. Empty values count as unset.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let get = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let get = |name: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
 
         let app_env = match get("APP_ENV").as_deref() {
             None | Some("dev") => AppEnv::Dev,
             Some("prod") => AppEnv::Prod,
             Some(other) => {
-                return Err(invalid("APP_ENV", format!("expected dev or prod, got {other:?}")));
+                return Err(invalid(
+                    "APP_ENV",
+                    format!("expected dev or prod, got {other:?}"),
+                ));
             }
         };
 
@@ -182,7 +189,9 @@ impl Config {
 /// Twice the cores, as DESIGN.md suggests: the blocking pool overlaps waiting on PostgreSQL.
 fn default_pool_size() -> u32 {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    u32::try_from(cores * 2).unwrap_or(8).clamp(2, MAX_POOL_SIZE)
+    u32::try_from(cores * 2)
+        .unwrap_or(8)
+        .clamp(2, MAX_POOL_SIZE)
 }
 
 fn parse_origins(raw: &str) -> Result<CorsOrigins, ConfigError> {

@@ -67,9 +67,15 @@ pub enum AppError {
     #[error("precondition required: {0}")]
     PreconditionRequired(String),
     #[error("too many requests: {detail}")]
-    TooManyRequests { detail: String, retry_after: Duration },
+    TooManyRequests {
+        detail: String,
+        retry_after: Duration,
+    },
     #[error("service unavailable: {detail}")]
-    Unavailable { detail: String, retry_after: Duration },
+    Unavailable {
+        detail: String,
+        retry_after: Duration,
+    },
     /// The cause is logged, not shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -114,9 +120,7 @@ impl AppError {
                 ("unsupported-media-type", "Unsupported media type")
             }
             AppError::Validation { .. } => ("validation-failed", "Validation failed"),
-            AppError::PreconditionRequired(_) => {
-                ("precondition-required", "Precondition required")
-            }
+            AppError::PreconditionRequired(_) => ("precondition-required", "Precondition required"),
             AppError::TooManyRequests { .. } => ("too-many-requests", "Too many requests"),
             AppError::Unavailable { .. } => ("service-unavailable", "Service unavailable"),
             AppError::Internal(_) => ("internal-error", "Internal server error"),

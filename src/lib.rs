@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use actix_web::body::MessageBody;
+use actix_web::body::BoxBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::{Compat, from_fn};
 use actix_web::{App, web};
@@ -56,7 +56,7 @@ pub fn build_app(
     impl ServiceFactory<
         ServiceRequest,
         Config = (),
-        Response = ServiceResponse<impl MessageBody>,
+        Response = ServiceResponse<BoxBody>,
         Error = actix_web::Error,
         InitError = (),
     >,
@@ -68,12 +68,12 @@ pub fn build_app(
 /// middleware (tests use it to drive the extractors with inputs no production route takes yet).
 pub fn build_app_with(
     state: AppState,
-    extra: impl FnOnce(&mut web::ServiceConfig),
+    extra: impl FnOnce(&mut web::ServiceConfig) + 'static,
 ) -> App<
     impl ServiceFactory<
         ServiceRequest,
         Config = (),
-        Response = ServiceResponse<impl MessageBody>,
+        Response = ServiceResponse<BoxBody>,
         Error = actix_web::Error,
         InitError = (),
     >,

@@ -22,7 +22,10 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = args.first().map_or("serve", String::as_str);
     if args.len() > 1 {
-        eprintln!("budget-monitor: unexpected argument {:?}\n\n{USAGE}", args[1]);
+        eprintln!(
+            "budget-monitor: unexpected argument {:?}\n\n{USAGE}",
+            args[1]
+        );
         return ExitCode::from(2);
     }
     match command {

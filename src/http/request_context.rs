@@ -11,8 +11,8 @@ use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpResponse, ResponseError, web};
 use tracing::Instrument;
 
-use crate::error::{AppError, PROBLEM_CONTENT_TYPE};
 use crate::AppState;
+use crate::error::{AppError, PROBLEM_CONTENT_TYPE};
 
 pub const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -56,7 +56,12 @@ pub async fn request_context(
         Err(err) => {
             let status = err.as_response_error().status_code().as_u16();
             if let Some(m) = &metrics {
-                m.request_finished(&method, "unmatched", status, started.elapsed().as_secs_f64());
+                m.request_finished(
+                    &method,
+                    "unmatched",
+                    status,
+                    started.elapsed().as_secs_f64(),
+                );
             }
             span.in_scope(|| tracing::warn!(method = %method, path = %path, status, error = %err, "request failed in middleware"));
             return Err(err);

@@ -83,7 +83,9 @@ pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
     let body = state.metrics.render(state.db.stats());
     HttpResponse::Ok()
         .content_type(ContentType(
-            "text/plain; version=0.0.4; charset=utf-8".parse().expect("valid mime"),
+            "text/plain; version=0.0.4; charset=utf-8"
+                .parse()
+                .expect("valid mime"),
         ))
         .body(body)
 }
