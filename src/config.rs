@@ -46,7 +46,33 @@ pub struct Config {
     pub cors_allowed_origins: CorsOrigins,
     pub log_format: LogFormat,
     pub app_env: AppEnv,
+    pub auth: AuthSettings,
 }
+
+/// Token settings. The secret is never logged or shown.
+#[derive(Clone)]
+pub struct AuthSettings {
+    pub jwt_secret: Vec<u8>,
+    /// True when no `JWT_SECRET` was given in dev and a random one was made for this process.
+    pub jwt_secret_generated: bool,
+    pub access_token_ttl: Duration,
+    pub refresh_token_ttl: Duration,
+}
+
+impl fmt::Debug for AuthSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AuthSettings")
+            .field("jwt_secret", &"<redacted>")
+            .field("jwt_secret_generated", &self.jwt_secret_generated)
+            .field("access_token_ttl", &self.access_token_ttl)
+            .field("refresh_token_ttl", &self.refresh_token_ttl)
+            .finish()
+    }
+}
+
+pub const MIN_JWT_SECRET_BYTES: usize = 32;
+pub const DEFAULT_ACCESS_TOKEN_TTL_SECS: u64 = 15 * 60;
+pub const DEFAULT_REFRESH_TOKEN_TTL_SECS: u64 = 14 * 24 * 3600;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
@@ -173,6 +199,8 @@ impl Config {
             }
         };
 
+        let auth = parse_auth(&get, app_env)?;
+
         Ok(Config {
             database_url,
             bind_addr,
@@ -182,8 +210,75 @@ impl Config {
             cors_allowed_origins,
             log_format,
             app_env,
+            auth,
         })
     }
+}
+
+fn parse_secs(
+    get: &impl Fn(&str) -> Option<String>,
+    variable: &'static str,
+    default: u64,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<Duration, ConfigError> {
+    match get(variable) {
+        None => Ok(Duration::from_secs(default)),
+        Some(raw) => match raw.parse::<u64>() {
+            Ok(n) if range.contains(&n) => Ok(Duration::from_secs(n)),
+            _ => Err(invalid(
+                variable,
+                format!(
+                    "expected whole seconds from {} to {}, got {raw:?}",
+                    range.start(),
+                    range.end()
+                ),
+            )),
+        },
+    }
+}
+
+fn parse_auth(
+    get: &impl Fn(&str) -> Option<String>,
+    app_env: AppEnv,
+) -> Result<AuthSettings, ConfigError> {
+    let (jwt_secret, jwt_secret_generated) = match get("JWT_SECRET") {
+        Some(secret) if secret.len() >= MIN_JWT_SECRET_BYTES => (secret.into_bytes(), false),
+        Some(_) => {
+            return Err(invalid(
+                "JWT_SECRET",
+                format!("must be at least {MIN_JWT_SECRET_BYTES} bytes"),
+            ));
+        }
+        None if app_env == AppEnv::Prod => {
+            return Err(invalid(
+                "JWT_SECRET",
+                format!("is required when APP_ENV=prod (at least {MIN_JWT_SECRET_BYTES} bytes)"),
+            ));
+        }
+        None => {
+            let mut bytes = vec![0u8; 48];
+            rand::Rng::fill(&mut rand::rng(), &mut bytes[..]);
+            (bytes, true)
+        }
+    };
+    let access_token_ttl = parse_secs(
+        get,
+        "ACCESS_TOKEN_TTL",
+        DEFAULT_ACCESS_TOKEN_TTL_SECS,
+        30..=24 * 3600,
+    )?;
+    let refresh_token_ttl = parse_secs(
+        get,
+        "REFRESH_TOKEN_TTL",
+        DEFAULT_REFRESH_TOKEN_TTL_SECS,
+        300..=90 * 24 * 3600,
+    )?;
+    Ok(AuthSettings {
+        jwt_secret,
+        jwt_secret_generated,
+        access_token_ttl,
+        refresh_token_ttl,
+    })
 }
 
 /// Twice the cores, as DESIGN.md suggests: the blocking pool overlaps waiting on PostgreSQL.
@@ -279,7 +374,8 @@ mod tests {
 
     #[test]
     fn prod_logs_json_by_default() {
-        let c = config(&[("APP_ENV", "prod")]).unwrap();
+        let secret = "s".repeat(MIN_JWT_SECRET_BYTES);
+        let c = config(&[("APP_ENV", "prod"), ("JWT_SECRET", &secret)]).unwrap();
         assert_eq!(c.log_format, LogFormat::Json);
     }
 
@@ -298,12 +394,29 @@ mod tests {
             ("CORS_ALLOWED_ORIGINS", "example.com"),
             ("CORS_ALLOWED_ORIGINS", "https://a.example/path"),
             ("LOG_FORMAT", "xml"),
+            ("JWT_SECRET", "too-short"),
+            ("ACCESS_TOKEN_TTL", "1"),
+            ("REFRESH_TOKEN_TTL", "forever"),
         ];
         for (var, value) in cases {
             let err = config(&[(var, value)]).expect_err(var);
             assert_eq!(err.variable, var, "{value}");
             assert!(err.to_string().starts_with(&format!("invalid {var}:")));
         }
+    }
+
+    #[test]
+    fn prod_requires_a_long_jwt_secret_and_dev_makes_one() {
+        let err = config(&[("APP_ENV", "prod")]).unwrap_err();
+        assert_eq!(err.variable, "JWT_SECRET");
+        let secret = "s".repeat(MIN_JWT_SECRET_BYTES);
+        let c = config(&[("APP_ENV", "prod"), ("JWT_SECRET", &secret)]).unwrap();
+        assert_eq!(c.auth.jwt_secret, secret.as_bytes());
+        assert!(!c.auth.jwt_secret_generated);
+        let dev = config(&[]).unwrap();
+        assert!(dev.auth.jwt_secret_generated);
+        assert!(dev.auth.jwt_secret.len() >= MIN_JWT_SECRET_BYTES);
+        assert!(!format!("{:?}", c.auth).contains(&secret));
     }
 
     #[test]

@@ -39,6 +39,7 @@ pub struct Problem {
     pub detail: String,
     /// For 422: the invalid fields and what is wrong with each.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<std::collections::HashMap<String, Vec<String>>>)]
     pub errors: Option<FieldErrors>,
 }
 

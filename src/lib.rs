@@ -11,17 +11,27 @@ use actix_web::middleware::{Compat, from_fn};
 use actix_web::{App, web};
 use utoipa_swagger_ui::SwaggerUi;
 
+pub mod audit;
+pub mod auth;
 pub mod config;
 pub mod db;
+pub mod departments;
+pub mod domain;
 pub mod error;
 pub mod http;
 pub mod openapi;
+pub mod pagination;
+pub mod regions;
 pub mod routes;
 pub mod schema;
 pub mod server;
+pub mod sql;
 pub mod system;
 pub mod telemetry;
+pub mod users;
+pub mod validation;
 
+use auth::tokens::TokenKeys;
 use config::Config;
 use db::Db;
 use http::metrics::Metrics;
@@ -32,6 +42,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub db: Db,
     pub metrics: Metrics,
+    pub tokens: Arc<TokenKeys>,
 }
 
 impl AppState {
@@ -43,6 +54,7 @@ impl AppState {
             config.db_connect_timeout,
         );
         AppState {
+            tokens: Arc::new(TokenKeys::new(&config.auth)),
             config: Arc::new(config),
             db,
             metrics: Metrics::new(),
@@ -83,7 +95,7 @@ pub fn build_app_with(
     let app = App::new()
         .app_data(web::Data::new(state))
         .configure(http::extractors::configure(max_body));
-    let (app, api) = routes::collect(app).split_for_parts();
+    let (app, api) = routes::build(app);
     app.configure(extra)
         .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))
         .default_service(web::to(http::fallback::not_routed))

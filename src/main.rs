@@ -11,16 +11,23 @@ budget-monitor: budget performance monitoring service
 Usage: budget-monitor [COMMAND]
 
 Commands:
-  serve     create the database if missing, apply migrations and serve HTTP (default)
-  migrate   create the database if missing and apply pending migrations, then exit
-  openapi   print the OpenAPI document (the committed openapi/openapi.json)
-  help      print this text
+  serve                          create the database if missing, apply migrations and serve
+                                 HTTP (default)
+  migrate                        create the database if missing and apply pending migrations
+  create-admin --username NAME   create an administrator; the password is read from the
+                                 ADMIN_PASSWORD environment variable, else from the first line
+                                 of standard input (never from the command line)
+  openapi                        print the OpenAPI document (the committed openapi/openapi.json)
+  help                           print this text
 
 Settings come from the environment; see README.md.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = args.first().map_or("serve", String::as_str);
+    if command == "create-admin" {
+        return create_admin(&args[1..]);
+    }
     if args.len() > 1 {
         eprintln!(
             "budget-monitor: unexpected argument {:?}\n\n{USAGE}",
@@ -58,6 +65,46 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn create_admin(args: &[String]) -> ExitCode {
+    let username = match args {
+        [flag, name] if flag == "--username" => name.clone(),
+        _ => {
+            eprintln!("budget-monitor: create-admin needs --username NAME\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let password = match std::env::var("ADMIN_PASSWORD") {
+        Ok(p) if !p.is_empty() => p,
+        _ => {
+            let mut line = String::new();
+            if std::io::stdin().read_line(&mut line).is_err() {
+                eprintln!("budget-monitor: could not read the password from standard input");
+                return ExitCode::from(2);
+            }
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    with_config(|config| {
+        if let Err(err) = server::prepare_database(&config) {
+            return fail(&err);
+        }
+        let mut conn = match budget_monitor::db::connect_creating(&config.database_url) {
+            Ok(conn) => conn,
+            Err(err) => return fail(&err),
+        };
+        match budget_monitor::users::bootstrap::create_admin(&mut conn, &username, &password) {
+            Ok(id) => {
+                println!("created admin {username} ({id})");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("budget-monitor: {message}");
+                ExitCode::FAILURE
+            }
+        }
+    })
 }
 
 fn with_config(run: impl FnOnce(Config) -> ExitCode) -> ExitCode {

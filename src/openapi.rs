@@ -2,7 +2,10 @@
 //! utoipa-actix-web collects from the services registered in `crate::routes`.
 
 use utoipa::openapi::OpenApi as OpenApiDoc;
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
 use crate::error::Problem;
@@ -24,6 +27,10 @@ pub const BEARER_SCHEME: &str = "bearer_jwt";
     modifiers(&SecurityAddon),
     tags(
         (name = "system", description = "Liveness, readiness and metrics"),
+        (name = "auth", description = "Log in, refresh and end sessions; who am I"),
+        (name = "regions", description = "The province → city → county tree"),
+        (name = "departments", description = "Spending departments and their units"),
+        (name = "users", description = "Users, roles and scopes"),
     )
 )]
 pub struct ApiDoc;
@@ -50,8 +57,147 @@ impl Modify for SecurityAddon {
 
 /// The document as the running service serves it, built without any state or database.
 pub fn document() -> OpenApiDoc {
-    let (_, api) = crate::routes::collect(actix_web::App::new()).split_for_parts();
-    api
+    crate::routes::build(actix_web::App::new()).1
+}
+
+/// Problem responses shared by operations: (status, component name, description).
+const PROBLEMS: &[(&str, &str, &str)] = &[
+    (
+        "400",
+        "BadRequest",
+        "Malformed JSON, or an invalid path or query parameter",
+    ),
+    (
+        "401",
+        "Unauthorized",
+        "Missing, invalid or expired credentials",
+    ),
+    ("403", "Forbidden", "The caller's role may never do this"),
+    ("404", "NotFound", "No such resource in the caller's scope"),
+    (
+        "409",
+        "Conflict",
+        "Conflicts with existing data (a duplicate, or rows that refer to it)",
+    ),
+    (
+        "412",
+        "PreconditionFailed",
+        "If-Match does not match the current version",
+    ),
+    (
+        "413",
+        "PayloadTooLarge",
+        "The body is larger than MAX_BODY_BYTES",
+    ),
+    (
+        "415",
+        "UnsupportedMediaType",
+        "The body is not application/json",
+    ),
+    (
+        "422",
+        "ValidationFailed",
+        "The body is well-formed but invalid; `errors` names each field",
+    ),
+    ("428", "PreconditionRequired", "If-Match is missing"),
+    (
+        "500",
+        "InternalError",
+        "An unexpected failure, logged with the request id",
+    ),
+    (
+        "503",
+        "ServiceUnavailable",
+        "The database is unreachable or busy; retry after Retry-After",
+    ),
+];
+
+/// Adds what every operation shares: the problem responses it can answer with and, unless it is
+/// public, the bearer security requirement. Derived from each operation's shape so a new
+/// endpoint cannot forget them.
+pub fn finalize(api: &mut OpenApiDoc) {
+    let components = api.components.get_or_insert_with(Default::default);
+    for (_, name, description) in PROBLEMS {
+        let mut response = ResponseBuilder::new().description(*description).content(
+            crate::error::PROBLEM_CONTENT_TYPE,
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        );
+        if *name == "ServiceUnavailable" {
+            response = response.header(
+                "Retry-After",
+                HeaderBuilder::new()
+                    .description(Some("Seconds to wait before retrying"))
+                    .build(),
+            );
+        }
+        components
+            .responses
+            .insert((*name).to_owned(), RefOr::T(response.build()));
+    }
+    for (path, item) in api.paths.paths.iter_mut() {
+        let ops = [
+            ("get", item.get.as_mut()),
+            ("post", item.post.as_mut()),
+            ("put", item.put.as_mut()),
+            ("patch", item.patch.as_mut()),
+            ("delete", item.delete.as_mut()),
+        ];
+        for (method, op) in ops {
+            if let Some(op) = op {
+                decorate(path, method, op);
+            }
+        }
+    }
+}
+
+fn decorate(path: &str, method: &str, op: &mut Operation) {
+    let public = op
+        .extensions
+        .as_ref()
+        .and_then(|e| e.get("x-roles"))
+        .is_some_and(|roles| roles == &serde_json::json!(["public"]));
+    let api = path.starts_with("/api/");
+    let mut wanted: Vec<&str> = Vec::new();
+    if !public {
+        op.security = Some(vec![SecurityRequirement::new(
+            BEARER_SCHEME,
+            Vec::<String>::new(),
+        )]);
+        wanted.extend(["401", "403"]);
+    }
+    if api {
+        wanted.extend(["401", "500", "503"]);
+    }
+    if op.parameters.as_ref().is_some_and(|p| !p.is_empty()) {
+        wanted.push("400");
+    }
+    if path.contains('{') {
+        wanted.push("404");
+    }
+    if op.request_body.is_some() {
+        wanted.extend(["400", "413", "415", "422"]);
+    }
+    let creates = method == "post" && api && !path.contains('{') && !path.contains("/auth/");
+    match method {
+        _ if creates => wanted.push("409"),
+        "patch" => wanted.extend(["409", "412", "428"]),
+        "delete" => wanted.push("409"),
+        _ => {}
+    }
+    if path == "/readyz" {
+        wanted.push("503");
+    }
+    for status in wanted {
+        let Some((_, name, _)) = PROBLEMS.iter().find(|(s, _, _)| *s == status) else {
+            continue;
+        };
+        op.responses
+            .responses
+            .entry(status.to_owned())
+            .or_insert_with(|| RefOr::Ref(Ref::from_response_name(*name)));
+    }
 }
 
 /// Pretty JSON with a trailing newline: the exact bytes committed at `openapi/openapi.json`.

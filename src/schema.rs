@@ -16,6 +16,23 @@ diesel::table! {
 }
 
 diesel::table! {
+    departments (id) {
+        id -> Uuid,
+        region_id -> Uuid,
+        region_path -> Text,
+        code -> Text,
+        name -> Text,
+        parent_id -> Nullable<Uuid>,
+        path -> Text,
+        classified -> Bool,
+        active -> Bool,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     idempotency_keys (principal, key) {
         principal -> Text,
         key -> Text,
@@ -29,4 +46,73 @@ diesel::table! {
     }
 }
 
-diesel::allow_tables_to_appear_in_same_query!(audit_events, idempotency_keys,);
+diesel::table! {
+    login_throttle (username_key) {
+        username_key -> Text,
+        failures -> Int4,
+        window_start -> Timestamptz,
+        locked_until -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        family_id -> Uuid,
+        token_hash -> Text,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        rotated_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    regions (id) {
+        id -> Uuid,
+        code -> Text,
+        name -> Text,
+        level -> Text,
+        parent_id -> Nullable<Uuid>,
+        path -> Text,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Uuid,
+        username -> Text,
+        display_name -> Text,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        password_hash -> Text,
+        role -> Text,
+        region_id -> Nullable<Uuid>,
+        department_id -> Nullable<Uuid>,
+        scope_path -> Nullable<Text>,
+        active -> Bool,
+        token_version -> Int4,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(departments -> regions (region_id));
+diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(users -> departments (department_id));
+diesel::joinable!(users -> regions (region_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    audit_events,
+    departments,
+    idempotency_keys,
+    login_throttle,
+    refresh_tokens,
+    regions,
+    users,
+);

@@ -29,6 +29,12 @@ pub async fn serve(config: Config) -> std::io::Result<()> {
         pool_size = config.db_pool_size,
         "starting budget-monitor"
     );
+    if config.auth.jwt_secret_generated {
+        tracing::warn!(
+            "JWT_SECRET is not set: using a random secret for this process; tokens will not \
+             survive a restart or work across instances (set JWT_SECRET, required with APP_ENV=prod)"
+        );
+    }
     let state = AppState::new(config);
     let server = HttpServer::new(move || build_app(state.clone()))
         .bind(bind_addr)?

@@ -2,7 +2,9 @@
 //! (request id, access log, metrics), CORS and the fallback for unknown routes.
 
 pub mod cors;
+pub mod etag;
 pub mod extractors;
 pub mod fallback;
 pub mod metrics;
 pub mod request_context;
+pub mod respond;
