@@ -224,3 +224,64 @@ fn serve_creates_its_database_logs_requests_and_stops_on_sigterm() {
         "{lines:#?}"
     );
 }
+
+#[test]
+fn create_admin_reads_the_password_from_stdin_or_the_environment() {
+    let db = TestDb::unmade();
+    let mut child = command(&db.url)
+        .args(["create-admin", "--username", "root.admin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Provincial-admin-1\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("created admin root.admin"));
+
+    // The same name in another case is taken; a weak password is refused.
+    let dup = command(&db.url)
+        .env("ADMIN_PASSWORD", "Another-admin-2")
+        .args(["create-admin", "--username", "ROOT.ADMIN"])
+        .output()
+        .unwrap();
+    assert_eq!(dup.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&dup.stderr).contains("already exists"));
+    let weak = command(&db.url)
+        .env("ADMIN_PASSWORD", "short")
+        .args(["create-admin", "--username", "second.admin"])
+        .output()
+        .unwrap();
+    assert_eq!(weak.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("at least 10 characters"));
+    let no_name = command(&db.url).args(["create-admin"]).output().unwrap();
+    assert_eq!(no_name.status.code(), Some(2));
+
+    #[derive(diesel::QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        role: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        password_hash: String,
+    }
+    let rows: Vec<Row> = diesel::sql_query("SELECT role, password_hash FROM users")
+        .load(&mut db.connect())
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].role, "admin");
+    assert!(rows[0].password_hash.starts_with("$argon2id$"));
+    assert!(budget_monitor::auth::password::verify(
+        "Provincial-admin-1",
+        &rows[0].password_hash
+    ));
+}

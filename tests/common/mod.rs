@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod proxy;
+pub mod world;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -220,6 +221,9 @@ impl Drop for TestDb {
     }
 }
 
+/// The token secret of test apps, so tests can forge tokens the way an attacker would.
+pub const TEST_JWT_SECRET: &[u8] = b"test-secret-for-budget-monitor-0123456789";
+
 /// Settings for a test app: the given database, a small pool and a short pool timeout.
 pub fn config_for(database_url: &str) -> Config {
     let mut config = Config::from_lookup(|name| match name {
@@ -229,6 +233,8 @@ pub fn config_for(database_url: &str) -> Config {
     .expect("test config");
     config.db_pool_size = 4;
     config.db_connect_timeout = Duration::from_secs(2);
+    config.auth.jwt_secret = TEST_JWT_SECRET.to_vec();
+    config.auth.jwt_secret_generated = false;
     config
 }
 
