@@ -31,6 +31,9 @@ pub const BEARER_SCHEME: &str = "bearer_jwt";
         (name = "regions", description = "The province → city → county tree"),
         (name = "departments", description = "Spending departments and their units"),
         (name = "users", description = "Users, roles and scopes"),
+        (name = "projects", description = "Projects, fund sources, budget ledger and batch import"),
+        (name = "indicators", description = "Performance indicators of projects"),
+        (name = "audit", description = "The audit trail of every write"),
     )
 )]
 pub struct ApiDoc;

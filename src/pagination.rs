@@ -183,14 +183,14 @@ pub fn like_contains(text: &str) -> String {
     format!("%{inner}")
 }
 
-/// Applies a keyset condition and order on a boxed diesel query.
+/// Applies a keyset condition and order on a boxed diesel query; `$after` is an optional
+/// `(key, id)` of the last row of the previous page, the key typed like the column.
 #[macro_export]
 macro_rules! keyset {
     ($query:expr, $key:expr, $id:expr, $sort_desc:expr, $after:expr) => {{
         use diesel::prelude::*;
         let mut q = $query;
-        if let Some(after) = $after {
-            let $crate::pagination::After { key, id } = after;
+        if let Some((key, id)) = $after {
             q = if $sort_desc {
                 q.filter($key.lt(key.clone()).or($key.eq(key).and($id.lt(id))))
             } else {

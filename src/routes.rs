@@ -8,7 +8,7 @@ use utoipa_actix_web::AppExt;
 use utoipa_actix_web::scope::scope;
 
 use crate::openapi::{ApiDoc, finalize};
-use crate::{auth, departments, regions, system, users};
+use crate::{audit, auth, departments, indicators, projects, regions, system, users};
 
 /// Registers every service on `app` and returns it with the finished OpenAPI document.
 pub fn build<T>(app: actix_web::App<T>) -> (actix_web::App<T>, OpenApiDoc)
@@ -42,7 +42,21 @@ where
                 .service(users::routes::create_user)
                 .service(users::routes::get_user)
                 .service(users::routes::update_user)
-                .service(users::routes::reset_password),
+                .service(users::routes::reset_password)
+                .service(projects::import::import_template)
+                .service(projects::import::import_projects)
+                .service(projects::routes::list_projects)
+                .service(projects::routes::create_project)
+                .service(projects::routes::get_project)
+                .service(projects::routes::update_project)
+                .service(projects::routes::delete_project)
+                .service(projects::routes::budget_history)
+                .service(indicators::routes::list_indicators)
+                .service(indicators::routes::create_indicator)
+                .service(indicators::routes::get_indicator)
+                .service(indicators::routes::update_indicator)
+                .service(indicators::routes::delete_indicator)
+                .service(audit::routes::list_audit_events),
         )
         .split_for_parts();
     finalize(&mut api);

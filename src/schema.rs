@@ -12,6 +12,23 @@ diesel::table! {
         region_path -> Nullable<Text>,
         request_id -> Nullable<Text>,
         details -> Jsonb,
+        before -> Nullable<Jsonb>,
+        after -> Nullable<Jsonb>,
+        classified -> Bool,
+    }
+}
+
+diesel::table! {
+    budget_ledger (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        kind -> Text,
+        amount -> Numeric,
+        reason -> Text,
+        reference -> Text,
+        actor_id -> Nullable<Uuid>,
+        actor_name -> Nullable<Text>,
+        created_at -> Timestamptz,
     }
 }
 
@@ -47,11 +64,63 @@ diesel::table! {
 }
 
 diesel::table! {
+    indicators (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        level1 -> Text,
+        level2 -> Text,
+        name -> Text,
+        comparator -> Text,
+        target_value -> Nullable<Numeric>,
+        target_text -> Nullable<Text>,
+        unit -> Text,
+        weight -> Numeric,
+        accrues -> Bool,
+        measurement -> Text,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     login_throttle (username_key) {
         username_key -> Text,
         failures -> Int4,
         window_start -> Timestamptz,
         locked_until -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    projects (id) {
+        id -> Uuid,
+        department_id -> Uuid,
+        region_id -> Uuid,
+        region_path -> Text,
+        department_path -> Text,
+        fiscal_year -> Int2,
+        code -> Text,
+        name -> Text,
+        function_class -> Text,
+        category -> Text,
+        start_date -> Nullable<Date>,
+        end_date -> Nullable<Date>,
+        annual_goal -> Text,
+        fund_central -> Numeric,
+        fund_provincial -> Numeric,
+        fund_municipal -> Numeric,
+        fund_county -> Numeric,
+        fund_self_raised -> Numeric,
+        fund_other -> Numeric,
+        initial_budget -> Numeric,
+        adjusted_budget -> Numeric,
+        status -> Text,
+        key_monitoring -> Bool,
+        classified -> Bool,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -102,16 +171,23 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(budget_ledger -> projects (project_id));
 diesel::joinable!(departments -> regions (region_id));
+diesel::joinable!(indicators -> projects (project_id));
+diesel::joinable!(projects -> departments (department_id));
+diesel::joinable!(projects -> regions (region_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(users -> departments (department_id));
 diesel::joinable!(users -> regions (region_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     audit_events,
+    budget_ledger,
     departments,
     idempotency_keys,
+    indicators,
     login_throttle,
+    projects,
     refresh_tokens,
     regions,
     users,

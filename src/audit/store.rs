@@ -1,12 +1,17 @@
+use chrono::{DateTime, Utc};
 use diesel::pg::PgConnection;
 use diesel::prelude::*;
+use serde::Serialize;
 use uuid::Uuid;
 
-use crate::auth::Caller;
+use crate::auth::{Caller, ListScope};
 use crate::error::AppError;
+use crate::keyset;
+use crate::pagination::like_prefix;
 use crate::schema::audit_events;
 
-/// One event to record; `details` holds what changed (never passwords or tokens).
+/// One event to record, written in the same transaction as the change it describes.
+/// `before` and `after` are the entity as the API shows it (never passwords or tokens).
 #[derive(Debug, Clone)]
 pub struct AuditEntry {
     pub actor_id: Option<Uuid>,
@@ -17,6 +22,9 @@ pub struct AuditEntry {
     pub region_path: Option<String>,
     pub request_id: Option<String>,
     pub details: serde_json::Value,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+    pub classified: bool,
 }
 
 impl AuditEntry {
@@ -31,6 +39,32 @@ impl AuditEntry {
             region_path: None,
             request_id: caller.request_id.clone(),
             details: serde_json::Value::Object(Default::default()),
+            before: None,
+            after: None,
+            classified: false,
+        }
+    }
+
+    /// An event with no authenticated caller: a login attempt, the command line.
+    pub fn unauthenticated(
+        action: &'static str,
+        object_type: &'static str,
+        actor_id: Option<Uuid>,
+        actor_name: Option<String>,
+        request_id: Option<String>,
+    ) -> AuditEntry {
+        AuditEntry {
+            actor_id,
+            actor_name,
+            action,
+            object_type,
+            object_id: None,
+            region_path: None,
+            request_id,
+            details: serde_json::Value::Object(Default::default()),
+            before: None,
+            after: None,
+            classified: false,
         }
     }
 
@@ -42,6 +76,23 @@ impl AuditEntry {
 
     pub fn details(mut self, details: serde_json::Value) -> AuditEntry {
         self.details = details;
+        self
+    }
+
+    /// The entity before and after the write (None for a creation's before or a deletion's after).
+    pub fn change<B: Serialize, A: Serialize>(
+        mut self,
+        before: Option<&B>,
+        after: Option<&A>,
+    ) -> AuditEntry {
+        self.before = before.and_then(|b| serde_json::to_value(b).ok());
+        self.after = after.and_then(|a| serde_json::to_value(a).ok());
+        self
+    }
+
+    /// Events about classified entities are hidden from region-scoped readers.
+    pub fn classified(mut self, classified: bool) -> AuditEntry {
+        self.classified = classified;
         self
     }
 }
@@ -58,7 +109,78 @@ pub fn record(conn: &mut PgConnection, entry: AuditEntry) -> Result<(), AppError
             audit_events::region_path.eq(entry.region_path),
             audit_events::request_id.eq(entry.request_id),
             audit_events::details.eq(entry.details),
+            audit_events::before.eq(entry.before),
+            audit_events::after.eq(entry.after),
+            audit_events::classified.eq(entry.classified),
         ))
         .execute(conn)?;
     Ok(())
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = audit_events)]
+pub struct AuditRow {
+    pub id: Uuid,
+    pub occurred_at: DateTime<Utc>,
+    pub actor_id: Option<Uuid>,
+    pub actor_name: Option<String>,
+    pub action: String,
+    pub object_type: String,
+    pub object_id: Option<String>,
+    pub region_path: Option<String>,
+    pub request_id: Option<String>,
+    pub details: serde_json::Value,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Default)]
+pub struct AuditFilter {
+    pub entity_type: Option<String>,
+    pub entity_id: Option<String>,
+    pub actor_id: Option<Uuid>,
+    pub action: Option<String>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+}
+
+/// Newest first.
+pub fn list(
+    conn: &mut PgConnection,
+    scope: &ListScope,
+    filter: &AuditFilter,
+    after: Option<(DateTime<Utc>, Uuid)>,
+    limit: i64,
+) -> Result<Vec<AuditRow>, AppError> {
+    let mut q = audit_events::table
+        .select(AuditRow::as_select())
+        .into_boxed();
+    q = match scope {
+        ListScope::All => q,
+        ListScope::RegionSubtree(path) => q
+            .filter(audit_events::region_path.like(like_prefix(path)))
+            .filter(audit_events::classified.eq(false)),
+        // Department officers do not read the audit trail; match nothing if one ever asks.
+        ListScope::Department { .. } => q.filter(audit_events::id.is_null()),
+    };
+    if let Some(t) = &filter.entity_type {
+        q = q.filter(audit_events::object_type.eq(t.clone()));
+    }
+    if let Some(id) = &filter.entity_id {
+        q = q.filter(audit_events::object_id.eq(id.clone()));
+    }
+    if let Some(actor) = filter.actor_id {
+        q = q.filter(audit_events::actor_id.eq(actor));
+    }
+    if let Some(action) = &filter.action {
+        q = q.filter(audit_events::action.eq(action.clone()));
+    }
+    if let Some(from) = filter.from {
+        q = q.filter(audit_events::occurred_at.ge(from));
+    }
+    if let Some(to) = filter.to {
+        q = q.filter(audit_events::occurred_at.lt(to));
+    }
+    let q = keyset!(q, audit_events::occurred_at, audit_events::id, true, after);
+    q.limit(limit + 1).load(conn).map_err(AppError::from)
 }

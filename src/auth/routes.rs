@@ -131,16 +131,14 @@ pub async fn login(
         .db
         .run(move |conn| {
             conn.transaction(|conn| {
-                let attempt = AuditEntry {
-                    actor_id: user_id,
-                    actor_name: Some(key.clone()),
-                    action: "auth.login_succeeded",
-                    object_type: "session",
-                    object_id: None,
-                    region_path: None,
+                let attempt = AuditEntry::unauthenticated(
+                    "auth.login_succeeded",
+                    "session",
+                    user_id,
+                    Some(key.clone()),
                     request_id,
-                    details: json!({"username": key}),
-                };
+                )
+                .details(json!({"username": key}));
                 match (verified, user_id) {
                     (true, Some(id)) => {
                         store::clear_failures(conn, &key)?;
@@ -212,16 +210,14 @@ pub async fn refresh(
                     if row.rotated_at.is_some() {
                         audit::record(
                             conn,
-                            AuditEntry {
-                                actor_id: Some(row.user_id),
-                                actor_name: None,
-                                action: "auth.refresh_token_reused",
-                                object_type: "session",
-                                object_id: Some(row.family_id.to_string()),
-                                region_path: None,
+                            AuditEntry::unauthenticated(
+                                "auth.refresh_token_reused",
+                                "session",
+                                Some(row.user_id),
+                                None,
                                 request_id,
-                                details: json!({}),
-                            },
+                            )
+                            .object(row.family_id, None),
                         )?;
                         return Ok(RefreshOutcome::Reused);
                     }

@@ -77,6 +77,15 @@ pub enum Action {
     ClassifyDepartments,
     ReadUsers,
     ManageUsers,
+    /// Create, delete and import projects; change budgets, status and key monitoring.
+    ManageProjects,
+    /// Change a project's descriptive fields (name, dates, goal, function class, category).
+    EditProjects,
+    /// Set or clear a project's `classified` flag.
+    ClassifyProjects,
+    /// Create, change and delete a project's performance indicators.
+    EditIndicators,
+    ReadAudit,
 }
 
 /// The roles that may perform an action somewhere; the OpenAPI `x-roles` of each operation
@@ -85,9 +94,14 @@ pub fn roles_for(action: Action) -> &'static [Role] {
     use Role::*;
     match action {
         Action::Read => &[Admin, FinanceOfficer, Auditor, DepartmentOfficer],
-        Action::ManageRegions | Action::ClassifyDepartments => &[Admin],
-        Action::ManageDepartments | Action::ManageUsers => &[Admin, FinanceOfficer],
-        Action::ReadUsers => &[Admin, FinanceOfficer, Auditor],
+        Action::ManageRegions | Action::ClassifyDepartments | Action::ClassifyProjects => &[Admin],
+        Action::ManageDepartments | Action::ManageUsers | Action::ManageProjects => {
+            &[Admin, FinanceOfficer]
+        }
+        Action::ReadUsers | Action::ReadAudit => &[Admin, FinanceOfficer, Auditor],
+        Action::EditProjects | Action::EditIndicators => {
+            &[Admin, FinanceOfficer, DepartmentOfficer]
+        }
     }
 }
 

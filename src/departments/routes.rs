@@ -160,7 +160,10 @@ pub async fn create_department(
                 let region = regions::find_by_code(conn, &new.region_code)?
                     .filter(|r| caller.sees(&Place::region(&r.path)))
                     .ok_or_else(|| {
-                        AppError::invalid_field("region_code", "no region in your scope has this code")
+                        AppError::invalid_field(
+                            "region_code",
+                            "no region in your scope has this code",
+                        )
                     })?;
                 let parent = match new.parent_id {
                     Some(pid) => Some(
@@ -203,7 +206,8 @@ pub async fn create_department(
                     conn,
                     AuditEntry::by(&caller, "department.created", "department")
                         .object(row.id, Some(&row.region_path))
-                        .details(json!({"code": row.code, "name": row.name, "classified": row.classified})),
+                        .classified(row.classified)
+                        .change(None::<&Department>, Some(&Department::from(row.clone()))),
                 )?;
                 Ok(row)
             })
@@ -266,12 +270,12 @@ pub async fn update_department(
                     conn,
                     AuditEntry::by(&caller, "department.updated", "department")
                         .object(row.id, Some(&row.region_path))
-                        .details(json!({
-                            "name": {"from": current.name, "to": row.name},
-                            "classified": {"from": current.classified, "to": row.classified},
-                            "active": {"from": current.active, "to": row.active},
-                            "units_classified": units_classified,
-                        })),
+                        .classified(row.classified || current.classified)
+                        .change(
+                            Some(&Department::from(current.clone())),
+                            Some(&Department::from(row.clone())),
+                        )
+                        .details(json!({"units_classified": units_classified})),
                 )?;
                 Ok(row)
             })
@@ -317,7 +321,8 @@ pub async fn delete_department(
                     conn,
                     AuditEntry::by(&caller, "department.deleted", "department")
                         .object(row.id, Some(&row.region_path))
-                        .details(json!({"code": row.code, "name": row.name})),
+                        .classified(row.classified)
+                        .change(Some(&Department::from(row.clone())), None::<&Department>),
                 )
             })
         })

@@ -60,6 +60,20 @@ pub fn find(conn: &mut PgConnection, id: Uuid) -> Result<Option<DepartmentRow>, 
         .map_err(AppError::from)
 }
 
+pub fn find_by_code(
+    conn: &mut PgConnection,
+    region_id: Uuid,
+    code: &str,
+) -> Result<Option<DepartmentRow>, AppError> {
+    departments::table
+        .filter(departments::region_id.eq(region_id))
+        .filter(departments::code.eq(code))
+        .select(DepartmentRow::as_select())
+        .first(conn)
+        .optional()
+        .map_err(AppError::from)
+}
+
 pub struct NewDepartmentRow<'a> {
     pub region_id: Uuid,
     pub region_path: &'a str,
@@ -198,8 +212,20 @@ pub fn list(
         );
     }
     let q = match sort {
-        DepartmentSort::Code => keyset!(q, departments::code, departments::id, descending, after),
-        DepartmentSort::Name => keyset!(q, departments::name, departments::id, descending, after),
+        DepartmentSort::Code => keyset!(
+            q,
+            departments::code,
+            departments::id,
+            descending,
+            after.map(|a| (a.key, a.id))
+        ),
+        DepartmentSort::Name => keyset!(
+            q,
+            departments::name,
+            departments::id,
+            descending,
+            after.map(|a| (a.key, a.id))
+        ),
     };
     q.limit(limit + 1).load(conn).map_err(AppError::from)
 }

@@ -1,3 +1,6 @@
 //! Business rules with no IO: pure functions over plain values, unit-tested next to the code.
 
+pub mod indicators;
+pub mod money;
+pub mod projects;
 pub mod regions;

@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use diesel::Connection;
-use serde_json::json;
 
 use crate::AppState;
 use crate::audit::{self, AuditEntry};
@@ -179,7 +178,7 @@ pub async fn create_region(
                     conn,
                     AuditEntry::by(&caller, "region.created", "region")
                         .object(row.id, Some(&row.path))
-                        .details(json!({"code": row.code, "name": row.name, "level": row.level})),
+                        .change(None::<&Region>, Some(&Region::from(row.clone()))),
                 )?;
                 Ok(row)
             })
@@ -229,7 +228,10 @@ pub async fn update_region(
                     conn,
                     AuditEntry::by(&caller, "region.updated", "region")
                         .object(row.id, Some(&row.path))
-                        .details(json!({"name": {"from": current.name, "to": row.name}})),
+                        .change(
+                            Some(&Region::from(current.clone())),
+                            Some(&Region::from(row.clone())),
+                        ),
                 )?;
                 Ok(row)
             })
@@ -274,7 +276,7 @@ pub async fn delete_region(
                     conn,
                     AuditEntry::by(&caller, "region.deleted", "region")
                         .object(row.id, Some(&row.path))
-                        .details(json!({"code": row.code, "name": row.name})),
+                        .change(Some(&Region::from(row.clone())), None::<&Region>),
                 )
             })
         })

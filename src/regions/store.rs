@@ -136,8 +136,20 @@ pub fn list(
         );
     }
     let q = match sort {
-        RegionSort::Code => keyset!(q, regions::code, regions::id, descending, after),
-        RegionSort::Name => keyset!(q, regions::name, regions::id, descending, after),
+        RegionSort::Code => keyset!(
+            q,
+            regions::code,
+            regions::id,
+            descending,
+            after.map(|a| (a.key, a.id))
+        ),
+        RegionSort::Name => keyset!(
+            q,
+            regions::name,
+            regions::id,
+            descending,
+            after.map(|a| (a.key, a.id))
+        ),
     };
     q.limit(limit + 1).load(conn).map_err(AppError::from)
 }

@@ -48,16 +48,15 @@ pub fn create_admin(
         )?;
         audit::record(
             conn,
-            AuditEntry {
-                actor_id: None,
-                actor_name: Some("budget-monitor create-admin".to_owned()),
-                action: "user.created",
-                object_type: "user",
-                object_id: Some(id.to_string()),
-                region_path: None,
-                request_id: None,
-                details: json!({"username": username, "role": "admin"}),
-            },
+            AuditEntry::unauthenticated(
+                "user.created",
+                "user",
+                None,
+                Some("budget-monitor create-admin".to_owned()),
+                None,
+            )
+            .object(id, None)
+            .details(json!({"username": username, "role": "admin"})),
         )?;
         Ok(id)
     })

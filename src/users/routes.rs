@@ -286,10 +286,8 @@ pub async fn create_user(
                     conn,
                     AuditEntry::by(&caller, "user.created", "user")
                         .object(row.id, row.scope_path.as_deref())
-                        .details(json!({
-                            "username": row.username, "role": row.role,
-                            "region_code": row.region_code, "department_id": row.department_id,
-                        })),
+                        .classified(row.department_classified.unwrap_or(false))
+                        .change(None::<&User>, Some(&User::from(row.clone()))),
                 )?;
                 Ok(row)
             })
@@ -354,7 +352,8 @@ pub async fn update_user(
                     if !caller.may_manage_role(role) {
                         return Err(cannot_manage(role));
                     }
-                    let scope_given = changes.region_code.is_some() || changes.department_id.is_some();
+                    let scope_given =
+                        changes.region_code.is_some() || changes.department_id.is_some();
                     let (region_code, department_id) = if changes.role.is_some() || scope_given {
                         (changes.region_code.clone(), changes.department_id)
                     } else {
@@ -388,13 +387,15 @@ pub async fn update_user(
                     conn,
                     AuditEntry::by(&caller, "user.updated", "user")
                         .object(row.id, row.scope_path.as_deref())
-                        .details(json!({
-                            "role": {"from": current.role, "to": row.role},
-                            "region_code": {"from": current.region_code, "to": row.region_code},
-                            "department_id": {"from": current.department_id, "to": row.department_id},
-                            "active": {"from": current.active, "to": row.active},
-                            "sessions_revoked": access_changed,
-                        })),
+                        .classified(
+                            row.department_classified.unwrap_or(false)
+                                || current.department_classified.unwrap_or(false),
+                        )
+                        .change(
+                            Some(&User::from(current.clone())),
+                            Some(&User::from(row.clone())),
+                        )
+                        .details(json!({"sessions_revoked": access_changed})),
                 )?;
                 Ok(row)
             })
@@ -450,7 +451,8 @@ pub async fn reset_password(
                 audit::record(
                     conn,
                     AuditEntry::by(&caller, "user.password_reset", "user")
-                        .object(id, target.scope_path.as_deref()),
+                        .object(id, target.scope_path.as_deref())
+                        .classified(target.department_classified.unwrap_or(false)),
                 )
             })
         })

@@ -224,7 +224,13 @@ pub fn list(
                 .or(users::display_name.ilike(like_contains(text))),
         );
     }
-    let q = keyset!(q, users::username, users::id, descending, after);
+    let q = keyset!(
+        q,
+        users::username,
+        users::id,
+        descending,
+        after.map(|a| (a.key, a.id))
+    );
     q.limit(limit + 1)
         .load::<UserRow>(conn)
         .map_err(AppError::from)

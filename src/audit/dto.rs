@@ -1,0 +1,71 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::audit::store::AuditRow;
+use crate::domain::regions::code_of;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEvent {
+    pub id: Uuid,
+    pub occurred_at: DateTime<Utc>,
+    /// The acting user; null for the command line and for failed logins of unknown users.
+    pub actor_id: Option<Uuid>,
+    pub actor_name: Option<String>,
+    /// What happened, e.g. `project.updated`, `auth.login_failed`.
+    pub action: String,
+    /// What kind of entity, e.g. `project`, `indicator`, `user`, `session`.
+    pub entity_type: String,
+    pub entity_id: Option<String>,
+    /// The region the entity belongs to.
+    pub region_code: Option<String>,
+    /// The `X-Request-Id` of the request that made the change.
+    pub request_id: Option<String>,
+    /// The entity before the write (null for a creation).
+    #[schema(value_type = Option<Object>)]
+    pub before: Option<serde_json::Value>,
+    /// The entity after the write (null for a deletion).
+    #[schema(value_type = Option<Object>)]
+    pub after: Option<serde_json::Value>,
+    #[schema(value_type = Object)]
+    pub details: serde_json::Value,
+}
+
+impl From<AuditRow> for AuditEvent {
+    fn from(row: AuditRow) -> AuditEvent {
+        AuditEvent {
+            id: row.id,
+            occurred_at: row.occurred_at,
+            actor_id: row.actor_id,
+            actor_name: row.actor_name,
+            action: row.action,
+            entity_type: row.object_type,
+            entity_id: row.object_id,
+            region_code: row.region_path.as_deref().map(|p| code_of(p).to_owned()),
+            request_id: row.request_id,
+            before: row.before,
+            after: row.after,
+            details: row.details,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    /// e.g. `project`, `indicator`, `department`, `user`, `session`.
+    pub entity_type: Option<String>,
+    pub entity_id: Option<String>,
+    /// Only events by this user.
+    pub actor: Option<Uuid>,
+    pub action: Option<String>,
+    /// Events at or after this time (RFC 3339).
+    pub from: Option<DateTime<Utc>>,
+    /// Events before this time (RFC 3339).
+    pub to: Option<DateTime<Utc>>,
+    /// Page size, 1 to 500 (default 50).
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}

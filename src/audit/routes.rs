@@ -1,0 +1,67 @@
+use actix_web::{get, web};
+use chrono::{DateTime, Utc};
+
+use crate::AppState;
+use crate::audit::dto::{AuditEvent, AuditQuery};
+use crate::audit::store::{self, AuditFilter};
+use crate::auth::{Action, Caller};
+use crate::error::AppError;
+use crate::pagination::{self, Page, decode_cursor, page};
+
+const SORT_LABEL: &str = "-occurred_at";
+
+/// Read the audit trail.
+#[utoipa::path(
+    tag = "audit",
+    operation_id = "list_audit_events",
+    summary = "List audit events",
+    description = "Newest first. Admins see every event; finance officers and auditors the events \
+                   of their region subtree, without those about classified entities. Roles: admin, \
+                   finance_officer, auditor.",
+    params(AuditQuery),
+    responses((status = 200, description = "A page of events", body = Page<AuditEvent>)),
+    extensions(("x-roles" = json!(["admin", "finance_officer", "auditor"])))
+)]
+#[get("/audit-events")]
+pub async fn list_audit_events(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<AuditQuery>,
+) -> Result<web::Json<Page<AuditEvent>>, AppError> {
+    caller.require(Action::ReadAudit)?;
+    let query = query.into_inner();
+    let limit = pagination::limit(query.limit)?;
+    let after = decode_cursor(query.cursor.as_deref(), SORT_LABEL)?
+        .map(|a| {
+            DateTime::parse_from_rfc3339(&a.key)
+                .map(|t| (t.with_timezone(&Utc), a.id))
+                .map_err(|_| AppError::BadRequest("Invalid query parameters: bad cursor".into()))
+        })
+        .transpose()?;
+    let filter = AuditFilter {
+        entity_type: query.entity_type,
+        entity_id: query.entity_id,
+        actor_id: query.actor,
+        action: query.action,
+        from: query.from,
+        to: query.to,
+    };
+    let scope = caller.list_scope();
+    let rows = state
+        .db
+        .run(move |conn| store::list(conn, &scope, &filter, after, limit))
+        .await?;
+    Ok(web::Json(page(
+        rows,
+        limit,
+        SORT_LABEL,
+        |r| {
+            (
+                r.occurred_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Nanos, true),
+                r.id,
+            )
+        },
+        AuditEvent::from,
+    )))
+}

@@ -1,0 +1,163 @@
+//! Money and other decimals travel as strings ("1234.50"), never as floating point.
+
+use std::str::FromStr;
+
+use bigdecimal::BigDecimal;
+use serde::{Deserialize, Deserializer, Serializer};
+
+/// The pattern documented in the OpenAPI document for amounts in yuan.
+pub const MONEY_PATTERN: &str = r"^-?[0-9]{1,16}(\.[0-9]{1,2})?$";
+/// Non-negative amounts.
+pub const AMOUNT_PATTERN: &str = r"^[0-9]{1,16}(\.[0-9]{1,2})?$";
+/// Targets and weights: up to 4 decimals.
+pub const DECIMAL_PATTERN: &str = r"^-?[0-9]{1,16}(\.[0-9]{1,4})?$";
+
+/// Parses a decimal string with at most `max_scale` decimals and 16 integer digits.
+pub fn parse_decimal(text: &str, max_scale: usize) -> Result<BigDecimal, String> {
+    let body = text.strip_prefix('-').unwrap_or(text);
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let ok = !int.is_empty()
+        && int.len() <= 16
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.len() <= max_scale
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && !(body.contains('.') && frac.is_empty());
+    if !ok {
+        return Err(format!(
+            "must be a decimal string with at most 16 digits before and {max_scale} after the point, like \"1234.5\""
+        ));
+    }
+    BigDecimal::from_str(text).map_err(|e| e.to_string())
+}
+
+pub fn parse_money(text: &str) -> Result<BigDecimal, String> {
+    parse_decimal(text, 2)
+}
+
+/// Two decimals, as money is shown everywhere.
+pub fn format_money(amount: &BigDecimal) -> String {
+    amount
+        .with_scale_round(2, bigdecimal::RoundingMode::HalfEven)
+        .to_string()
+}
+
+/// A decimal without trailing zeros beyond what it needs (targets and weights).
+pub fn format_decimal(value: &BigDecimal) -> String {
+    let normalized = value.normalized();
+    if normalized.fractional_digit_count() < 0 {
+        normalized.with_scale(0).to_string()
+    } else {
+        normalized.to_string()
+    }
+}
+
+pub fn zero() -> BigDecimal {
+    BigDecimal::from(0)
+}
+
+/// serde for money fields: a string in, a two-decimal string out; numbers are refused, because
+/// a JSON number may already have lost cents in the client's floating point.
+pub mod serde_money {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(value: &BigDecimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format_money(value))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<BigDecimal, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_money(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+pub mod serde_money_opt {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(value: &Option<BigDecimal>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => s.serialize_str(&format_money(v)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<BigDecimal>, D::Error> {
+        let text = Option::<String>::deserialize(d)?;
+        text.map(|t| parse_money(&t).map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}
+
+/// Targets and weights: strings with up to 4 decimals.
+pub mod serde_decimal_opt {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(value: &Option<BigDecimal>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => s.serialize_str(&format_decimal(v)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<BigDecimal>, D::Error> {
+        let text = Option::<String>::deserialize(d)?;
+        text.map(|t| parse_decimal(&t, 4).map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}
+
+pub mod serde_decimal {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(value: &BigDecimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format_decimal(value))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<BigDecimal, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_decimal(&text, 4).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_parses_exactly_and_prints_two_decimals() {
+        let m = parse_money("41770000000.10").unwrap();
+        assert_eq!(format_money(&m), "41770000000.10");
+        assert_eq!(format_money(&parse_money("300").unwrap()), "300.00");
+        assert_eq!(format_money(&parse_money("-2.5").unwrap()), "-2.50");
+        let sum = parse_money("0.10").unwrap() + parse_money("0.20").unwrap();
+        assert_eq!(format_money(&sum), "0.30");
+    }
+
+    #[test]
+    fn malformed_amounts_are_refused() {
+        for bad in [
+            "",
+            "1.234",
+            "1e5",
+            "abc",
+            "1.",
+            ".5",
+            "12345678901234567",
+            "+1",
+            "1,000",
+        ] {
+            assert!(parse_money(bad).is_err(), "{bad}");
+        }
+        assert!(parse_decimal("95.1234", 4).is_ok());
+        assert!(parse_decimal("95.12345", 4).is_err());
+    }
+
+    #[test]
+    fn decimals_print_without_needless_zeros() {
+        assert_eq!(
+            format_decimal(&parse_decimal("95.5000", 4).unwrap()),
+            "95.5"
+        );
+        assert_eq!(format_decimal(&parse_decimal("100", 4).unwrap()), "100");
+        assert_eq!(format_decimal(&parse_decimal("20.00", 4).unwrap()), "20");
+    }
+}

@@ -1,0 +1,289 @@
+use bigdecimal::BigDecimal;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::domain::indicators::Readiness;
+use crate::domain::money::{serde_money, zero};
+use crate::domain::projects::{FundSources, ProjectStatus};
+use crate::domain::regions::code_of;
+use crate::projects::store::{LedgerRow, ProjectView};
+
+/// Amounts by fund source, in yuan, as decimal strings.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct FundSourceAmounts {
+    #[serde(with = "serde_money", default = "zero")]
+    #[schema(value_type = String, pattern = r"^[0-9]{1,16}(\.[0-9]{1,2})?$", example = "300000000.00")]
+    pub central: BigDecimal,
+    #[serde(with = "serde_money", default = "zero")]
+    #[schema(value_type = String, pattern = r"^[0-9]{1,16}(\.[0-9]{1,2})?$", example = "0.00")]
+    pub provincial: BigDecimal,
+    #[serde(with = "serde_money", default = "zero")]
+    #[schema(value_type = String, pattern = r"^[0-9]{1,16}(\.[0-9]{1,2})?$", example = "0.00")]
+    pub municipal: BigDecimal,
+    #[serde(with = "serde_money", default = "zero")]
+    #[schema(value_type = String, pattern = r"^[0-9]{1,16}(\.[0-9]{1,2})?$", example = "0.00")]
+    pub county: BigDecimal,
+    #[serde(with = "serde_money", default = "zero")]
+    #[schema(value_type = String, pattern = r"^[0-9]{1,16}(\.[0-9]{1,2})?$", example = "0.00")]
+    pub self_raised: BigDecimal,
+    #[serde(with = "serde_money", default = "zero")]
+    #[schema(value_type = String, pattern = r"^[0-9]{1,16}(\.[0-9]{1,2})?$", example = "0.00")]
+    pub other: BigDecimal,
+}
+
+impl From<FundSourceAmounts> for FundSources {
+    fn from(a: FundSourceAmounts) -> FundSources {
+        FundSources {
+            central: a.central,
+            provincial: a.provincial,
+            municipal: a.municipal,
+            county: a.county,
+            self_raised: a.self_raised,
+            other: a.other,
+        }
+    }
+}
+
+impl From<FundSources> for FundSourceAmounts {
+    fn from(f: FundSources) -> FundSourceAmounts {
+        FundSourceAmounts {
+            central: f.central,
+            provincial: f.provincial,
+            municipal: f.municipal,
+            county: f.county,
+            self_raised: f.self_raised,
+            other: f.other,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Project {
+    pub id: Uuid,
+    /// Unique within the region and fiscal year.
+    pub code: String,
+    pub name: String,
+    pub department_id: Uuid,
+    pub department_code: String,
+    pub region_code: String,
+    pub fiscal_year: i16,
+    /// Expenditure function classification (class, section or item), e.g. `20601`.
+    pub function_class: String,
+    pub category: String,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    /// The overall annual goal.
+    pub annual_goal: String,
+    pub fund_sources: FundSourceAmounts,
+    /// Budget at the start of the year; equals the sum of the fund sources.
+    #[serde(with = "serde_money")]
+    #[schema(value_type = String, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,2})?$", example = "300000000.00")]
+    pub initial_budget: BigDecimal,
+    /// The sum of the budget ledger (`/budget-history`): the initial budget and every change since.
+    #[serde(with = "serde_money")]
+    #[schema(value_type = String, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,2})?$", example = "270000000.00")]
+    pub adjusted_budget: BigDecimal,
+    pub status: ProjectStatus,
+    /// Selected by the finance department for key monitoring.
+    pub key_monitoring: bool,
+    /// Secret-related: visible only to admins and the department's own officers. True also when
+    /// the department is classified.
+    pub classified: bool,
+    /// Whether the project can be monitored, and why not.
+    pub readiness: Readiness,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Project {
+    pub fn from_view(view: ProjectView, readiness: Readiness) -> Project {
+        let ProjectView {
+            row,
+            department_code,
+            department_classified,
+        } = view;
+        Project {
+            id: row.id,
+            region_code: code_of(&row.region_path).to_owned(),
+            code: row.code,
+            name: row.name,
+            department_id: row.department_id,
+            department_code,
+            fiscal_year: row.fiscal_year,
+            function_class: row.function_class,
+            category: row.category,
+            start_date: row.start_date,
+            end_date: row.end_date,
+            annual_goal: row.annual_goal,
+            fund_sources: FundSourceAmounts {
+                central: row.fund_central,
+                provincial: row.fund_provincial,
+                municipal: row.fund_municipal,
+                county: row.fund_county,
+                self_raised: row.fund_self_raised,
+                other: row.fund_other,
+            },
+            initial_budget: row.initial_budget,
+            adjusted_budget: row.adjusted_budget,
+            status: ProjectStatus::parse(&row.status).unwrap_or(ProjectStatus::Active),
+            key_monitoring: row.key_monitoring,
+            classified: row.classified || department_classified,
+            readiness,
+            version: row.version,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
+}
+
+fn active() -> ProjectStatus {
+    ProjectStatus::Active
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "code": "SD2021-KJ-007", "name": "Aviation emergency rescue capability",
+    "department_id": "0193a0c4-7f43-7000-8000-0000000000a1", "fiscal_year": 2021,
+    "function_class": "22401", "category": "special", "start_date": "2021-01-01",
+    "end_date": "2021-12-31", "annual_goal": "Build a provincial aviation rescue network",
+    "fund_sources": {"provincial": "120000000.00"}, "initial_budget": "120000000.00"
+}))]
+pub struct NewProject {
+    pub code: String,
+    pub name: String,
+    pub department_id: Uuid,
+    #[schema(minimum = 2000, maximum = 2100)]
+    pub fiscal_year: i16,
+    #[schema(pattern = "^[0-9]{3}([0-9]{2}){0,2}$")]
+    pub function_class: String,
+    #[serde(default)]
+    pub category: String,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub annual_goal: String,
+    /// Missing sources count as zero; they must add up to `initial_budget`.
+    pub fund_sources: FundSourceAmounts,
+    #[serde(with = "serde_money")]
+    #[schema(value_type = String, pattern = r"^[0-9]{1,16}(\.[0-9]{1,2})?$")]
+    pub initial_budget: BigDecimal,
+    #[serde(default = "active")]
+    pub status: ProjectStatus,
+    /// Finance officers and admins only.
+    #[serde(default)]
+    pub key_monitoring: bool,
+    /// Admins only.
+    #[serde(default)]
+    pub classified: bool,
+}
+
+/// Only the fields sent change. Department officers may change name, function class, category,
+/// dates and goal; budgets, status and key monitoring are for finance officers and admins;
+/// `classified` for admins.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectChanges {
+    pub name: Option<String>,
+    #[schema(pattern = "^[0-9]{3}([0-9]{2}){0,2}$")]
+    pub function_class: Option<String>,
+    pub category: Option<String>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub annual_goal: Option<String>,
+    pub fund_sources: Option<FundSourceAmounts>,
+    /// A change is booked in the budget ledger as a correction.
+    #[serde(default, with = "crate::domain::money::serde_money_opt")]
+    #[schema(value_type = Option<String>, pattern = r"^[0-9]{1,16}(\.[0-9]{1,2})?$")]
+    pub initial_budget: Option<BigDecimal>,
+    pub status: Option<ProjectStatus>,
+    pub key_monitoring: Option<bool>,
+    pub classified: Option<bool>,
+}
+
+impl ProjectChanges {
+    /// Fields only finance officers and admins may change.
+    pub fn managed_fields(&self) -> Vec<&'static str> {
+        let mut fields = Vec::new();
+        if self.fund_sources.is_some() {
+            fields.push("fund_sources");
+        }
+        if self.initial_budget.is_some() {
+            fields.push("initial_budget");
+        }
+        if self.status.is_some() {
+            fields.push("status");
+        }
+        if self.key_monitoring.is_some() {
+            fields.push("key_monitoring");
+        }
+        fields
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProjectQuery {
+    pub fiscal_year: Option<i16>,
+    /// Only projects of this region and the regions below it.
+    pub within: Option<String>,
+    pub department: Option<Uuid>,
+    pub status: Option<ProjectStatus>,
+    pub key_monitoring: Option<bool>,
+    /// Function class or a prefix of it, e.g. `206` for all science and technology.
+    pub function_class: Option<String>,
+    /// Code prefix or part of the name.
+    pub q: Option<String>,
+    /// `code` (default), `name`, `budget` (adjusted budget); prefix `-` for descending.
+    pub sort: Option<String>,
+    /// Page size, 1 to 500 (default 50).
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LedgerEntry {
+    pub id: Uuid,
+    /// `initial` for the start-of-year budget, `correction` for a corrected initial budget;
+    /// fund adjustments add their own kinds.
+    pub kind: String,
+    /// Signed change in yuan.
+    #[serde(with = "serde_money")]
+    #[schema(value_type = String, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,2})?$")]
+    pub amount: BigDecimal,
+    pub reason: String,
+    /// What caused the entry.
+    pub reference: String,
+    pub actor_id: Option<Uuid>,
+    pub actor_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<LedgerRow> for LedgerEntry {
+    fn from(r: LedgerRow) -> LedgerEntry {
+        LedgerEntry {
+            id: r.id,
+            kind: r.kind,
+            amount: r.amount,
+            reason: r.reason,
+            reference: r.reference,
+            actor_id: r.actor_id,
+            actor_name: r.actor_name,
+            created_at: r.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LedgerQuery {
+    /// Page size, 1 to 500 (default 50).
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}

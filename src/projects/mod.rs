@@ -1,0 +1,8 @@
+//! Projects (项目): one department's budget-funded project for one fiscal year, with its fund
+//! sources, budget ledger and performance indicators.
+
+pub mod dto;
+pub mod import;
+pub mod routes;
+pub mod service;
+pub mod store;

@@ -1,0 +1,276 @@
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use diesel::Connection;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::scope::not_found;
+use crate::auth::{Action, Caller};
+use crate::domain::money::{format_money, parse_money};
+use crate::error::AppError;
+use crate::http::etag::IfMatch;
+use crate::http::respond::{created, ok_with_etag};
+use crate::pagination::{self, Page, decode_cursor, page};
+use crate::projects::dto::{
+    LedgerEntry, LedgerQuery, NewProject, Project, ProjectChanges, ProjectQuery,
+};
+use crate::projects::service;
+use crate::projects::store::{self, ProjectAfter, ProjectFilter, ProjectSort};
+use crate::regions::store as regions;
+
+/// List projects in the caller's scope.
+#[utoipa::path(
+    tag = "projects",
+    operation_id = "list_projects",
+    summary = "List projects",
+    description = "Projects the caller may see: all for an admin; the region subtree's projects for a \
+                   finance officer or auditor, never classified ones or those of classified \
+                   departments; its department's and units' projects for a department officer. \
+                   Roles: admin, finance_officer, auditor, department_officer.",
+    params(ProjectQuery),
+    responses((status = 200, description = "A page of projects", body = Page<Project>)),
+    extensions(("x-roles" = json!(["admin", "finance_officer", "auditor", "department_officer"])))
+)]
+#[get("/projects")]
+pub async fn list_projects(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<ProjectQuery>,
+) -> Result<web::Json<Page<Project>>, AppError> {
+    caller.require(Action::Read)?;
+    let query = query.into_inner();
+    let limit = pagination::limit(query.limit)?;
+    let sort = pagination::sort(
+        query.sort.as_deref(),
+        &[
+            ("code", ProjectSort::Code),
+            ("name", ProjectSort::Name),
+            ("budget", ProjectSort::Budget),
+        ],
+        ProjectSort::Code,
+    )?;
+    let after = decode_cursor(query.cursor.as_deref(), &sort.label)?
+        .map(|a| match sort.field {
+            ProjectSort::Budget => parse_money(&a.key)
+                .map(|k| ProjectAfter::Money(k, a.id))
+                .map_err(|_| AppError::BadRequest("Invalid query parameters: bad cursor".into())),
+            _ => Ok(ProjectAfter::Text(a.key, a.id)),
+        })
+        .transpose()?;
+    let scope = caller.list_scope();
+    let page = state
+        .db
+        .run(move |conn| {
+            let mut filter = ProjectFilter {
+                fiscal_year: query.fiscal_year,
+                department_id: query.department,
+                status: query.status.map(|s| s.as_str()),
+                key_monitoring: query.key_monitoring,
+                function_class: query.function_class.filter(|c| !c.is_empty()),
+                q: query.q.filter(|q| !q.trim().is_empty()),
+                ..ProjectFilter::default()
+            };
+            if let Some(code) = &query.within {
+                match regions::find_by_code(conn, code)? {
+                    Some(region) => filter.within_path = Some(region.path),
+                    None => return Ok(Page::empty()),
+                }
+            }
+            let views = store::list(
+                conn,
+                &scope,
+                &filter,
+                sort.field,
+                sort.descending,
+                after,
+                limit,
+            )?;
+            let key_of = |v: &store::ProjectView| {
+                let key = match sort.field {
+                    ProjectSort::Code => v.row.code.clone(),
+                    ProjectSort::Name => v.row.name.clone(),
+                    ProjectSort::Budget => format_money(&v.row.adjusted_budget),
+                };
+                (key, v.row.id)
+            };
+            let page_of_views = page(views, limit, &sort.label, key_of, |v| v);
+            Ok(Page {
+                items: service::project_dtos(conn, page_of_views.items)?,
+                next_cursor: page_of_views.next_cursor,
+            })
+        })
+        .await?;
+    Ok(web::Json(page))
+}
+
+/// Read one project.
+#[utoipa::path(
+    tag = "projects",
+    operation_id = "get_project",
+    summary = "Get a project",
+    description = "Roles: admin, finance_officer, auditor, department_officer (within scope; \
+                   anything else, and classified projects for others, answers 404).",
+    params(("id" = Uuid, Path, description = "Project id")),
+    responses((status = 200, description = "The project", body = Project,
+               headers(("ETag" = String, description = "Version for If-Match")))),
+    extensions(("x-roles" = json!(["admin", "finance_officer", "auditor", "department_officer"])))
+)]
+#[get("/projects/{id}")]
+pub async fn get_project(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let project = state
+        .db
+        .run(move |conn| {
+            let view = store::find(conn, id)?.ok_or_else(not_found)?;
+            caller.authorize(Action::Read, &view.place())?;
+            service::project_dto(conn, view)
+        })
+        .await?;
+    let version = project.version;
+    Ok(ok_with_etag(&project, version))
+}
+
+/// Register a project.
+#[utoipa::path(
+    tag = "projects",
+    operation_id = "create_project",
+    summary = "Create a project",
+    description = "For a department in the caller's scope. The fund sources must add up to the \
+                   initial budget, which opens the project's budget ledger. Codes are unique per \
+                   region and fiscal year. Only admins create classified projects. Roles: admin, \
+                   finance_officer.",
+    request_body = NewProject,
+    responses((status = 201, description = "Created", body = Project,
+               headers(("Location" = String, description = "URL of the new project"),
+                       ("ETag" = String, description = "Version for If-Match")))),
+    extensions(("x-roles" = json!(["admin", "finance_officer"])))
+)]
+#[post("/projects")]
+pub async fn create_project(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<NewProject>,
+) -> Result<HttpResponse, AppError> {
+    caller.require(Action::ManageProjects)?;
+    let new = body.into_inner();
+    let project = state
+        .db
+        .run(move |conn| conn.transaction(|conn| service::create(conn, &caller, &new, &[], "api")))
+        .await?;
+    let location = format!("/api/v1/projects/{}", project.id);
+    let version = project.version;
+    Ok(created(&project, &location, version))
+}
+
+/// Change a project.
+#[utoipa::path(
+    tag = "projects",
+    operation_id = "update_project",
+    summary = "Update a project",
+    description = "Send `If-Match` with the ETag you read (428 without it, 412 when someone changed \
+                   the project since). Department officers may change name, function class, \
+                   category, dates and goal of their projects; fund sources, initial budget \
+                   (booked in the ledger as a correction), status and key monitoring are for \
+                   finance officers and admins; `classified` for admins. Roles: admin, \
+                   finance_officer, department_officer.",
+    params(
+        ("id" = Uuid, Path, description = "Project id"),
+        ("If-Match" = String, Header, description = "ETag of the version being changed"),
+    ),
+    request_body = ProjectChanges,
+    responses((status = 200, description = "Updated", body = Project,
+               headers(("ETag" = String, description = "New version")))),
+    extensions(("x-roles" = json!(["admin", "finance_officer", "department_officer"])))
+)]
+#[patch("/projects/{id}")]
+pub async fn update_project(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: web::Json<ProjectChanges>,
+) -> Result<HttpResponse, AppError> {
+    caller.require(Action::EditProjects)?;
+    let id = id.into_inner();
+    let changes = body.into_inner();
+    let (_, project) = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                service::update(conn, &caller, id, Some(if_match.0), &changes, "api")
+            })
+        })
+        .await?;
+    let version = project.version;
+    Ok(ok_with_etag(&project, version))
+}
+
+/// Delete a project nothing refers to.
+#[utoipa::path(
+    tag = "projects",
+    operation_id = "delete_project",
+    summary = "Delete a project",
+    description = "Removes the project with its indicators and ledger, only while no monitoring \
+                   record refers to it (409 otherwise). Roles: admin, finance_officer.",
+    params(("id" = Uuid, Path, description = "Project id")),
+    responses((status = 204, description = "Deleted")),
+    extensions(("x-roles" = json!(["admin", "finance_officer"])))
+)]
+#[delete("/projects/{id}")]
+pub async fn delete_project(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, AppError> {
+    caller.require(Action::ManageProjects)?;
+    let id = id.into_inner();
+    state
+        .db
+        .run(move |conn| conn.transaction(|conn| service::delete(conn, &caller, id)))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The project's budget ledger.
+#[utoipa::path(
+    tag = "projects",
+    operation_id = "list_budget_history",
+    summary = "Budget history",
+    description = "Every entry of the budget ledger, oldest first: the initial budget and each later \
+                   change; the adjusted budget is their sum. Roles: admin, finance_officer, auditor, \
+                   department_officer.",
+    params(("id" = Uuid, Path, description = "Project id"), LedgerQuery),
+    responses((status = 200, description = "A page of ledger entries", body = Page<LedgerEntry>)),
+    extensions(("x-roles" = json!(["admin", "finance_officer", "auditor", "department_officer"])))
+)]
+#[get("/projects/{id}/budget-history")]
+pub async fn budget_history(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    query: web::Query<LedgerQuery>,
+) -> Result<web::Json<Page<LedgerEntry>>, AppError> {
+    let id = id.into_inner();
+    let query = query.into_inner();
+    let limit = pagination::limit(query.limit)?;
+    let after = decode_cursor(query.cursor.as_deref(), "id")?.map(|a| a.id);
+    let page = state
+        .db
+        .run(move |conn| {
+            let view = store::find(conn, id)?.ok_or_else(not_found)?;
+            caller.authorize(Action::Read, &view.place())?;
+            let rows = store::ledger(conn, id, after, limit)?;
+            Ok(page(
+                rows,
+                limit,
+                "id",
+                |r| (String::new(), r.id),
+                LedgerEntry::from,
+            ))
+        })
+        .await?;
+    Ok(web::Json(page))
+}

@@ -1,0 +1,329 @@
+//! The write paths of projects, shared by the single-project endpoints and the batch import:
+//! validation, scope, the budget ledger and the audit event, all in the caller's transaction.
+
+use bigdecimal::BigDecimal;
+use diesel::pg::PgConnection;
+use uuid::Uuid;
+
+use crate::audit::{self, AuditEntry};
+use crate::auth::scope::not_found;
+use crate::auth::{Action, Caller};
+use crate::departments::store as departments;
+use crate::domain::indicators::readiness;
+use crate::domain::projects::{
+    FundSources, check_budget_and_dates, is_function_class, is_project_code,
+};
+use crate::error::{AppError, FieldErrors};
+use crate::http::etag::stale;
+use crate::indicators::store::{self as indicators, IndicatorFields};
+use crate::projects::dto::{NewProject, Project, ProjectChanges};
+use crate::projects::store::{self, LedgerEntryNew, ProjectFields, ProjectKey, ProjectView};
+
+fn push(errors: &mut FieldErrors, field: impl Into<String>, message: impl Into<String>) {
+    errors.entry(field.into()).or_default().push(message.into());
+}
+
+fn check_name(errors: &mut FieldErrors, name: &str) {
+    let n = name.trim().chars().count();
+    if n == 0 || n > 200 {
+        push(errors, "name", "must be 1 to 200 characters");
+    }
+}
+
+fn check_function_class(errors: &mut FieldErrors, class: &str) {
+    if !is_function_class(class) {
+        push(
+            errors,
+            "function_class",
+            "must be a function class code of 3, 5 or 7 digits (class, section or item)",
+        );
+    }
+}
+
+fn check_fields(errors: &mut FieldErrors, fields: &ProjectFields) {
+    check_name(errors, &fields.name);
+    check_function_class(errors, &fields.function_class);
+    for (field, msg) in check_budget_and_dates(
+        &fields.fund_sources(),
+        &fields.initial_budget,
+        fields.start_date,
+        fields.end_date,
+    ) {
+        push(errors, field, msg);
+    }
+}
+
+fn into_result(errors: FieldErrors) -> Result<(), AppError> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::validation(
+            "The project has invalid fields.",
+            errors,
+        ))
+    }
+}
+
+/// The project as the API shows it, with its readiness.
+pub fn project_dto(conn: &mut PgConnection, view: ProjectView) -> Result<Project, AppError> {
+    let weights = store::indicator_weights(conn, &[view.row.id])?;
+    let list = weights.get(&view.row.id).map(Vec::as_slice).unwrap_or(&[]);
+    let ready = readiness(list.iter().map(|(l, w)| (*l, w)));
+    Ok(Project::from_view(view, ready))
+}
+
+/// Many projects at once with one indicator query (no query per row).
+pub fn project_dtos(
+    conn: &mut PgConnection,
+    views: Vec<ProjectView>,
+) -> Result<Vec<Project>, AppError> {
+    let ids: Vec<Uuid> = views.iter().map(|v| v.row.id).collect();
+    let weights = store::indicator_weights(conn, &ids)?;
+    Ok(views
+        .into_iter()
+        .map(|view| {
+            let list = weights.get(&view.row.id).map(Vec::as_slice).unwrap_or(&[]);
+            let ready = readiness(list.iter().map(|(l, w)| (*l, w)));
+            Project::from_view(view, ready)
+        })
+        .collect())
+}
+
+fn fields_of_new(new: &NewProject) -> ProjectFields {
+    let mut fields = ProjectFields {
+        name: new.name.trim().to_owned(),
+        function_class: new.function_class.trim().to_owned(),
+        category: new.category.trim().to_owned(),
+        start_date: new.start_date,
+        end_date: new.end_date,
+        annual_goal: new.annual_goal.trim().to_owned(),
+        fund_central: BigDecimal::from(0),
+        fund_provincial: BigDecimal::from(0),
+        fund_municipal: BigDecimal::from(0),
+        fund_county: BigDecimal::from(0),
+        fund_self_raised: BigDecimal::from(0),
+        fund_other: BigDecimal::from(0),
+        initial_budget: new.initial_budget.clone(),
+        status: new.status.as_str().to_owned(),
+        key_monitoring: new.key_monitoring,
+        classified: new.classified,
+    };
+    fields.set_fund_sources(FundSources::from(new.fund_sources.clone()));
+    fields
+}
+
+/// Creates a project with its initial ledger entry and the given indicators.
+pub fn create(
+    conn: &mut PgConnection,
+    caller: &Caller,
+    new: &NewProject,
+    new_indicators: &[IndicatorFields],
+    reference: &str,
+) -> Result<Project, AppError> {
+    caller.require(Action::ManageProjects)?;
+    if new.classified {
+        caller.require(Action::ClassifyProjects)?;
+    }
+    let fields = fields_of_new(new);
+    let mut errors = FieldErrors::new();
+    if !is_project_code(&new.code) {
+        push(
+            &mut errors,
+            "code",
+            "must be 1 to 64 letters, digits, _ . or -, starting with a letter or digit",
+        );
+    }
+    if !(2000..=2100).contains(&new.fiscal_year) {
+        push(&mut errors, "fiscal_year", "must be from 2000 to 2100");
+    }
+    check_fields(&mut errors, &fields);
+    into_result(errors)?;
+
+    let department = departments::find(conn, new.department_id)?
+        .filter(|d| caller.sees(&d.place()))
+        .ok_or_else(|| {
+            AppError::invalid_field("department_id", "no department in your scope has this id")
+        })?;
+    if !department.active {
+        return Err(AppError::invalid_field(
+            "department_id",
+            "the department is inactive",
+        ));
+    }
+    if store::find_by_code(conn, department.region_id, new.fiscal_year, &new.code)?.is_some() {
+        return Err(AppError::Conflict(format!(
+            "The region already has a project {} in {}.",
+            new.code, new.fiscal_year
+        )));
+    }
+    let id = store::insert(
+        conn,
+        ProjectKey {
+            department_id: department.id,
+            region_id: department.region_id,
+            region_path: &department.region_path,
+            department_path: &department.path,
+            fiscal_year: new.fiscal_year,
+            code: &new.code,
+        },
+        &fields,
+    )?;
+    store::append_ledger(
+        conn,
+        LedgerEntryNew {
+            project_id: id,
+            kind: "initial",
+            amount: &fields.initial_budget,
+            reason: "budget at the start of the year",
+            reference,
+            actor_id: Some(caller.user_id),
+            actor_name: Some(&caller.username),
+        },
+    )?;
+    for f in new_indicators {
+        indicators::insert(conn, id, f)?;
+    }
+    let view = store::find(conn, id)?.ok_or_else(not_found)?;
+    let dto = project_dto(conn, view.clone())?;
+    audit::record(
+        conn,
+        AuditEntry::by(caller, "project.created", "project")
+            .object(id, Some(&view.row.region_path))
+            .classified(view.classified())
+            .change(None::<&Project>, Some(&dto)),
+    )?;
+    Ok(dto)
+}
+
+/// The project's fields with `changes` applied (what `update` would write).
+pub fn apply_changes(
+    row: &crate::projects::store::ProjectRow,
+    changes: &ProjectChanges,
+) -> ProjectFields {
+    let mut fields = ProjectFields::of(row);
+    if let Some(v) = &changes.name {
+        fields.name = v.trim().to_owned();
+    }
+    if let Some(v) = &changes.function_class {
+        fields.function_class = v.trim().to_owned();
+    }
+    if let Some(v) = &changes.category {
+        fields.category = v.trim().to_owned();
+    }
+    if let Some(v) = changes.start_date {
+        fields.start_date = Some(v);
+    }
+    if let Some(v) = changes.end_date {
+        fields.end_date = Some(v);
+    }
+    if let Some(v) = &changes.annual_goal {
+        fields.annual_goal = v.trim().to_owned();
+    }
+    if let Some(v) = &changes.fund_sources {
+        fields.set_fund_sources(FundSources::from(v.clone()));
+    }
+    if let Some(v) = &changes.initial_budget {
+        fields.initial_budget = v.clone();
+    }
+    if let Some(v) = changes.status {
+        fields.status = v.as_str().to_owned();
+    }
+    if let Some(v) = changes.key_monitoring {
+        fields.key_monitoring = v;
+    }
+    if let Some(v) = changes.classified {
+        fields.classified = v;
+    }
+    fields
+}
+
+/// Who may change which fields: 403 naming them when the caller's role may not.
+fn check_field_rights(caller: &Caller, changes: &ProjectChanges) -> Result<(), AppError> {
+    caller.require(Action::EditProjects)?;
+    let managed = changes.managed_fields();
+    if !managed.is_empty() && caller.require(Action::ManageProjects).is_err() {
+        return Err(AppError::Forbidden(format!(
+            "The {} role may not change {}.",
+            caller.role.as_str(),
+            managed.join(", ")
+        )));
+    }
+    if changes.classified.is_some() {
+        caller.require(Action::ClassifyProjects)?;
+    }
+    Ok(())
+}
+
+/// Applies changes to a project still at `expected_version` (None: whatever is current, for
+/// imports), booking a changed initial budget in the ledger. Returns the project before and after.
+pub fn update(
+    conn: &mut PgConnection,
+    caller: &Caller,
+    id: Uuid,
+    expected_version: Option<i32>,
+    changes: &ProjectChanges,
+    reference: &str,
+) -> Result<(Project, Project), AppError> {
+    check_field_rights(caller, changes)?;
+    let current = store::find_for_update(conn, id)?.ok_or_else(not_found)?;
+    caller.authorize(Action::EditProjects, &current.place())?;
+    if expected_version.is_some_and(|v| v != current.row.version) {
+        return Err(stale());
+    }
+    let before = project_dto(conn, current.clone())?;
+    let fields = apply_changes(&current.row, changes);
+    let mut errors = FieldErrors::new();
+    check_fields(&mut errors, &fields);
+    into_result(errors)?;
+
+    let correction = &fields.initial_budget - &current.row.initial_budget;
+    if !store::update(conn, id, current.row.version, &fields)? {
+        return Err(stale());
+    }
+    if correction != 0 {
+        store::append_ledger(
+            conn,
+            LedgerEntryNew {
+                project_id: id,
+                kind: "correction",
+                amount: &correction,
+                reason: "initial budget corrected",
+                reference,
+                actor_id: Some(caller.user_id),
+                actor_name: Some(&caller.username),
+            },
+        )?;
+    }
+    let view = store::find(conn, id)?.ok_or_else(not_found)?;
+    let after = project_dto(conn, view.clone())?;
+    audit::record(
+        conn,
+        AuditEntry::by(caller, "project.updated", "project")
+            .object(id, Some(&view.row.region_path))
+            .classified(view.classified() || current.classified())
+            .change(Some(&before), Some(&after)),
+    )?;
+    Ok((before, after))
+}
+
+/// Deletes a project nothing outside it refers to (its ledger and indicators go with it).
+pub fn delete(conn: &mut PgConnection, caller: &Caller, id: Uuid) -> Result<(), AppError> {
+    caller.require(Action::ManageProjects)?;
+    let current = store::find_for_update(conn, id)?.ok_or_else(not_found)?;
+    caller.authorize(Action::ManageProjects, &current.place())?;
+    let before = project_dto(conn, current.clone())?;
+    store::delete(conn, id).map_err(|e| match e {
+        AppError::Conflict(_) => AppError::Conflict(format!(
+            "Project {} is referred to by monitoring records and cannot be deleted.",
+            current.row.code
+        )),
+        other => other,
+    })?;
+    audit::record(
+        conn,
+        AuditEntry::by(caller, "project.deleted", "project")
+            .object(id, Some(&current.row.region_path))
+            .classified(current.classified())
+            .change(Some(&before), None::<&Project>),
+    )
+}
