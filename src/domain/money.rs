@@ -36,19 +36,33 @@ pub fn parse_money(text: &str) -> Result<BigDecimal, String> {
 
 /// Two decimals, as money is shown everywhere.
 pub fn format_money(amount: &BigDecimal) -> String {
-    amount
-        .with_scale_round(2, bigdecimal::RoundingMode::HalfEven)
-        .to_string()
+    fixed(amount, 2)
+}
+
+/// Exactly `scale` decimals, spelled out (BigDecimal's Display abbreviates zero and may use
+/// exponents for small or large values).
+fn fixed(value: &BigDecimal, scale: i64) -> String {
+    let scaled = value.with_scale_round(scale, bigdecimal::RoundingMode::HalfEven);
+    let (digits, _) = scaled.as_bigint_and_exponent();
+    let negative = digits.sign() == bigdecimal::num_bigint::Sign::Minus;
+    let mut text = digits.magnitude().to_string();
+    let scale = usize::try_from(scale).unwrap_or(0);
+    if text.len() <= scale {
+        text = format!("{}{text}", "0".repeat(scale + 1 - text.len()));
+    }
+    let (int, frac) = text.split_at(text.len() - scale);
+    let sign = if negative { "-" } else { "" };
+    if scale == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    }
 }
 
 /// A decimal without trailing zeros beyond what it needs (targets and weights).
 pub fn format_decimal(value: &BigDecimal) -> String {
-    let normalized = value.normalized();
-    if normalized.fractional_digit_count() < 0 {
-        normalized.with_scale(0).to_string()
-    } else {
-        normalized.to_string()
-    }
+    let scale = value.normalized().fractional_digit_count().max(0);
+    fixed(value, scale)
 }
 
 pub fn zero() -> BigDecimal {
@@ -128,6 +142,13 @@ mod tests {
         assert_eq!(format_money(&m), "41770000000.10");
         assert_eq!(format_money(&parse_money("300").unwrap()), "300.00");
         assert_eq!(format_money(&parse_money("-2.5").unwrap()), "-2.50");
+        assert_eq!(format_money(&zero()), "0.00");
+        assert_eq!(format_money(&parse_money("0.05").unwrap()), "0.05");
+        assert_eq!(format_money(&parse_money("-0.05").unwrap()), "-0.05");
+        assert_eq!(
+            format_money(&parse_money("3370000000").unwrap()),
+            "3370000000.00"
+        );
         let sum = parse_money("0.10").unwrap() + parse_money("0.20").unwrap();
         assert_eq!(format_money(&sum), "0.30");
     }
@@ -159,5 +180,11 @@ mod tests {
         );
         assert_eq!(format_decimal(&parse_decimal("100", 4).unwrap()), "100");
         assert_eq!(format_decimal(&parse_decimal("20.00", 4).unwrap()), "20");
+        assert_eq!(format_decimal(&parse_decimal("0", 4).unwrap()), "0");
+        assert_eq!(
+            format_decimal(&parse_decimal("0.0005", 4).unwrap()),
+            "0.0005"
+        );
+        assert_eq!(format_decimal(&parse_decimal("1200", 4).unwrap()), "1200");
     }
 }

@@ -177,6 +177,7 @@ fn parse_json(body: &[u8]) -> Result<Vec<RawItem>, AppError> {
 }
 
 const PROJECT_COLUMNS: usize = 19;
+const CONFLICT_FIELD: &str = "_rows_disagree";
 
 /// A project being assembled from CSV rows: its columns, its indicators, its row numbers and the
 /// first disagreement between its rows, if any.
@@ -296,8 +297,8 @@ fn parse_csv(body: &[u8]) -> Result<Vec<RawItem>, AppError> {
             let (mut project, indicators, rows, conflict) = groups.remove(&key).expect("grouped");
             project.insert("indicators".into(), Value::Array(indicators));
             if let Some(message) = conflict {
-                // Carried as an unknown field so the item is rejected with the reason.
-                project.insert("_conflict".into(), Value::String(message));
+                // Carried with the item so it is rejected, with this reason, in its turn.
+                project.insert(CONFLICT_FIELD.into(), Value::String(message));
             }
             RawItem {
                 value: Value::Object(project),
@@ -521,7 +522,17 @@ fn run_import(conn: &mut PgConnection, caller: &Caller, items: Vec<RawItem>) -> 
             rows: raw.rows.clone(),
             errors: None,
         };
+        let conflict = raw
+            .value
+            .get(CONFLICT_FIELD)
+            .and_then(Value::as_str)
+            .map(str::to_owned);
         let outcome = match serde_json::from_value::<ImportProject>(raw.value) {
+            _ if conflict.is_some() => {
+                let mut errors = FieldErrors::new();
+                errors.insert("rows".into(), vec![conflict.unwrap_or_default()]);
+                Err(errors)
+            }
             Ok(item) => conn
                 .transaction(|conn| import_one(conn, caller, &mut cache, &item))
                 .map_err(problems_of),
@@ -533,11 +544,6 @@ fn run_import(conn: &mut PgConnection, caller: &Caller, items: Vec<RawItem>) -> 
                     .find_map(|m| message.split(m).nth(1).and_then(|r| r.split('`').next()))
                     .map_or("item", |f| f)
                     .to_owned();
-                let message = if field == "_conflict" {
-                    "the rows of this project disagree on its project columns".to_owned()
-                } else {
-                    message
-                };
                 let mut errors = FieldErrors::new();
                 errors.insert(field, vec![message]);
                 Err(errors)

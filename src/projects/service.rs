@@ -15,6 +15,7 @@ use crate::domain::projects::{
 };
 use crate::error::{AppError, FieldErrors};
 use crate::http::etag::stale;
+use crate::indicators::dto::Indicator;
 use crate::indicators::store::{self as indicators, IndicatorFields};
 use crate::projects::dto::{NewProject, Project, ProjectChanges};
 use crate::projects::store::{self, LedgerEntryNew, ProjectFields, ProjectKey, ProjectView};
@@ -180,10 +181,18 @@ pub fn create(
             actor_name: Some(&caller.username),
         },
     )?;
-    for f in new_indicators {
-        indicators::insert(conn, id, f)?;
-    }
     let view = store::find(conn, id)?.ok_or_else(not_found)?;
+    for f in new_indicators {
+        let row = indicators::insert(conn, id, f)?;
+        audit::record(
+            conn,
+            AuditEntry::by(caller, "indicator.created", "indicator")
+                .object(row.id, Some(&view.row.region_path))
+                .classified(view.classified())
+                .details(serde_json::json!({"project_id": id, "project_code": view.row.code}))
+                .change(None::<&Indicator>, Some(&Indicator::from(row))),
+        )?;
+    }
     let dto = project_dto(conn, view.clone())?;
     audit::record(
         conn,
