@@ -34,6 +34,9 @@ pub const BEARER_SCHEME: &str = "bearer_jwt";
         (name = "projects", description = "Projects, fund sources, budget ledger and batch import"),
         (name = "indicators", description = "Performance indicators of projects"),
         (name = "audit", description = "The audit trail of every write"),
+        (name = "execution", description = "Spending records from treasury and city systems"),
+        (name = "rounds", description = "Monitoring rounds"),
+        (name = "reports", description = "Project and department monitoring reports and their workflow"),
     )
 )]
 pub struct ApiDoc;

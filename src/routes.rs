@@ -8,7 +8,10 @@ use utoipa_actix_web::AppExt;
 use utoipa_actix_web::scope::scope;
 
 use crate::openapi::{ApiDoc, finalize};
-use crate::{audit, auth, departments, indicators, projects, regions, system, users};
+use crate::{
+    audit, auth, departments, execution, indicators, projects, regions, reports, rounds, system,
+    users,
+};
 
 /// Registers every service on `app` and returns it with the finished OpenAPI document.
 pub fn build<T>(app: actix_web::App<T>) -> (actix_web::App<T>, OpenApiDoc)
@@ -56,7 +59,26 @@ where
                 .service(indicators::routes::get_indicator)
                 .service(indicators::routes::update_indicator)
                 .service(indicators::routes::delete_indicator)
-                .service(audit::routes::list_audit_events),
+                .service(audit::routes::list_audit_events)
+                .service(execution::routes::create_records)
+                .service(execution::routes::list_records)
+                .service(rounds::routes::list_rounds)
+                .service(rounds::routes::create_round)
+                .service(rounds::routes::get_round)
+                .service(rounds::routes::open_round)
+                .service(rounds::routes::close_round)
+                .service(reports::routes::list_round_reports)
+                .service(reports::routes::get_report)
+                .service(reports::routes::update_report)
+                .service(reports::routes::submit_report)
+                .service(reports::routes::return_report)
+                .service(reports::routes::approve_report)
+                .service(reports::department::list_department_reports)
+                .service(reports::department::get_department_report)
+                .service(reports::department::update_department_report)
+                .service(reports::department::submit_department_report)
+                .service(reports::department::return_department_report)
+                .service(reports::department::approve_department_report),
         )
         .split_for_parts();
     finalize(&mut api);

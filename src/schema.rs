@@ -33,6 +33,24 @@ diesel::table! {
 }
 
 diesel::table! {
+    department_reports (id) {
+        id -> Uuid,
+        round_id -> Uuid,
+        department_id -> Uuid,
+        region_id -> Uuid,
+        region_path -> Text,
+        department_path -> Text,
+        status -> Text,
+        late -> Bool,
+        submitted_at -> Nullable<Timestamptz>,
+        summary -> Text,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     departments (id) {
         id -> Uuid,
         region_id -> Uuid,
@@ -46,6 +64,22 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    execution_records (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        region_id -> Uuid,
+        region_path -> Text,
+        department_path -> Text,
+        payment_date -> Date,
+        amount -> Numeric,
+        external_ref -> Text,
+        description -> Text,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
     }
 }
 
@@ -152,6 +186,97 @@ diesel::table! {
 }
 
 diesel::table! {
+    report_indicators (id) {
+        id -> Uuid,
+        report_id -> Uuid,
+        indicator_id -> Nullable<Uuid>,
+        level1 -> Text,
+        level2 -> Text,
+        name -> Text,
+        comparator -> Text,
+        target_value -> Nullable<Numeric>,
+        target_text -> Nullable<Text>,
+        unit -> Text,
+        weight -> Numeric,
+        accrues -> Bool,
+        expected_value -> Nullable<Numeric>,
+        actual_value -> Nullable<Numeric>,
+        actual_text -> Nullable<Text>,
+        forecast_value -> Nullable<Numeric>,
+        forecast_text -> Nullable<Text>,
+        deviation_reasons -> Array<Text>,
+        deviation_note -> Text,
+        likelihood -> Nullable<Text>,
+        corrective_measures -> Text,
+    }
+}
+
+diesel::table! {
+    report_transitions (id) {
+        id -> Uuid,
+        report_id -> Uuid,
+        report_kind -> Text,
+        from_status -> Text,
+        to_status -> Text,
+        actor_id -> Nullable<Uuid>,
+        actor_name -> Nullable<Text>,
+        comment -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    reports (id) {
+        id -> Uuid,
+        round_id -> Uuid,
+        project_id -> Uuid,
+        department_id -> Uuid,
+        region_id -> Uuid,
+        region_path -> Text,
+        department_path -> Text,
+        status -> Text,
+        late -> Bool,
+        submitted_at -> Nullable<Timestamptz>,
+        adjusted_budget -> Numeric,
+        executed_amount -> Numeric,
+        execution_rate -> Nullable<Numeric>,
+        time_progress -> Numeric,
+        forecast_execution -> Nullable<Numeric>,
+        goal_progress -> Text,
+        construction -> Text,
+        management -> Text,
+        financial_management -> Text,
+        problems -> Text,
+        corrective_measures -> Text,
+        targets_need_adjusting -> Nullable<Bool>,
+        system_filled -> Array<Text>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    rounds (id) {
+        id -> Uuid,
+        region_id -> Uuid,
+        region_path -> Text,
+        fiscal_year -> Int2,
+        name -> Text,
+        cutoff_date -> Date,
+        open_date -> Date,
+        due_date -> Date,
+        warning_days -> Int4,
+        status -> Text,
+        opened_at -> Nullable<Timestamptz>,
+        closed_at -> Nullable<Timestamptz>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     users (id) {
         id -> Uuid,
         username -> Text,
@@ -172,23 +297,38 @@ diesel::table! {
 }
 
 diesel::joinable!(budget_ledger -> projects (project_id));
+diesel::joinable!(department_reports -> departments (department_id));
+diesel::joinable!(department_reports -> rounds (round_id));
 diesel::joinable!(departments -> regions (region_id));
+diesel::joinable!(execution_records -> projects (project_id));
 diesel::joinable!(indicators -> projects (project_id));
 diesel::joinable!(projects -> departments (department_id));
 diesel::joinable!(projects -> regions (region_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(report_indicators -> indicators (indicator_id));
+diesel::joinable!(report_indicators -> reports (report_id));
+diesel::joinable!(reports -> departments (department_id));
+diesel::joinable!(reports -> projects (project_id));
+diesel::joinable!(reports -> rounds (round_id));
+diesel::joinable!(rounds -> regions (region_id));
 diesel::joinable!(users -> departments (department_id));
 diesel::joinable!(users -> regions (region_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     audit_events,
     budget_ledger,
+    department_reports,
     departments,
+    execution_records,
     idempotency_keys,
     indicators,
     login_throttle,
     projects,
     refresh_tokens,
     regions,
+    report_indicators,
+    report_transitions,
+    reports,
+    rounds,
     users,
 );

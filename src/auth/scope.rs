@@ -86,6 +86,14 @@ pub enum Action {
     /// Create, change and delete a project's performance indicators.
     EditIndicators,
     ReadAudit,
+    /// Create, open and close monitoring rounds.
+    ManageRounds,
+    /// Send spending records from treasury or city systems.
+    FeedExecution,
+    /// Fill in and submit reports (the department's side of monitoring).
+    EditReports,
+    /// Return or approve submitted reports (the finance department's side).
+    ReviewReports,
 }
 
 /// The roles that may perform an action somewhere; the OpenAPI `x-roles` of each operation
@@ -102,6 +110,10 @@ pub fn roles_for(action: Action) -> &'static [Role] {
         Action::EditProjects | Action::EditIndicators => {
             &[Admin, FinanceOfficer, DepartmentOfficer]
         }
+        Action::ManageRounds | Action::FeedExecution | Action::ReviewReports => {
+            &[Admin, FinanceOfficer]
+        }
+        Action::EditReports => &[DepartmentOfficer],
     }
 }
 
@@ -197,6 +209,20 @@ impl Caller {
         }
     }
 
+    /// Whether something of the region at `region_path` covers the caller's area: a provincial
+    /// round covers a city officer's projects although the province is above its scope.
+    pub fn covered_by(&self, region_path: &str) -> bool {
+        match &self.scope {
+            Scope::All => true,
+            Scope::Region { path, .. } => {
+                path.starts_with(region_path) || region_path.starts_with(path.as_str())
+            }
+            Scope::Department {
+                region_path: own, ..
+            } => own.starts_with(region_path),
+        }
+    }
+
     pub fn list_scope(&self) -> ListScope {
         match &self.scope {
             Scope::All => ListScope::All,
@@ -224,6 +250,25 @@ impl Caller {
             }
             Role::Auditor | Role::DepartmentOfficer => false,
         }
+    }
+}
+
+impl ListScope {
+    /// The caller's own region path and every path above it ("370000/", "370000/370100/").
+    pub fn ancestor_paths(&self) -> Vec<String> {
+        let own = match self {
+            ListScope::All => return Vec::new(),
+            ListScope::RegionSubtree(path) => path,
+            ListScope::Department { region_path, .. } => region_path,
+        };
+        let mut paths = Vec::new();
+        let mut acc = String::new();
+        for code in own.split('/').filter(|c| !c.is_empty()) {
+            acc.push_str(code);
+            acc.push('/');
+            paths.push(acc.clone());
+        }
+        paths
     }
 }
 
@@ -319,6 +364,19 @@ mod tests {
             .authorize(Action::ManageDepartments, &Place::region("370000/370200/"))
             .unwrap_err();
         assert_eq!(actix_web::ResponseError::status_code(&err).as_u16(), 404);
+    }
+
+    #[test]
+    fn rounds_above_cover_the_callers_area() {
+        let c = jinan_officer();
+        assert!(c.covered_by("370000/"));
+        assert!(c.covered_by("370000/370100/"));
+        assert!(c.covered_by("370000/370100/370102/"));
+        assert!(!c.covered_by("370000/370200/"));
+        assert_eq!(
+            c.list_scope().ancestor_paths(),
+            ["370000/".to_owned(), "370000/370100/".to_owned()]
+        );
     }
 
     #[test]

@@ -2,5 +2,6 @@
 
 pub mod indicators;
 pub mod money;
+pub mod monitoring;
 pub mod projects;
 pub mod regions;

@@ -52,3 +52,56 @@ pub enum Claim {
         body: serde_json::Value,
     },
 }
+
+/// The answer of a batch request made under an optional key.
+pub enum Outcome<T> {
+    Fresh(T),
+    Replay {
+        status: u16,
+        body: serde_json::Value,
+    },
+}
+
+/// Runs `work` once per (caller, key): a replay returns the stored answer, another body under
+/// the same key is a 422; without a key the work simply runs.
+pub fn guarded<T: serde::Serialize>(
+    conn: &mut diesel::pg::PgConnection,
+    key: Option<&str>,
+    principal: &str,
+    path: &str,
+    request_hash: &str,
+    work: impl FnOnce(&mut diesel::pg::PgConnection) -> Result<T, AppError>,
+) -> Result<Outcome<T>, AppError> {
+    let Some(key) = key else {
+        return work(conn).map(Outcome::Fresh);
+    };
+    if let Claim::Replay { status, body } =
+        store::claim(conn, principal, key, "POST", path, request_hash)?
+    {
+        return Ok(Outcome::Replay { status, body });
+    }
+    let result = work(conn);
+    let stored = result.as_ref().map_err(|_| ()).and_then(|value| {
+        let body = serde_json::to_value(value).map_err(|_| ())?;
+        store::complete(conn, principal, key, 200, &body).map_err(|_| ())
+    });
+    if stored.is_err() {
+        // Nothing was stored for the key: let the client retry with it.
+        let _ = store::release(conn, principal, key);
+    }
+    result.map(Outcome::Fresh)
+}
+
+/// The HTTP answer for an outcome: 200 with the fresh body, or the stored answer marked as a
+/// replay.
+pub fn respond<T: serde::Serialize>(outcome: Outcome<T>) -> actix_web::HttpResponse {
+    match outcome {
+        Outcome::Fresh(body) => actix_web::HttpResponse::Ok().json(body),
+        Outcome::Replay { status, body } => actix_web::HttpResponse::build(
+            actix_web::http::StatusCode::from_u16(status)
+                .unwrap_or(actix_web::http::StatusCode::OK),
+        )
+        .insert_header(("Idempotency-Replayed", "true"))
+        .json(body),
+    }
+}

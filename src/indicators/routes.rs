@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::audit::{self, AuditEntry};
 use crate::auth::scope::not_found;
-use crate::auth::{Action, Caller};
+use crate::auth::{Action, Caller, Role};
 use crate::error::AppError;
 use crate::http::etag::{IfMatch, stale};
 use crate::http::respond::{created, ok_with_etag};
@@ -14,6 +14,8 @@ use crate::indicators::dto::{Indicator, IndicatorChanges, NewIndicator, check_fi
 use crate::indicators::store::{self, IndicatorRow};
 use crate::pagination::Page;
 use crate::projects::store::{self as projects, ProjectView};
+use crate::reports::service::refresh_for_projects;
+use crate::reports::store as reports;
 
 /// The project, if the caller may do `action` on it (404 outside scope, 403 for the role).
 fn project_for(
@@ -25,6 +27,17 @@ fn project_for(
     caller.require(action)?;
     let view = projects::find(conn, project_id)?.ok_or_else(not_found)?;
     caller.authorize(action, &view.place())?;
+    // Targets changed mid-year move the goalposts of a running round: the finance department
+    // decides those (and the audit trail keeps each change).
+    if action == Action::EditIndicators
+        && caller.is(Role::DepartmentOfficer)
+        && reports::in_open_round(conn, project_id)?
+    {
+        return Err(AppError::Forbidden(
+            "The project is in an open monitoring round: only finance officers may change its indicators now."
+                .to_owned(),
+        ));
+    }
     Ok(view)
 }
 
@@ -125,6 +138,7 @@ pub async fn create_indicator(
                     audit_entry(&caller, "indicator.created", row.id, &project)
                         .change(None::<&Indicator>, Some(&Indicator::from(row.clone()))),
                 )?;
+                refresh_for_projects(conn, &[project_id])?;
                 Ok(row)
             })
         })
@@ -204,6 +218,7 @@ pub async fn update_indicator(
                         Some(&Indicator::from(row.clone())),
                     ),
                 )?;
+                refresh_for_projects(conn, &[project.row.id])?;
                 Ok(row)
             })
         })
@@ -240,7 +255,8 @@ pub async fn delete_indicator(
                     conn,
                     audit_entry(&caller, "indicator.deleted", id, &project)
                         .change(Some(&Indicator::from(current)), None::<&Indicator>),
-                )
+                )?;
+                refresh_for_projects(conn, &[project.row.id])
             })
         })
         .await?;

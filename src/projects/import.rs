@@ -22,7 +22,7 @@ use crate::departments::store as departments;
 use crate::domain::money::serde_money;
 use crate::domain::projects::ProjectStatus;
 use crate::error::{AppError, FieldErrors};
-use crate::idempotency::{self, Claim};
+use crate::idempotency;
 use crate::indicators::dto::{Indicator, NewIndicator};
 use crate::indicators::store::{self as indicators, IndicatorFields};
 use crate::projects::dto::{FundSourceAmounts, NewProject, ProjectChanges};
@@ -495,6 +495,8 @@ fn import_one(
     }
     if project_changed {
         service::update(conn, caller, id, None, &changes, "import")?;
+    } else if indicator_writes > 0 {
+        crate::reports::service::refresh_for_projects(conn, &[id])?;
     }
     if project_changed || indicator_writes > 0 {
         Ok((ImportStatus::Updated, id))
@@ -631,35 +633,20 @@ pub async fn import_projects(
     let principal = caller.user_id.to_string();
     let path = req.path().to_owned();
     let fingerprint = idempotency::fingerprint(&content_type, &body);
-    let report = state
+    let outcome = state
         .db
         .run(move |conn| {
-            if let Some(key) = &key
-                && let Claim::Replay { status, body } =
-                    idempotency::store::claim(conn, &principal, key, "POST", &path, &fingerprint)?
-            {
-                return Ok(Err((status, body)));
-            }
-            let report = run_import(conn, &caller, items);
-            if let Some(key) = &key {
-                let value = serde_json::to_value(&report).unwrap_or(Value::Null);
-                if let Err(e) = idempotency::store::complete(conn, &principal, key, 200, &value) {
-                    let _ = idempotency::store::release(conn, &principal, key);
-                    return Err(e);
-                }
-            }
-            Ok(Ok(report))
+            idempotency::guarded(
+                conn,
+                key.as_deref(),
+                &principal,
+                &path,
+                &fingerprint,
+                |conn| Ok(run_import(conn, &caller, items)),
+            )
         })
         .await?;
-    match report {
-        Ok(report) => Ok(HttpResponse::Ok().json(report)),
-        Err((status, body)) => Ok(HttpResponse::build(
-            actix_web::http::StatusCode::from_u16(status)
-                .unwrap_or(actix_web::http::StatusCode::OK),
-        )
-        .insert_header(("Idempotency-Replayed", "true"))
-        .json(body)),
-    }
+    Ok(idempotency::respond(outcome))
 }
 
 /// The CSV header row for imports.

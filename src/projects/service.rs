@@ -312,6 +312,7 @@ pub fn update(
             .classified(view.classified() || current.classified())
             .change(Some(&before), Some(&after)),
     )?;
+    crate::reports::service::refresh_for_projects(conn, &[id])?;
     Ok((before, after))
 }
 

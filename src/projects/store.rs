@@ -114,6 +114,22 @@ pub fn find_for_update(conn: &mut PgConnection, id: Uuid) -> Result<Option<Proje
     }
 }
 
+/// A project by its natural key, without locking (for lookups).
+pub fn project_by_code(
+    conn: &mut PgConnection,
+    region_id: Uuid,
+    fiscal_year: i16,
+    code: &str,
+) -> Result<Option<ProjectView>, AppError> {
+    project_view_query!()
+        .filter(projects::region_id.eq(region_id))
+        .filter(projects::fiscal_year.eq(fiscal_year))
+        .filter(projects::code.eq(code))
+        .first::<ProjectView>(conn)
+        .optional()
+        .map_err(AppError::from)
+}
+
 pub fn find_by_code(
     conn: &mut PgConnection,
     region_id: Uuid,
@@ -334,6 +350,23 @@ pub fn indicator_weights(
         }
     }
     Ok(map)
+}
+
+/// Active, non-classified projects of the year in the subtree, whatever their readiness.
+pub fn eligible_for_round(
+    conn: &mut PgConnection,
+    region_path: &str,
+    fiscal_year: i16,
+) -> Result<Vec<ProjectView>, AppError> {
+    project_view_query!()
+        .filter(projects::region_path.like(like_prefix(region_path)))
+        .filter(projects::fiscal_year.eq(fiscal_year))
+        .filter(projects::status.eq("active"))
+        .filter(projects::classified.eq(false))
+        .filter(departments::classified.eq(false))
+        .order(projects::code.asc())
+        .load::<ProjectView>(conn)
+        .map_err(AppError::from)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,446 @@
+use std::collections::{BTreeSet, HashMap};
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use bigdecimal::BigDecimal;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use diesel::Connection;
+use diesel::pg::PgConnection;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::audit::{self, AuditEntry};
+use crate::auth::{Action, Caller};
+use crate::domain::money::serde_money;
+use crate::domain::regions::code_of;
+use crate::error::{AppError, FieldErrors};
+use crate::execution::store::{self, NewRecord, RecordFilter, RecordRow};
+use crate::idempotency;
+use crate::pagination::{self, Page, decode_cursor, page};
+use crate::projects::store::{self as projects, ProjectView};
+use crate::regions::store as regions;
+
+pub const MAX_RECORDS: usize = 10_000;
+
+/// One spending record. The project is named by id, or by region code, fiscal year and code.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "region_code": "370000", "fiscal_year": 2021, "project_code": "SD2021-YJ-001",
+    "payment_date": "2021-03-15", "amount": "12500000.00", "external_ref": "GK-2021-000123"
+}))]
+pub struct NewExecutionRecord {
+    pub project_id: Option<Uuid>,
+    pub region_code: Option<String>,
+    pub fiscal_year: Option<i16>,
+    pub project_code: Option<String>,
+    pub payment_date: NaiveDate,
+    /// Yuan; negative for a refund.
+    #[serde(with = "serde_money")]
+    #[schema(value_type = String, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,2})?$")]
+    pub amount: BigDecimal,
+    /// The sender's id of the record, unique per project: a resent record is recognised by it.
+    #[schema(min_length = 1, max_length = 200)]
+    pub external_ref: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ExecutionBatch {
+    /// At most 10,000 records.
+    pub items: Vec<NewExecutionRecord>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ExecutionRecord {
+    pub id: Uuid,
+    pub project_id: Uuid,
+    pub region_code: String,
+    pub payment_date: NaiveDate,
+    #[serde(with = "serde_money")]
+    #[schema(value_type = String, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,2})?$")]
+    pub amount: BigDecimal,
+    pub external_ref: String,
+    pub description: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<RecordRow> for ExecutionRecord {
+    fn from(r: RecordRow) -> ExecutionRecord {
+        ExecutionRecord {
+            id: r.id,
+            project_id: r.project_id,
+            region_code: code_of(&r.region_path).to_owned(),
+            payment_date: r.payment_date,
+            amount: r.amount,
+            external_ref: r.external_ref,
+            description: r.description,
+            created_at: r.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordStatus {
+    Created,
+    /// Already received with the same data; counted once.
+    Duplicate,
+    Rejected,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct RecordResult {
+    pub index: usize,
+    pub status: RecordStatus,
+    pub id: Option<Uuid>,
+    pub project_id: Option<Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<std::collections::HashMap<String, Vec<String>>>)]
+    pub errors: Option<FieldErrors>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+pub struct RecordSummary {
+    pub received: usize,
+    pub created: usize,
+    pub duplicate: usize,
+    pub rejected: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ExecutionReport {
+    pub summary: RecordSummary,
+    pub items: Vec<RecordResult>,
+}
+
+fn one_field(field: &str, message: impl Into<String>) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.insert(field.to_owned(), vec![message.into()]);
+    errors
+}
+
+#[derive(Default)]
+struct Cache {
+    by_id: HashMap<Uuid, Option<ProjectView>>,
+    by_code: HashMap<(String, i16, String), Option<ProjectView>>,
+}
+
+fn resolve(
+    conn: &mut PgConnection,
+    cache: &mut Cache,
+    item: &NewExecutionRecord,
+) -> Result<Option<ProjectView>, FieldErrors> {
+    let db = |e: AppError| one_field("item", e.problem().detail);
+    if let Some(id) = item.project_id {
+        if let Some(found) = cache.by_id.get(&id) {
+            return Ok(found.clone());
+        }
+        let found = projects::find(conn, id).map_err(db)?;
+        cache.by_id.insert(id, found.clone());
+        return Ok(found);
+    }
+    let (Some(region_code), Some(year), Some(code)) =
+        (&item.region_code, item.fiscal_year, &item.project_code)
+    else {
+        return Err(one_field(
+            "project_id",
+            "name the project by project_id, or by region_code, fiscal_year and project_code",
+        ));
+    };
+    let key = (region_code.clone(), year, code.clone());
+    if let Some(found) = cache.by_code.get(&key) {
+        return Ok(found.clone());
+    }
+    let found = match regions::find_by_code(conn, region_code).map_err(db)? {
+        Some(region) => projects::project_by_code(conn, region.id, year, code).map_err(db)?,
+        None => None,
+    };
+    cache.by_code.insert(key, found.clone());
+    Ok(found)
+}
+
+fn record_one(
+    conn: &mut PgConnection,
+    caller: &Caller,
+    cache: &mut Cache,
+    item: &NewExecutionRecord,
+) -> Result<(RecordStatus, Uuid, Uuid), FieldErrors> {
+    let project = resolve(conn, cache, item)?
+        .filter(|p| caller.sees(&p.place()))
+        .ok_or_else(|| one_field("project_id", "no project in your scope matches"))?;
+    if project.row.status == "stopped" {
+        return Err(one_field(
+            "project_id",
+            format!(
+                "project {} is stopped: it takes no more spending",
+                project.row.code
+            ),
+        ));
+    }
+    if item.payment_date.year() != i32::from(project.row.fiscal_year) {
+        return Err(one_field(
+            "payment_date",
+            format!(
+                "must fall in the project's fiscal year {}",
+                project.row.fiscal_year
+            ),
+        ));
+    }
+    if item.amount == 0 {
+        return Err(one_field("amount", "must not be zero"));
+    }
+    let reference = item.external_ref.trim();
+    if reference.is_empty() || reference.len() > 200 {
+        return Err(one_field("external_ref", "must be 1 to 200 characters"));
+    }
+    let outcome = conn
+        .transaction(|conn| {
+            let result = store::insert_or_existing(
+                conn,
+                NewRecord {
+                    project_id: project.row.id,
+                    region_id: project.row.region_id,
+                    region_path: &project.row.region_path,
+                    department_path: &project.row.department_path,
+                    payment_date: item.payment_date,
+                    amount: &item.amount,
+                    external_ref: reference,
+                    description: item.description.trim(),
+                    created_by: caller.user_id,
+                },
+            )?;
+            if let Ok(row) = &result {
+                audit::record(
+                    conn,
+                    AuditEntry::by(caller, "execution_record.created", "execution_record")
+                        .object(row.id, Some(&row.region_path))
+                        .change(
+                            None::<&ExecutionRecord>,
+                            Some(&ExecutionRecord::from(row.clone())),
+                        ),
+                )?;
+            }
+            Ok::<_, AppError>(result)
+        })
+        .map_err(|e| one_field("item", e.problem().detail))?;
+    match outcome {
+        Ok(row) => Ok((RecordStatus::Created, row.id, project.row.id)),
+        Err(existing)
+            if existing.amount == item.amount && existing.payment_date == item.payment_date =>
+        {
+            Ok((RecordStatus::Duplicate, existing.id, project.row.id))
+        }
+        Err(_) => Err(one_field(
+            "external_ref",
+            "was already received for this project with a different date or amount",
+        )),
+    }
+}
+
+fn run_batch(
+    conn: &mut PgConnection,
+    caller: &Caller,
+    items: Vec<Value>,
+) -> Result<ExecutionReport, AppError> {
+    let mut cache = Cache::default();
+    let mut summary = RecordSummary {
+        received: items.len(),
+        ..RecordSummary::default()
+    };
+    let mut results = Vec::with_capacity(items.len());
+    let mut touched = BTreeSet::new();
+    for (index, raw) in items.into_iter().enumerate() {
+        let outcome = serde_json::from_value::<NewExecutionRecord>(raw)
+            .map_err(|e| {
+                let text = e.to_string();
+                one_field("item", text.split(" at line ").next().unwrap_or(&text))
+            })
+            .and_then(|item| record_one(conn, caller, &mut cache, &item));
+        let result = match outcome {
+            Ok((status, id, project_id)) => {
+                if status == RecordStatus::Created {
+                    summary.created += 1;
+                    touched.insert(project_id);
+                } else {
+                    summary.duplicate += 1;
+                }
+                RecordResult {
+                    index,
+                    status,
+                    id: Some(id),
+                    project_id: Some(project_id),
+                    errors: None,
+                }
+            }
+            Err(errors) => {
+                summary.rejected += 1;
+                RecordResult {
+                    index,
+                    status: RecordStatus::Rejected,
+                    id: None,
+                    project_id: None,
+                    errors: Some(errors),
+                }
+            }
+        };
+        results.push(result);
+    }
+    // Reports still being filled in show the new spending at once.
+    let touched: Vec<Uuid> = touched.into_iter().collect();
+    crate::reports::service::refresh_for_projects(conn, &touched)?;
+    Ok(ExecutionReport {
+        summary,
+        items: results,
+    })
+}
+
+/// Receive spending records.
+#[utoipa::path(
+    tag = "execution",
+    operation_id = "create_execution_records",
+    summary = "Send spending records",
+    description = "Up to 10,000 records per request. Each is reported by index: `created`, \
+                   `duplicate` (the project already has this `external_ref` with the same date and \
+                   amount, so it is counted once) or `rejected` with its reasons (unknown project, \
+                   stopped project, date outside the fiscal year, reference reused with other data); \
+                   the other records are written regardless. Reports still being filled in are \
+                   refreshed with the new executed amounts. `Idempotency-Key` makes a retry safe. \
+                   Roles: admin, finance_officer.",
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: 1 to 200 characters, unique per request content")),
+    request_body = ExecutionBatch,
+    responses((status = 200, description = "A result per record", body = ExecutionReport)),
+    extensions(("x-roles" = json!(["admin", "finance_officer"])))
+)]
+#[post("/execution-records")]
+pub async fn create_records(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    caller.require(Action::FeedExecution)?;
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !content_type.starts_with("application/json") {
+        return Err(AppError::UnsupportedMediaType(
+            "Send the records as application/json.".to_owned(),
+        ));
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Envelope {
+        items: Vec<Value>,
+    }
+    let envelope: Envelope = serde_json::from_slice(&body).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => {
+            AppError::invalid_field("items", "the body must be an object with an `items` array")
+        }
+        _ => AppError::BadRequest(format!("The request body is not valid JSON: {e}")),
+    })?;
+    if envelope.items.len() > MAX_RECORDS {
+        return Err(AppError::invalid_field(
+            "items",
+            format!(
+                "at most {MAX_RECORDS} records per request, got {}",
+                envelope.items.len()
+            ),
+        ));
+    }
+    let key = idempotency::key_of(&req)?;
+    let principal = caller.user_id.to_string();
+    let path = req.path().to_owned();
+    let fingerprint = idempotency::fingerprint(&content_type, &body);
+    let outcome = state
+        .db
+        .run(move |conn| {
+            idempotency::guarded(
+                conn,
+                key.as_deref(),
+                &principal,
+                &path,
+                &fingerprint,
+                |conn| run_batch(conn, &caller, envelope.items),
+            )
+        })
+        .await?;
+    Ok(idempotency::respond(outcome))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RecordQuery {
+    pub project: Option<Uuid>,
+    pub department: Option<Uuid>,
+    /// Only records of projects in this region and below.
+    pub within: Option<String>,
+    /// Payments on or after this date.
+    pub from: Option<NaiveDate>,
+    /// Payments on or before this date.
+    pub to: Option<NaiveDate>,
+    pub external_ref: Option<String>,
+    /// Page size, 1 to 500 (default 50).
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// List spending records.
+#[utoipa::path(
+    tag = "execution",
+    operation_id = "list_execution_records",
+    summary = "List spending records",
+    description = "In order of receipt, within the caller's scope. Roles: admin, finance_officer, \
+                   auditor, department_officer.",
+    params(RecordQuery),
+    responses((status = 200, description = "A page of records", body = Page<ExecutionRecord>)),
+    extensions(("x-roles" = json!(["admin", "finance_officer", "auditor", "department_officer"])))
+)]
+#[get("/execution-records")]
+pub async fn list_records(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<RecordQuery>,
+) -> Result<web::Json<Page<ExecutionRecord>>, AppError> {
+    caller.require(Action::Read)?;
+    let query = query.into_inner();
+    let limit = pagination::limit(query.limit)?;
+    let after = decode_cursor(query.cursor.as_deref(), "received")?.map(|a| a.id);
+    let scope = caller.list_scope();
+    let page = state
+        .db
+        .run(move |conn| {
+            let mut filter = RecordFilter {
+                project_id: query.project,
+                department_id: query.department,
+                from: query.from,
+                to: query.to,
+                external_ref: query.external_ref,
+                ..RecordFilter::default()
+            };
+            if let Some(code) = &query.within {
+                match regions::find_by_code(conn, code)? {
+                    Some(region) => filter.within_path = Some(region.path),
+                    None => return Ok(Page::empty()),
+                }
+            }
+            let rows = store::list(conn, &scope, &filter, after, limit)?;
+            Ok(page(
+                rows,
+                limit,
+                "received",
+                |r| (String::new(), r.id),
+                ExecutionRecord::from,
+            ))
+        })
+        .await?;
+    Ok(web::Json(page))
+}

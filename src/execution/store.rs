@@ -1,0 +1,165 @@
+use bigdecimal::BigDecimal;
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::pg::PgConnection;
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::auth::ListScope;
+use crate::error::AppError;
+use crate::pagination::like_prefix;
+use crate::schema::{execution_records, projects};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = execution_records)]
+pub struct RecordRow {
+    pub id: Uuid,
+    pub project_id: Uuid,
+    pub region_id: Uuid,
+    pub region_path: String,
+    pub department_path: String,
+    pub payment_date: NaiveDate,
+    pub amount: BigDecimal,
+    pub external_ref: String,
+    pub description: String,
+    pub created_by: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+pub struct NewRecord<'a> {
+    pub project_id: Uuid,
+    pub region_id: Uuid,
+    pub region_path: &'a str,
+    pub department_path: &'a str,
+    pub payment_date: NaiveDate,
+    pub amount: &'a BigDecimal,
+    pub external_ref: &'a str,
+    pub description: &'a str,
+    pub created_by: Uuid,
+}
+
+/// Inserts the record unless the project already has one with this external reference;
+/// returns the new row, or the existing one as `Err`.
+pub fn insert_or_existing(
+    conn: &mut PgConnection,
+    new: NewRecord<'_>,
+) -> Result<Result<RecordRow, RecordRow>, AppError> {
+    let inserted = diesel::insert_into(execution_records::table)
+        .values((
+            execution_records::id.eq(Uuid::now_v7()),
+            execution_records::project_id.eq(new.project_id),
+            execution_records::region_id.eq(new.region_id),
+            execution_records::region_path.eq(new.region_path),
+            execution_records::department_path.eq(new.department_path),
+            execution_records::payment_date.eq(new.payment_date),
+            execution_records::amount.eq(new.amount),
+            execution_records::external_ref.eq(new.external_ref),
+            execution_records::description.eq(new.description),
+            execution_records::created_by.eq(new.created_by),
+        ))
+        .on_conflict((
+            execution_records::project_id,
+            execution_records::external_ref,
+        ))
+        .do_nothing()
+        .returning(RecordRow::as_returning())
+        .get_result(conn)
+        .optional()?;
+    if let Some(row) = inserted {
+        return Ok(Ok(row));
+    }
+    let existing = execution_records::table
+        .filter(execution_records::project_id.eq(new.project_id))
+        .filter(execution_records::external_ref.eq(new.external_ref))
+        .select(RecordRow::as_select())
+        .first(conn)?;
+    Ok(Err(existing))
+}
+
+/// Spending of a project up to and including `cutoff` (refunds are negative records).
+pub fn executed_up_to(
+    conn: &mut PgConnection,
+    project_id: Uuid,
+    cutoff: NaiveDate,
+) -> Result<BigDecimal, AppError> {
+    let sum: Option<BigDecimal> = execution_records::table
+        .filter(execution_records::project_id.eq(project_id))
+        .filter(execution_records::payment_date.le(cutoff))
+        .select(diesel::dsl::sum(execution_records::amount))
+        .first(conn)?;
+    Ok(sum.unwrap_or_else(|| BigDecimal::from(0)))
+}
+
+#[derive(Debug, Default)]
+pub struct RecordFilter {
+    pub project_id: Option<Uuid>,
+    pub department_id: Option<Uuid>,
+    pub within_path: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub external_ref: Option<String>,
+}
+
+/// Oldest first by time of receipt (ids are UUIDv7).
+pub fn list(
+    conn: &mut PgConnection,
+    scope: &ListScope,
+    filter: &RecordFilter,
+    after: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<RecordRow>, AppError> {
+    let mut q = execution_records::table
+        .select(RecordRow::as_select())
+        .into_boxed();
+    q = match scope {
+        ListScope::All => q,
+        // Classified projects get no records visible to region scopes.
+        ListScope::RegionSubtree(path) => q
+            .filter(execution_records::region_path.like(like_prefix(path)))
+            .filter(
+                execution_records::project_id.eq_any(
+                    projects::table
+                        .inner_join(crate::schema::departments::table)
+                        .filter(projects::classified.eq(false))
+                        .filter(crate::schema::departments::classified.eq(false))
+                        .filter(projects::region_path.like(like_prefix(path)))
+                        .select(projects::id),
+                ),
+            ),
+        ListScope::Department {
+            region_id, path, ..
+        } => q
+            .filter(execution_records::region_id.eq(*region_id))
+            .filter(execution_records::department_path.like(like_prefix(path))),
+    };
+    if let Some(p) = filter.project_id {
+        q = q.filter(execution_records::project_id.eq(p));
+    }
+    if let Some(d) = filter.department_id {
+        q = q.filter(
+            execution_records::project_id.eq_any(
+                projects::table
+                    .filter(projects::department_id.eq(d))
+                    .select(projects::id),
+            ),
+        );
+    }
+    if let Some(path) = &filter.within_path {
+        q = q.filter(execution_records::region_path.like(like_prefix(path)));
+    }
+    if let Some(from) = filter.from {
+        q = q.filter(execution_records::payment_date.ge(from));
+    }
+    if let Some(to) = filter.to {
+        q = q.filter(execution_records::payment_date.le(to));
+    }
+    if let Some(r) = &filter.external_ref {
+        q = q.filter(execution_records::external_ref.eq(r.clone()));
+    }
+    if let Some(after) = after {
+        q = q.filter(execution_records::id.gt(after));
+    }
+    q.order(execution_records::id.asc())
+        .limit(limit + 1)
+        .load(conn)
+        .map_err(AppError::from)
+}

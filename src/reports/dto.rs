@@ -1,0 +1,405 @@
+use bigdecimal::BigDecimal;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::domain::indicators::{Comparator, Level1, Level2};
+use crate::domain::money::{
+    format_money, serde_decimal, serde_decimal_opt, serde_money, serde_money_opt,
+};
+use crate::domain::monitoring::{
+    Achievement, DeviationReason, Likelihood, ReportStatus, is_behind,
+};
+use crate::domain::regions::code_of;
+use crate::reports::store::{ReportIndicatorRow, ReportListRow, ReportRow, TransitionRow};
+
+/// Budget execution, as the system computed it at the round's cut-off.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct BudgetPart {
+    /// System: the project's adjusted budget (the sum of its ledger).
+    #[serde(with = "serde_money")]
+    #[schema(value_type = String, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,2})?$")]
+    pub adjusted_budget: BigDecimal,
+    /// System: spending records up to the cut-off, refunds subtracted.
+    #[serde(with = "serde_money")]
+    #[schema(value_type = String, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,2})?$")]
+    pub executed_amount: BigDecimal,
+    /// System: executed ÷ adjusted budget, in percent; null without a budget.
+    #[serde(with = "serde_money_opt")]
+    #[schema(value_type = Option<String>, example = "46.50")]
+    pub execution_rate: Option<BigDecimal>,
+    /// System: share of the year elapsed at the cut-off, in percent.
+    #[serde(with = "serde_money")]
+    #[schema(value_type = String, example = "58.33")]
+    pub time_progress: BigDecimal,
+    /// Department: expected execution for the full year, in yuan.
+    #[serde(with = "serde_money_opt")]
+    #[schema(value_type = Option<String>, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,2})?$")]
+    pub forecast_execution: Option<BigDecimal>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Narrative {
+    pub goal_progress: String,
+    pub construction: String,
+    pub management: String,
+    pub financial_management: String,
+    pub problems: String,
+    pub corrective_measures: String,
+    pub targets_need_adjusting: Option<bool>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReportIndicator {
+    /// Id of this row of the report (use it in `PUT`).
+    pub id: Uuid,
+    pub indicator_id: Option<Uuid>,
+    pub level1: Level1,
+    pub level2: Level2,
+    pub name: String,
+    pub comparator: Comparator,
+    #[serde(with = "serde_decimal_opt")]
+    #[schema(value_type = Option<String>)]
+    pub target_value: Option<BigDecimal>,
+    pub target_text: Option<String>,
+    pub unit: String,
+    #[serde(with = "serde_decimal")]
+    #[schema(value_type = String)]
+    pub weight: BigDecimal,
+    pub accrues: bool,
+    /// System: where the indicator should be at the cut-off.
+    #[serde(with = "serde_decimal_opt")]
+    #[schema(value_type = Option<String>)]
+    pub expected_value: Option<BigDecimal>,
+    #[serde(with = "serde_decimal_opt")]
+    #[schema(value_type = Option<String>)]
+    pub actual_value: Option<BigDecimal>,
+    pub actual_text: Option<Achievement>,
+    #[serde(with = "serde_decimal_opt")]
+    #[schema(value_type = Option<String>)]
+    pub forecast_value: Option<BigDecimal>,
+    pub forecast_text: Option<Achievement>,
+    pub deviation_reasons: Vec<DeviationReason>,
+    pub deviation_note: String,
+    pub likelihood: Option<Likelihood>,
+    pub corrective_measures: String,
+    /// Behind its expected value at the cut-off: deviation reasons and measures are required.
+    pub behind: bool,
+}
+
+impl From<ReportIndicatorRow> for ReportIndicator {
+    fn from(r: ReportIndicatorRow) -> ReportIndicator {
+        let comparator = Comparator::parse(&r.comparator).unwrap_or(Comparator::AtLeast);
+        let actual_text = r.actual_text.as_deref().and_then(Achievement::parse);
+        ReportIndicator {
+            behind: is_behind(
+                comparator,
+                r.expected_value.as_ref(),
+                r.actual_value.as_ref(),
+                actual_text,
+            ),
+            id: r.id,
+            indicator_id: r.indicator_id,
+            level1: Level1::parse(&r.level1).unwrap_or(Level1::Output),
+            level2: Level2::parse(&r.level2).unwrap_or(Level2::Quantity),
+            name: r.name,
+            comparator,
+            target_value: r.target_value,
+            target_text: r.target_text,
+            unit: r.unit,
+            weight: r.weight,
+            accrues: r.accrues,
+            expected_value: r.expected_value,
+            actual_value: r.actual_value,
+            actual_text,
+            forecast_value: r.forecast_value,
+            forecast_text: r.forecast_text.as_deref().and_then(Achievement::parse),
+            deviation_reasons: r
+                .deviation_reasons
+                .iter()
+                .filter_map(|s| DeviationReason::parse(s))
+                .collect(),
+            deviation_note: r.deviation_note,
+            likelihood: r.likelihood.as_deref().and_then(Likelihood::parse),
+            corrective_measures: r.corrective_measures,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Transition {
+    pub from: String,
+    pub to: String,
+    pub actor_id: Option<Uuid>,
+    pub actor_name: Option<String>,
+    pub comment: String,
+    pub at: DateTime<Utc>,
+}
+
+impl From<TransitionRow> for Transition {
+    fn from(t: TransitionRow) -> Transition {
+        Transition {
+            from: t.from_status,
+            to: t.to_status,
+            actor_id: t.actor_id,
+            actor_name: t.actor_name,
+            comment: t.comment,
+            at: t.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Report {
+    pub id: Uuid,
+    pub round_id: Uuid,
+    pub project_id: Uuid,
+    pub project_code: String,
+    pub project_name: String,
+    pub department_id: Uuid,
+    pub region_code: String,
+    pub status: ReportStatus,
+    /// Submitted after the round's due date.
+    pub late: bool,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub budget: BudgetPart,
+    pub narrative: Narrative,
+    pub indicators: Vec<ReportIndicator>,
+    /// Fields filled by the system: computed, or carried over from the previous round and not
+    /// changed since (`indicators.<indicator id>.<field>` for indicator rows).
+    pub system_filled: Vec<String>,
+    /// Share of the report's fields the system filled, in percent.
+    #[schema(value_type = String, example = "41.18")]
+    pub system_filled_share: String,
+    /// Every status change, oldest first.
+    pub history: Vec<Transition>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Report {
+    pub fn assemble(
+        row: ReportRow,
+        project_code: String,
+        project_name: String,
+        rows: Vec<ReportIndicatorRow>,
+        history: Vec<TransitionRow>,
+    ) -> Report {
+        let total = crate::reports::service::field_count(&rows);
+        let share = if total == 0 {
+            BigDecimal::from(0)
+        } else {
+            BigDecimal::from(row.system_filled.len() as u64) * BigDecimal::from(100)
+                / BigDecimal::from(total as u64)
+        };
+        Report {
+            id: row.id,
+            round_id: row.round_id,
+            project_id: row.project_id,
+            project_code,
+            project_name,
+            department_id: row.department_id,
+            region_code: code_of(&row.region_path).to_owned(),
+            status: ReportStatus::parse(&row.status).unwrap_or(ReportStatus::Draft),
+            late: row.late,
+            submitted_at: row.submitted_at,
+            budget: BudgetPart {
+                adjusted_budget: row.adjusted_budget,
+                executed_amount: row.executed_amount,
+                execution_rate: row.execution_rate,
+                time_progress: row.time_progress,
+                forecast_execution: row.forecast_execution,
+            },
+            narrative: Narrative {
+                goal_progress: row.goal_progress,
+                construction: row.construction,
+                management: row.management,
+                financial_management: row.financial_management,
+                problems: row.problems,
+                corrective_measures: row.corrective_measures,
+                targets_need_adjusting: row.targets_need_adjusting,
+            },
+            indicators: rows.into_iter().map(ReportIndicator::from).collect(),
+            system_filled: row.system_filled,
+            system_filled_share: format_money(&share),
+            history: history.into_iter().map(Transition::from).collect(),
+            version: row.version,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
+}
+
+/// What the department fills in for one indicator row.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportIndicatorInput {
+    /// The row's `id` in the report.
+    pub id: Uuid,
+    /// For numeric indicators: the value reached by the cut-off.
+    #[serde(default, with = "serde_decimal_opt")]
+    #[schema(value_type = Option<String>, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,4})?$")]
+    pub actual_value: Option<BigDecimal>,
+    /// For qualitative indicators.
+    pub actual_text: Option<Achievement>,
+    #[serde(default, with = "serde_decimal_opt")]
+    #[schema(value_type = Option<String>, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,4})?$")]
+    pub forecast_value: Option<BigDecimal>,
+    pub forecast_text: Option<Achievement>,
+    #[serde(default)]
+    pub deviation_reasons: Vec<DeviationReason>,
+    #[serde(default)]
+    pub deviation_note: String,
+    pub likelihood: Option<Likelihood>,
+    #[serde(default)]
+    pub corrective_measures: String,
+}
+
+/// Everything the department fills in. Fields the system computes are not accepted.
+/// Indicator rows not listed keep their values.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "forecast_execution": "118000000.00", "goal_progress": "Six of eight rescue bases are in service",
+    "construction": "Two bases are waiting for airspace approval", "management": "", "financial_management": "",
+    "problems": "", "corrective_measures": "", "targets_need_adjusting": false,
+    "indicators": [{"id": "0193a0c4-7f43-7000-8000-0000000000d1", "actual_value": "6", "forecast_value": "8", "likelihood": "certain"}]
+}))]
+pub struct ReportInput {
+    #[serde(default, with = "serde_money_opt")]
+    #[schema(value_type = Option<String>, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,2})?$")]
+    pub forecast_execution: Option<BigDecimal>,
+    #[serde(default)]
+    pub goal_progress: String,
+    #[serde(default)]
+    pub construction: String,
+    #[serde(default)]
+    pub management: String,
+    #[serde(default)]
+    pub financial_management: String,
+    #[serde(default)]
+    pub problems: String,
+    #[serde(default)]
+    pub corrective_measures: String,
+    pub targets_need_adjusting: Option<bool>,
+    #[serde(default)]
+    pub indicators: Vec<ReportIndicatorInput>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkflowComment {
+    /// Required when returning a report: what the department must fix.
+    #[serde(default)]
+    pub comment: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReportListItem {
+    pub id: Uuid,
+    pub project_id: Uuid,
+    pub project_code: String,
+    pub project_name: String,
+    pub key_monitoring: bool,
+    pub department_id: Uuid,
+    pub department_code: String,
+    pub region_code: String,
+    pub status: ReportStatus,
+    pub late: bool,
+    pub submitted_at: Option<DateTime<Utc>>,
+    #[serde(with = "serde_money")]
+    #[schema(value_type = String)]
+    pub adjusted_budget: BigDecimal,
+    #[serde(with = "serde_money")]
+    #[schema(value_type = String)]
+    pub executed_amount: BigDecimal,
+    #[serde(with = "serde_money_opt")]
+    #[schema(value_type = Option<String>)]
+    pub execution_rate: Option<BigDecimal>,
+    pub version: i32,
+}
+
+impl From<ReportListRow> for ReportListItem {
+    fn from(r: ReportListRow) -> ReportListItem {
+        ReportListItem {
+            id: r.report.id,
+            project_id: r.report.project_id,
+            project_code: r.project_code,
+            project_name: r.project_name,
+            key_monitoring: r.key_monitoring,
+            department_id: r.report.department_id,
+            department_code: r.department_code,
+            region_code: code_of(&r.report.region_path).to_owned(),
+            status: ReportStatus::parse(&r.report.status).unwrap_or(ReportStatus::Draft),
+            late: r.report.late,
+            submitted_at: r.report.submitted_at,
+            adjusted_budget: r.report.adjusted_budget,
+            executed_amount: r.report.executed_amount,
+            execution_rate: r.report.execution_rate,
+            version: r.report.version,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportQuery {
+    pub department: Option<Uuid>,
+    /// Only reports of projects in this region and below.
+    pub within: Option<String>,
+    pub status: Option<ReportStatus>,
+    pub late: Option<bool>,
+    pub key_monitoring: Option<bool>,
+    /// Project code prefix or part of the project name.
+    pub q: Option<String>,
+    /// Page size, 1 to 500 (default 50); ignored for CSV, which has every matching row.
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct StatusCount {
+    pub status: String,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DepartmentReport {
+    pub id: Uuid,
+    pub round_id: Uuid,
+    pub department_id: Uuid,
+    pub department_code: String,
+    pub department_name: String,
+    pub region_code: String,
+    pub status: ReportStatus,
+    pub late: bool,
+    pub submitted_at: Option<DateTime<Utc>>,
+    /// The department's summary of the round.
+    pub summary: String,
+    /// Sum of the adjusted budgets of its project reports.
+    #[serde(with = "serde_money")]
+    #[schema(value_type = String)]
+    pub adjusted_budget: BigDecimal,
+    #[serde(with = "serde_money")]
+    #[schema(value_type = String)]
+    pub executed_amount: BigDecimal,
+    #[serde(with = "serde_money_opt")]
+    #[schema(value_type = Option<String>)]
+    pub execution_rate: Option<BigDecimal>,
+    /// Its project reports by status.
+    pub reports_by_status: Vec<StatusCount>,
+    pub history: Vec<Transition>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentReportInput {
+    #[schema(max_length = 20000)]
+    pub summary: String,
+}
