@@ -1,7 +1,9 @@
 //! Business rules with no IO: pure functions over plain values, unit-tested next to the code.
 
 pub mod indicators;
+pub mod lights;
 pub mod money;
 pub mod monitoring;
 pub mod projects;
 pub mod regions;
+pub mod scoring;
