@@ -626,10 +626,10 @@ pub fn filing_light(
     // The yellow band's edge moves with the round's warning days.
     let mut bands = rule.bands.clone();
     for b in &mut bands {
-        if b.light == Light::Yellow {
-            if let Some(e) = b.at_most.as_deref().and_then(dec) {
-                b.at_most = Some(format_decimal(&(e + BigDecimal::from(warning_days))));
-            }
+        if b.light == Light::Yellow
+            && let Some(e) = b.at_most.as_deref().and_then(dec)
+        {
+            b.at_most = Some(format_decimal(&(e + BigDecimal::from(warning_days))));
         }
     }
     let shifted = Rule {
