@@ -37,6 +37,7 @@ pub const BEARER_SCHEME: &str = "bearer_jwt";
         (name = "execution", description = "Spending records from treasury and city systems"),
         (name = "rounds", description = "Monitoring rounds"),
         (name = "reports", description = "Project and department monitoring reports and their workflow"),
+        (name = "lights", description = "Early-warning rules, lights, scores and rankings"),
     )
 )]
 pub struct ApiDoc;

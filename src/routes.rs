@@ -9,8 +9,8 @@ use utoipa_actix_web::scope::scope;
 
 use crate::openapi::{ApiDoc, finalize};
 use crate::{
-    audit, auth, departments, execution, indicators, projects, regions, reports, rounds, system,
-    users,
+    audit, auth, departments, execution, indicators, lights, projects, regions, reports, rounds,
+    system, users,
 };
 
 /// Registers every service on `app` and returns it with the finished OpenAPI document.
@@ -78,7 +78,12 @@ where
                 .service(reports::department::update_department_report)
                 .service(reports::department::submit_department_report)
                 .service(reports::department::return_department_report)
-                .service(reports::department::approve_department_report),
+                .service(reports::department::approve_department_report)
+                .service(lights::routes::get_warning_rules)
+                .service(lights::routes::set_warning_rules)
+                .service(lights::routes::recompute_round)
+                .service(lights::routes::project_lights)
+                .service(lights::routes::rankings),
         )
         .split_for_parts();
     finalize(&mut api);

@@ -127,6 +127,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    project_light_changes (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        report_id -> Uuid,
+        round_id -> Uuid,
+        from_light -> Text,
+        to_light -> Text,
+        reason -> Text,
+        rules_version -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     projects (id) {
         id -> Uuid,
         department_id -> Uuid,
@@ -182,6 +196,26 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    report_evaluations (report_id) {
+        report_id -> Uuid,
+        round_id -> Uuid,
+        light_overall -> Text,
+        light_budget -> Text,
+        light_output -> Text,
+        light_effect -> Text,
+        light_satisfaction -> Text,
+        light_goal -> Text,
+        light_filing -> Text,
+        explanations -> Jsonb,
+        rules_version -> Text,
+        score_total -> Nullable<Numeric>,
+        grade -> Nullable<Text>,
+        scores -> Jsonb,
+        computed_at -> Timestamptz,
     }
 }
 
@@ -296,15 +330,31 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    warning_rule_sets (id) {
+        id -> Uuid,
+        region_id -> Uuid,
+        region_path -> Text,
+        version -> Int4,
+        overrides -> Jsonb,
+        created_by -> Nullable<Uuid>,
+        created_by_name -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(budget_ledger -> projects (project_id));
 diesel::joinable!(department_reports -> departments (department_id));
 diesel::joinable!(department_reports -> rounds (round_id));
 diesel::joinable!(departments -> regions (region_id));
 diesel::joinable!(execution_records -> projects (project_id));
 diesel::joinable!(indicators -> projects (project_id));
+diesel::joinable!(project_light_changes -> projects (project_id));
+diesel::joinable!(project_light_changes -> reports (report_id));
 diesel::joinable!(projects -> departments (department_id));
 diesel::joinable!(projects -> regions (region_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(report_evaluations -> reports (report_id));
 diesel::joinable!(report_indicators -> indicators (indicator_id));
 diesel::joinable!(report_indicators -> reports (report_id));
 diesel::joinable!(reports -> departments (department_id));
@@ -313,6 +363,7 @@ diesel::joinable!(reports -> rounds (round_id));
 diesel::joinable!(rounds -> regions (region_id));
 diesel::joinable!(users -> departments (department_id));
 diesel::joinable!(users -> regions (region_id));
+diesel::joinable!(warning_rule_sets -> regions (region_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     audit_events,
@@ -323,12 +374,15 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     indicators,
     login_throttle,
+    project_light_changes,
     projects,
     refresh_tokens,
     regions,
+    report_evaluations,
     report_indicators,
     report_transitions,
     reports,
     rounds,
     users,
+    warning_rule_sets,
 );

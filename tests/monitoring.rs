@@ -509,7 +509,7 @@ async fn a_report_goes_from_prefill_to_approval() {
     assert!(
         lines[1].contains("JN-MON-1")
             && lines[1].contains(",approved,true,")
-            && lines[1].ends_with(",3000000.00,1400001.50,46.67"),
+            && lines[1].ends_with(",3000000.00,1400001.50,46.67,yellow"),
         "{csv}"
     );
 }

@@ -5,6 +5,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::domain::indicators::{Comparator, Level1, Level2};
+use crate::domain::lights::Light;
 use crate::domain::money::{
     format_money, serde_decimal, serde_decimal_opt, serde_money, serde_money_opt,
 };
@@ -12,6 +13,7 @@ use crate::domain::monitoring::{
     Achievement, DeviationReason, Likelihood, ReportStatus, is_behind,
 };
 use crate::domain::regions::code_of;
+use crate::lights::store::EvaluationRow;
 use crate::reports::store::{ReportIndicatorRow, ReportListRow, ReportRow, TransitionRow};
 
 /// Budget execution, as the system computed it at the round's cut-off.
@@ -150,6 +152,53 @@ impl From<TransitionRow> for Transition {
     }
 }
 
+/// The report's early-warning lights, with why each is what it is, and its scores.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReportLights {
+    /// The project light.
+    pub overall: Light,
+    pub budget: Light,
+    pub output: Light,
+    pub effect: Light,
+    pub satisfaction: Light,
+    /// The worst indicator light.
+    pub goal: Light,
+    /// For reports not yet submitted: closeness of the due date.
+    pub filing: Light,
+    /// Per light: rule, metric, inputs, value, band and result (`indicators` in row order).
+    #[schema(value_type = Object)]
+    pub explanations: serde_json::Value,
+    /// The rule versions that computed these lights.
+    pub rules_version: String,
+    /// Total score on the 100-point scale; null while an indicator has no actual value.
+    #[schema(value_type = Option<String>)]
+    pub score_total: Option<String>,
+    pub grade: Option<String>,
+    /// Budget and per-indicator scores.
+    #[schema(value_type = Object)]
+    pub scores: serde_json::Value,
+}
+
+impl From<EvaluationRow> for ReportLights {
+    fn from(e: EvaluationRow) -> ReportLights {
+        let light = |s: &str| Light::parse(s).unwrap_or(Light::None);
+        ReportLights {
+            overall: light(&e.light_overall),
+            budget: light(&e.light_budget),
+            output: light(&e.light_output),
+            effect: light(&e.light_effect),
+            satisfaction: light(&e.light_satisfaction),
+            goal: light(&e.light_goal),
+            filing: light(&e.light_filing),
+            explanations: e.explanations,
+            rules_version: e.rules_version,
+            score_total: e.score_total.as_ref().map(format_money),
+            grade: e.grade,
+            scores: e.scores,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Report {
     pub id: Uuid,
@@ -166,6 +215,8 @@ pub struct Report {
     pub budget: BudgetPart,
     pub narrative: Narrative,
     pub indicators: Vec<ReportIndicator>,
+    /// Lights and scores; null until first computed.
+    pub lights: Option<ReportLights>,
     /// Fields filled by the system: computed, or carried over from the previous round and not
     /// changed since (`indicators.<indicator id>.<field>` for indicator rows).
     pub system_filled: Vec<String>,
@@ -186,6 +237,7 @@ impl Report {
         project_name: String,
         rows: Vec<ReportIndicatorRow>,
         history: Vec<TransitionRow>,
+        evaluation: Option<EvaluationRow>,
     ) -> Report {
         let total = crate::reports::service::field_count(&rows);
         let share = if total == 0 {
@@ -222,6 +274,7 @@ impl Report {
                 targets_need_adjusting: row.targets_need_adjusting,
             },
             indicators: rows.into_iter().map(ReportIndicator::from).collect(),
+            lights: evaluation.map(ReportLights::from),
             system_filled: row.system_filled,
             system_filled_share: format_money(&share),
             history: history.into_iter().map(Transition::from).collect(),
@@ -318,6 +371,9 @@ pub struct ReportListItem {
     #[serde(with = "serde_money_opt")]
     #[schema(value_type = Option<String>)]
     pub execution_rate: Option<BigDecimal>,
+    /// The project light (`none` until computed).
+    pub light: Light,
+    pub budget_light: Light,
     pub version: i32,
 }
 
@@ -338,6 +394,16 @@ impl From<ReportListRow> for ReportListItem {
             adjusted_budget: r.report.adjusted_budget,
             executed_amount: r.report.executed_amount,
             execution_rate: r.report.execution_rate,
+            light: r
+                .light
+                .as_deref()
+                .and_then(Light::parse)
+                .unwrap_or(Light::None),
+            budget_light: r
+                .budget_light
+                .as_deref()
+                .and_then(Light::parse)
+                .unwrap_or(Light::None),
             version: r.report.version,
         }
     }
@@ -352,6 +418,10 @@ pub struct ReportQuery {
     pub status: Option<ReportStatus>,
     pub late: Option<bool>,
     pub key_monitoring: Option<bool>,
+    /// Only reports whose project light is this.
+    pub light: Option<Light>,
+    /// Only reports whose budget execution light is this.
+    pub budget_light: Option<Light>,
     /// Project code prefix or part of the project name.
     pub q: Option<String>,
     /// Page size, 1 to 500 (default 50); ignored for CSV, which has every matching row.

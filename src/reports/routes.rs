@@ -27,12 +27,14 @@ pub fn report_dto(conn: &mut PgConnection, id: Uuid) -> Result<Report, AppError>
     let project = projects::find(conn, row.project_id)?.ok_or_else(not_found)?;
     let rows = store::indicator_rows(conn, id)?;
     let history = store::transitions(conn, id)?;
+    let evaluation = crate::lights::store::evaluation(conn, id)?;
     Ok(Report::assemble(
         row,
         project.row.code,
         project.row.name,
         rows,
         history,
+        evaluation,
     ))
 }
 
@@ -217,6 +219,7 @@ pub async fn update_report(
                 if !store::update_entry(conn, id, if_match.0, &entry, &system_filled)? {
                     return Err(stale());
                 }
+                crate::lights::service::recompute(conn, &[id])?;
                 let after = report_dto(conn, id)?;
                 audit::record(
                     conn,
@@ -390,7 +393,7 @@ pub async fn approve_report(
     .await
 }
 
-const CSV_HEADER: &str = "report_id,project_code,project_name,department_code,region_code,status,late,submitted_at,key_monitoring,adjusted_budget,executed_amount,execution_rate";
+const CSV_HEADER: &str = "report_id,project_code,project_name,department_code,region_code,status,late,submitted_at,key_monitoring,adjusted_budget,executed_amount,execution_rate,light";
 
 fn csv_escape(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) {
@@ -446,6 +449,8 @@ pub async fn list_round_reports(
                 status: query.status.map(|s| s.as_str().to_owned()),
                 late: query.late,
                 key_monitoring: query.key_monitoring,
+                light: query.light.map(|l| l.as_str()),
+                budget_light: query.budget_light.map(|l| l.as_str()),
                 q: query.q.filter(|q| !q.trim().is_empty()),
                 ..ReportFilter::default()
             };
@@ -485,6 +490,7 @@ pub async fn list_round_reports(
                     .as_ref()
                     .map(format_money)
                     .unwrap_or_default(),
+                r.light.as_str().to_owned(),
             ];
             out.push_str(&fields.join(","));
             out.push('\n');

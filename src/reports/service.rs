@@ -217,6 +217,7 @@ pub fn refresh(conn: &mut PgConnection, report_id: Uuid) -> Result<(), AppError>
     if changed || stored != derived || system_filled != report.system_filled {
         store::update_derived(conn, report_id, &derived, &system_filled)?;
     }
+    crate::lights::service::recompute(conn, &[report_id])?;
     Ok(())
 }
 
@@ -416,6 +417,7 @@ pub fn act(
         submitted = Some((now, now.date_naive() > round.due_date));
     }
     store::set_status(conn, id, to.as_str(), submitted)?;
+    crate::lights::service::recompute(conn, &[id])?;
     store::record_transition(
         conn,
         NewTransition {

@@ -9,7 +9,8 @@ use crate::error::AppError;
 use crate::keyset;
 use crate::pagination::{like_contains, like_prefix};
 use crate::schema::{
-    departments, projects, report_indicators, report_transitions, reports, rounds,
+    departments, projects, report_evaluations, report_indicators, report_transitions, reports,
+    rounds,
 };
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -485,6 +486,8 @@ pub struct ReportListRow {
     pub project_name: String,
     pub key_monitoring: bool,
     pub department_code: String,
+    pub light: Option<String>,
+    pub budget_light: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -494,6 +497,8 @@ pub struct ReportFilter {
     pub status: Option<String>,
     pub late: Option<bool>,
     pub key_monitoring: Option<bool>,
+    pub light: Option<&'static str>,
+    pub budget_light: Option<&'static str>,
     pub q: Option<String>,
 }
 
@@ -508,6 +513,7 @@ pub fn list_for_round(
     let mut q = reports::table
         .inner_join(projects::table)
         .inner_join(departments::table.on(departments::id.eq(reports::department_id)))
+        .left_join(report_evaluations::table)
         .filter(reports::round_id.eq(round_id))
         .select((
             ReportRow::as_select(),
@@ -515,6 +521,8 @@ pub fn list_for_round(
             projects::name,
             projects::key_monitoring,
             departments::code,
+            report_evaluations::light_overall.nullable(),
+            report_evaluations::light_budget.nullable(),
         ))
         .into_boxed();
     q = match scope {
@@ -540,6 +548,12 @@ pub fn list_for_round(
     }
     if let Some(k) = filter.key_monitoring {
         q = q.filter(projects::key_monitoring.eq(k));
+    }
+    if let Some(l) = filter.light {
+        q = q.filter(report_evaluations::light_overall.nullable().eq(l));
+    }
+    if let Some(l) = filter.budget_light {
+        q = q.filter(report_evaluations::light_budget.nullable().eq(l));
     }
     if let Some(text) = &filter.q {
         q = q.filter(

@@ -1,0 +1,3 @@
+DROP TABLE project_light_changes;
+DROP TABLE report_evaluations;
+DROP TABLE warning_rule_sets;

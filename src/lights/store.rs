@@ -1,0 +1,231 @@
+use bigdecimal::BigDecimal;
+use chrono::{DateTime, Utc};
+use diesel::pg::PgConnection;
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::error::AppError;
+use crate::pagination::like_prefix;
+use crate::schema::{
+    project_light_changes, report_evaluations, reports, rounds, warning_rule_sets,
+};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = warning_rule_sets)]
+pub struct RuleSetRow {
+    pub id: Uuid,
+    pub region_id: Uuid,
+    pub region_path: String,
+    pub version: i32,
+    pub overrides: serde_json::Value,
+    pub created_by: Option<Uuid>,
+    pub created_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The latest override set of each of these region paths.
+pub fn latest_overrides(
+    conn: &mut PgConnection,
+    paths: &[String],
+) -> Result<Vec<RuleSetRow>, AppError> {
+    warning_rule_sets::table
+        .filter(warning_rule_sets::region_path.eq_any(paths))
+        .distinct_on(warning_rule_sets::region_path)
+        .order((
+            warning_rule_sets::region_path.asc(),
+            warning_rule_sets::version.desc(),
+        ))
+        .select(RuleSetRow::as_select())
+        .load(conn)
+        .map_err(AppError::from)
+}
+
+pub fn insert_rule_set(
+    conn: &mut PgConnection,
+    region_id: Uuid,
+    region_path: &str,
+    overrides: &serde_json::Value,
+    actor: (Uuid, &str),
+) -> Result<RuleSetRow, AppError> {
+    let current: Option<i32> = warning_rule_sets::table
+        .filter(warning_rule_sets::region_id.eq(region_id))
+        .select(diesel::dsl::max(warning_rule_sets::version))
+        .first(conn)?;
+    diesel::insert_into(warning_rule_sets::table)
+        .values((
+            warning_rule_sets::id.eq(Uuid::now_v7()),
+            warning_rule_sets::region_id.eq(region_id),
+            warning_rule_sets::region_path.eq(region_path),
+            warning_rule_sets::version.eq(current.unwrap_or(0) + 1),
+            warning_rule_sets::overrides.eq(overrides),
+            warning_rule_sets::created_by.eq(actor.0),
+            warning_rule_sets::created_by_name.eq(actor.1),
+        ))
+        .returning(RuleSetRow::as_returning())
+        .get_result(conn)
+        .map_err(AppError::from)
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = report_evaluations, treat_none_as_null = true)]
+pub struct EvaluationRow {
+    pub report_id: Uuid,
+    pub round_id: Uuid,
+    pub light_overall: String,
+    pub light_budget: String,
+    pub light_output: String,
+    pub light_effect: String,
+    pub light_satisfaction: String,
+    pub light_goal: String,
+    pub light_filing: String,
+    pub explanations: serde_json::Value,
+    pub rules_version: String,
+    pub score_total: Option<BigDecimal>,
+    pub grade: Option<String>,
+    pub scores: serde_json::Value,
+}
+
+pub fn evaluation(
+    conn: &mut PgConnection,
+    report_id: Uuid,
+) -> Result<Option<EvaluationRow>, AppError> {
+    report_evaluations::table
+        .find(report_id)
+        .select(EvaluationRow::as_select())
+        .first(conn)
+        .optional()
+        .map_err(AppError::from)
+}
+
+pub fn save_evaluation(conn: &mut PgConnection, row: &EvaluationRow) -> Result<(), AppError> {
+    diesel::insert_into(report_evaluations::table)
+        .values((row, report_evaluations::computed_at.eq(Utc::now())))
+        .on_conflict(report_evaluations::report_id)
+        .do_update()
+        .set((row, report_evaluations::computed_at.eq(Utc::now())))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub struct LightChange<'a> {
+    pub project_id: Uuid,
+    pub report_id: Uuid,
+    pub round_id: Uuid,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub reason: &'a str,
+    pub rules_version: &'a str,
+}
+
+pub fn record_change(conn: &mut PgConnection, c: LightChange<'_>) -> Result<(), AppError> {
+    diesel::insert_into(project_light_changes::table)
+        .values((
+            project_light_changes::id.eq(Uuid::now_v7()),
+            project_light_changes::project_id.eq(c.project_id),
+            project_light_changes::report_id.eq(c.report_id),
+            project_light_changes::round_id.eq(c.round_id),
+            project_light_changes::from_light.eq(c.from),
+            project_light_changes::to_light.eq(c.to),
+            project_light_changes::reason.eq(c.reason),
+            project_light_changes::rules_version.eq(c.rules_version),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct ChangeRow {
+    pub report_id: Uuid,
+    pub round_id: Uuid,
+    pub from_light: String,
+    pub to_light: String,
+    pub reason: String,
+    pub rules_version: String,
+    pub created_at: DateTime<Utc>,
+}
+
+pub fn changes(conn: &mut PgConnection, project_id: Uuid) -> Result<Vec<ChangeRow>, AppError> {
+    project_light_changes::table
+        .filter(project_light_changes::project_id.eq(project_id))
+        .order((
+            project_light_changes::created_at.asc(),
+            project_light_changes::id.asc(),
+        ))
+        .select((
+            project_light_changes::report_id,
+            project_light_changes::round_id,
+            project_light_changes::from_light,
+            project_light_changes::to_light,
+            project_light_changes::reason,
+            project_light_changes::rules_version,
+            project_light_changes::created_at,
+        ))
+        .load(conn)
+        .map_err(AppError::from)
+}
+
+/// Reports of open rounds whose projects lie in the subtree.
+pub fn open_reports_under(
+    conn: &mut PgConnection,
+    region_path: &str,
+) -> Result<Vec<Uuid>, AppError> {
+    reports::table
+        .inner_join(rounds::table)
+        .filter(rounds::status.eq("open"))
+        .filter(reports::region_path.like(like_prefix(region_path)))
+        .select(reports::id)
+        .load(conn)
+        .map_err(AppError::from)
+}
+
+pub fn reports_of_round(conn: &mut PgConnection, round_id: Uuid) -> Result<Vec<Uuid>, AppError> {
+    reports::table
+        .filter(reports::round_id.eq(round_id))
+        .select(reports::id)
+        .load(conn)
+        .map_err(AppError::from)
+}
+
+/// What rankings need of each report of a round in a subtree.
+#[derive(Debug, Clone, Queryable)]
+pub struct RankingRow {
+    pub department_id: Uuid,
+    pub department_code: String,
+    pub department_name: String,
+    pub adjusted_budget: BigDecimal,
+    pub status: String,
+    pub late: bool,
+    pub light_overall: Option<String>,
+    pub score_total: Option<BigDecimal>,
+    pub returned: bool,
+}
+
+pub fn ranking_rows(
+    conn: &mut PgConnection,
+    round_id: Uuid,
+    region_path: &str,
+) -> Result<Vec<RankingRow>, AppError> {
+    use crate::schema::{departments, report_transitions};
+    reports::table
+        .inner_join(departments::table.on(departments::id.eq(reports::department_id)))
+        .left_join(report_evaluations::table)
+        .filter(reports::round_id.eq(round_id))
+        .filter(reports::region_path.like(like_prefix(region_path)))
+        .select((
+            reports::department_id,
+            departments::code,
+            departments::name,
+            reports::adjusted_budget,
+            reports::status,
+            reports::late,
+            report_evaluations::light_overall.nullable(),
+            report_evaluations::score_total.nullable(),
+            diesel::dsl::exists(
+                report_transitions::table
+                    .filter(report_transitions::report_id.eq(reports::id))
+                    .filter(report_transitions::to_status.eq("returned")),
+            ),
+        ))
+        .load(conn)
+        .map_err(AppError::from)
+}
