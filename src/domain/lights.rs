@@ -257,6 +257,14 @@ pub struct Settings {
     /// Grade edges on the 100-point scale, at or above each: excellent, good, fair.
     #[schema(value_type = Vec<String>, example = json!(["90", "80", "60"]))]
     pub grade_edges: Vec<String>,
+    /// How time progress is measured at the cut-off: `month` (month ÷ 12, the default) or `day`
+    /// (day of the year ÷ days in the year).
+    #[serde(default = "by_month")]
+    pub time_progress: String,
+}
+
+fn by_month() -> String {
+    "month".to_owned()
 }
 
 impl Default for Settings {
@@ -265,6 +273,7 @@ impl Default for Settings {
             budget_rule: "budget_execution".to_owned(),
             budget_share: "10".to_owned(),
             grade_edges: vec!["90".to_owned(), "80".to_owned(), "60".to_owned()],
+            time_progress: by_month(),
         }
     }
 }

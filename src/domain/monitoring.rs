@@ -15,6 +15,17 @@ pub fn time_progress(cutoff: NaiveDate) -> BigDecimal {
         .with_scale_round(2, RoundingMode::HalfEven)
 }
 
+/// Share of the year elapsed at the cut-off by days, in percent (the `day` rule setting).
+pub fn time_progress_by_day(cutoff: NaiveDate) -> BigDecimal {
+    let days_in_year = if NaiveDate::from_ymd_opt(cutoff.year(), 2, 29).is_some() {
+        366
+    } else {
+        365
+    };
+    (BigDecimal::from(cutoff.ordinal()) * BigDecimal::from(100) / BigDecimal::from(days_in_year))
+        .with_scale_round(2, RoundingMode::HalfEven)
+}
+
 /// Executed ÷ adjusted budget, in percent with two decimals; none without a budget.
 pub fn execution_rate(executed: &BigDecimal, adjusted: &BigDecimal) -> Option<BigDecimal> {
     if *adjusted == 0 {
@@ -303,6 +314,20 @@ mod tests {
         assert_eq!(time_progress(date("2021-07-31")).to_string(), "58.33");
         assert_eq!(time_progress(date("2021-06-30")).to_string(), "50.00");
         assert_eq!(time_progress(date("2021-12-31")).to_string(), "100.00");
+        assert_eq!(time_progress(date("2021-01-31")).to_string(), "8.33");
+        assert_eq!(
+            time_progress_by_day(date("2021-07-31")).to_string(),
+            "58.08"
+        );
+        assert_eq!(
+            time_progress_by_day(date("2021-12-31")).to_string(),
+            "100.00"
+        );
+        assert_eq!(
+            time_progress_by_day(date("2020-12-31")).to_string(),
+            "100.00"
+        );
+        assert_eq!(time_progress_by_day(date("2021-01-01")).to_string(), "0.27");
     }
 
     #[test]

@@ -121,6 +121,9 @@ fn check_settings(settings: &Settings, errors: &mut FieldErrors) {
             .or_default()
             .push(m.to_owned())
     };
+    if !["month", "day"].contains(&settings.time_progress.as_str()) {
+        bad("time_progress", "must be month or day");
+    }
     if !["budget_execution", "budget_execution_gap"].contains(&settings.budget_rule.as_str()) {
         bad(
             "budget_rule",

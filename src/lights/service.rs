@@ -87,21 +87,14 @@ pub fn effective(conn: &mut PgConnection, region_path: &str) -> Result<Effective
     })
 }
 
-/// Evaluates one report with the rules of its project's region and stores the result; a change
-/// of the overall light is kept in the project's light history.
-pub fn evaluate_report(
-    conn: &mut PgConnection,
-    report_id: Uuid,
-    cache: &mut HashMap<String, Effective>,
-) -> Result<bool, AppError> {
-    let report = reports::find(conn, report_id)?.ok_or_else(not_found)?;
-    let round = rounds::find(conn, report.round_id)?.ok_or_else(not_found)?;
-    let rows = reports::indicator_rows(conn, report_id)?;
-    if !cache.contains_key(&report.region_path) {
-        let e = effective(conn, &report.region_path)?;
-        cache.insert(report.region_path.clone(), e);
-    }
-    let rules = &cache[&report.region_path];
+/// The evaluation of one report from its rows, round and rules.
+fn evaluation_row(
+    report: &reports::ReportRow,
+    round: &rounds::RoundRow,
+    rows: &[reports::ReportIndicatorRow],
+    rules: &Effective,
+    today: chrono::NaiveDate,
+) -> (EvaluationRow, String) {
     let status = ReportStatus::parse(&report.status).unwrap_or(ReportStatus::Draft);
     let facts = ReportFacts {
         rate: report.execution_rate.as_ref(),
@@ -122,13 +115,17 @@ pub fn evaluate_report(
                 },
             })
             .collect(),
-        days_left: (round.due_date - Utc::now().date_naive()).num_days(),
+        days_left: (round.due_date - today).num_days(),
         warning_days: i64::from(round.warning_days),
         submitted: !status.editable(),
     };
     let e = evaluate(&rules.rules, &rules.settings, &facts);
+    let reason = e.explanations["overall"]["reason"]
+        .as_str()
+        .unwrap_or("")
+        .to_owned();
     let row = EvaluationRow {
-        report_id,
+        report_id: report.id,
         round_id: report.round_id,
         light_overall: e.overall.as_str().to_owned(),
         light_budget: e.budget.as_str().to_owned(),
@@ -137,49 +134,92 @@ pub fn evaluate_report(
         light_satisfaction: e.satisfaction.as_str().to_owned(),
         light_goal: e.goal.as_str().to_owned(),
         light_filing: e.filing.as_str().to_owned(),
-        explanations: e.explanations.clone(),
+        explanations: e.explanations,
         rules_version: rules.version.clone(),
-        score_total: e.total.clone(),
+        score_total: e.total,
         grade: e.grade.map(|g| g.as_str().to_owned()),
-        scores: e.scores.clone(),
+        scores: e.scores,
     };
-    let previous = store::evaluation(conn, report_id)?;
-    if previous.as_ref() == Some(&row) {
-        return Ok(false);
-    }
-    let from = previous
-        .as_ref()
-        .map_or("none", |p| p.light_overall.as_str())
-        .to_owned();
-    store::save_evaluation(conn, &row)?;
-    if from != row.light_overall {
-        let reason = e.explanations["overall"]["reason"]
-            .as_str()
-            .unwrap_or("")
-            .to_owned();
-        store::record_change(
-            conn,
-            LightChange {
-                project_id: report.project_id,
-                report_id,
-                round_id: report.round_id,
-                from: &from,
-                to: &row.light_overall,
-                reason: &reason,
-                rules_version: &row.rules_version,
-            },
-        )?;
-    }
-    Ok(true)
+    (row, reason)
 }
 
-/// Evaluates the reports given; returns how many changed.
+/// Evaluates the reports given, a few thousand at a time with a handful of queries per batch,
+/// and stores what changed; a change of a project's overall light is kept in its history.
+/// Returns how many evaluations changed.
 pub fn recompute(conn: &mut PgConnection, report_ids: &[Uuid]) -> Result<usize, AppError> {
-    let mut cache = HashMap::new();
+    let mut cache: HashMap<String, Effective> = HashMap::new();
+    let mut round_cache: HashMap<Uuid, rounds::RoundRow> = HashMap::new();
+    let today = Utc::now().date_naive();
     let mut changed = 0;
-    for id in report_ids {
-        if evaluate_report(conn, *id, &mut cache)? {
-            changed += 1;
+    for chunk in report_ids.chunks(5000) {
+        let batch = reports::find_many(conn, chunk)?;
+        let mut rows_by_report: HashMap<Uuid, Vec<reports::ReportIndicatorRow>> = HashMap::new();
+        for row in reports::indicator_rows_many(conn, chunk)? {
+            rows_by_report.entry(row.report_id).or_default().push(row);
+        }
+        let previous: HashMap<Uuid, EvaluationRow> = store::evaluations_many(conn, chunk)?
+            .into_iter()
+            .map(|e| (e.report_id, e))
+            .collect();
+        let mut to_save = Vec::new();
+        let mut changes = Vec::new();
+        for report in &batch {
+            if let std::collections::hash_map::Entry::Vacant(slot) =
+                round_cache.entry(report.round_id)
+            {
+                slot.insert(rounds::find(conn, report.round_id)?.ok_or_else(not_found)?);
+            }
+            if let std::collections::hash_map::Entry::Vacant(slot) =
+                cache.entry(report.region_path.clone())
+            {
+                slot.insert(effective(conn, &report.region_path)?);
+            }
+            let rows = rows_by_report
+                .get(&report.id)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let (row, reason) = evaluation_row(
+                report,
+                &round_cache[&report.round_id],
+                rows,
+                &cache[&report.region_path],
+                today,
+            );
+            let before = previous.get(&report.id);
+            if before == Some(&row) {
+                continue;
+            }
+            let from = before
+                .map_or("none", |p| p.light_overall.as_str())
+                .to_owned();
+            if from != row.light_overall {
+                changes.push((
+                    report.project_id,
+                    report.id,
+                    report.round_id,
+                    from,
+                    row.light_overall.clone(),
+                    reason,
+                    row.rules_version.clone(),
+                ));
+            }
+            to_save.push(row);
+        }
+        changed += to_save.len();
+        store::save_evaluations(conn, &to_save)?;
+        for (project_id, report_id, round_id, from, to, reason, version) in &changes {
+            store::record_change(
+                conn,
+                LightChange {
+                    project_id: *project_id,
+                    report_id: *report_id,
+                    round_id: *round_id,
+                    from,
+                    to,
+                    reason,
+                    rules_version: version,
+                },
+            )?;
         }
     }
     Ok(changed)

@@ -97,13 +97,43 @@ pub fn evaluation(
         .map_err(AppError::from)
 }
 
-pub fn save_evaluation(conn: &mut PgConnection, row: &EvaluationRow) -> Result<(), AppError> {
-    diesel::insert_into(report_evaluations::table)
-        .values((row, report_evaluations::computed_at.eq(Utc::now())))
-        .on_conflict(report_evaluations::report_id)
-        .do_update()
-        .set((row, report_evaluations::computed_at.eq(Utc::now())))
-        .execute(conn)?;
+pub fn evaluations_many(
+    conn: &mut PgConnection,
+    report_ids: &[Uuid],
+) -> Result<Vec<EvaluationRow>, AppError> {
+    report_evaluations::table
+        .filter(report_evaluations::report_id.eq_any(report_ids))
+        .select(EvaluationRow::as_select())
+        .load(conn)
+        .map_err(AppError::from)
+}
+
+/// Inserts or replaces evaluations, several hundred rows per statement.
+pub fn save_evaluations(conn: &mut PgConnection, rows: &[EvaluationRow]) -> Result<(), AppError> {
+    use diesel::upsert::excluded;
+    use report_evaluations as e;
+    for chunk in rows.chunks(500) {
+        diesel::insert_into(e::table)
+            .values(chunk)
+            .on_conflict(e::report_id)
+            .do_update()
+            .set((
+                e::light_overall.eq(excluded(e::light_overall)),
+                e::light_budget.eq(excluded(e::light_budget)),
+                e::light_output.eq(excluded(e::light_output)),
+                e::light_effect.eq(excluded(e::light_effect)),
+                e::light_satisfaction.eq(excluded(e::light_satisfaction)),
+                e::light_goal.eq(excluded(e::light_goal)),
+                e::light_filing.eq(excluded(e::light_filing)),
+                e::explanations.eq(excluded(e::explanations)),
+                e::rules_version.eq(excluded(e::rules_version)),
+                e::score_total.eq(excluded(e::score_total)),
+                e::grade.eq(excluded(e::grade)),
+                e::scores.eq(excluded(e::scores)),
+                e::computed_at.eq(Utc::now()),
+            ))
+            .execute(conn)?;
+    }
     Ok(())
 }
 

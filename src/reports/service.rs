@@ -141,7 +141,12 @@ pub fn refresh(conn: &mut PgConnection, report_id: Uuid) -> Result<(), AppError>
         return Ok(());
     }
     let project = projects::find(conn, report.project_id)?.ok_or_else(not_found)?;
-    let progress = time_progress(round.cutoff_date);
+    let settings = crate::lights::service::effective(conn, &report.region_path)?.settings;
+    let progress = if settings.time_progress == "day" {
+        crate::domain::monitoring::time_progress_by_day(round.cutoff_date)
+    } else {
+        time_progress(round.cutoff_date)
+    };
     let executed = execution::executed_up_to(conn, project.row.id, round.cutoff_date)?;
     let derived = DerivedFields {
         execution_rate: execution_rate(&executed, &project.row.adjusted_budget),

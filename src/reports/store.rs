@@ -184,6 +184,30 @@ pub fn find_for_update(conn: &mut PgConnection, id: Uuid) -> Result<Option<Repor
         .map_err(AppError::from)
 }
 
+pub fn find_many(conn: &mut PgConnection, ids: &[Uuid]) -> Result<Vec<ReportRow>, AppError> {
+    reports::table
+        .filter(reports::id.eq_any(ids))
+        .select(ReportRow::as_select())
+        .load(conn)
+        .map_err(AppError::from)
+}
+
+/// The rows of many reports, each report's in order.
+pub fn indicator_rows_many(
+    conn: &mut PgConnection,
+    report_ids: &[Uuid],
+) -> Result<Vec<ReportIndicatorRow>, AppError> {
+    report_indicators::table
+        .filter(report_indicators::report_id.eq_any(report_ids))
+        .select(ReportIndicatorRow::as_select())
+        .order((
+            report_indicators::report_id.asc(),
+            report_indicators::id.asc(),
+        ))
+        .load(conn)
+        .map_err(AppError::from)
+}
+
 pub fn indicator_rows(
     conn: &mut PgConnection,
     report_id: Uuid,
