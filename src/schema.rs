@@ -215,6 +215,7 @@ diesel::table! {
         score_total -> Nullable<Numeric>,
         grade -> Nullable<Text>,
         scores -> Jsonb,
+        digest -> Text,
         computed_at -> Timestamptz,
     }
 }

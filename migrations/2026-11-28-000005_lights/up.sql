@@ -34,6 +34,8 @@ CREATE TABLE report_evaluations (
     score_total         NUMERIC(7, 2),
     grade               TEXT CHECK (grade IN ('excellent', 'good', 'fair', 'poor')),
     scores              JSONB NOT NULL,
+    -- Hash of everything above: a recompute compares it instead of reading the JSON back.
+    digest              TEXT NOT NULL,
     computed_at         TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 

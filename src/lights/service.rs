@@ -1,5 +1,6 @@
 //! Effective rules and the evaluation of reports.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::Utc;
@@ -139,8 +140,36 @@ fn evaluation_row(
         score_total: e.total,
         grade: e.grade.map(|g| g.as_str().to_owned()),
         scores: e.scores,
+        digest: String::new(),
     };
-    (row, reason)
+    let digest = {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(
+            serde_json::to_vec(&(
+                &row.light_overall,
+                &row.light_budget,
+                &row.light_output,
+                &row.light_effect,
+                &row.light_satisfaction,
+                &row.light_goal,
+                &row.light_filing,
+                &row.explanations,
+                &row.rules_version,
+                row.score_total
+                    .as_ref()
+                    .map(crate::domain::money::format_money),
+                &row.grade,
+                &row.scores,
+            ))
+            .unwrap_or_default(),
+        );
+        h.finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    (EvaluationRow { digest, ..row }, reason)
 }
 
 /// Evaluates the reports given, a few thousand at a time with a handful of queries per batch,
@@ -151,27 +180,23 @@ pub fn recompute(conn: &mut PgConnection, report_ids: &[Uuid]) -> Result<usize, 
     let mut round_cache: HashMap<Uuid, rounds::RoundRow> = HashMap::new();
     let today = Utc::now().date_naive();
     let mut changed = 0;
-    for chunk in report_ids.chunks(5000) {
+    for chunk in report_ids.chunks(2000) {
         let batch = reports::find_many(conn, chunk)?;
         let mut rows_by_report: HashMap<Uuid, Vec<reports::ReportIndicatorRow>> = HashMap::new();
         for row in reports::indicator_rows_many(conn, chunk)? {
             rows_by_report.entry(row.report_id).or_default().push(row);
         }
-        let previous: HashMap<Uuid, EvaluationRow> = store::evaluations_many(conn, chunk)?
+        let previous: HashMap<Uuid, (String, String)> = store::digests(conn, chunk)?
             .into_iter()
-            .map(|e| (e.report_id, e))
+            .map(|(id, light, digest)| (id, (light, digest)))
             .collect();
         let mut to_save = Vec::new();
         let mut changes = Vec::new();
         for report in &batch {
-            if let std::collections::hash_map::Entry::Vacant(slot) =
-                round_cache.entry(report.round_id)
-            {
+            if let Entry::Vacant(slot) = round_cache.entry(report.round_id) {
                 slot.insert(rounds::find(conn, report.round_id)?.ok_or_else(not_found)?);
             }
-            if let std::collections::hash_map::Entry::Vacant(slot) =
-                cache.entry(report.region_path.clone())
-            {
+            if let Entry::Vacant(slot) = cache.entry(report.region_path.clone()) {
                 slot.insert(effective(conn, &report.region_path)?);
             }
             let rows = rows_by_report
@@ -186,41 +211,36 @@ pub fn recompute(conn: &mut PgConnection, report_ids: &[Uuid]) -> Result<usize, 
                 today,
             );
             let before = previous.get(&report.id);
-            if before == Some(&row) {
+            if before.is_some_and(|(_, digest)| *digest == row.digest) {
                 continue;
             }
             let from = before
-                .map_or("none", |p| p.light_overall.as_str())
+                .map_or("none", |(light, _)| light.as_str())
                 .to_owned();
             if from != row.light_overall {
-                changes.push((
-                    report.project_id,
-                    report.id,
-                    report.round_id,
-                    from,
-                    row.light_overall.clone(),
-                    reason,
-                    row.rules_version.clone(),
-                ));
+                changes.push((report.project_id, report.id, report.round_id, from, reason));
             }
             to_save.push(row);
         }
         changed += to_save.len();
         store::save_evaluations(conn, &to_save)?;
-        for (project_id, report_id, round_id, from, to, reason, version) in &changes {
-            store::record_change(
-                conn,
-                LightChange {
+        let by_report: HashMap<Uuid, &EvaluationRow> =
+            to_save.iter().map(|r| (r.report_id, r)).collect();
+        let records: Vec<LightChange<'_>> = changes
+            .iter()
+            .map(
+                |(project_id, report_id, round_id, from, reason)| LightChange {
                     project_id: *project_id,
                     report_id: *report_id,
                     round_id: *round_id,
                     from,
-                    to,
+                    to: &by_report[report_id].light_overall,
                     reason,
-                    rules_version: version,
+                    rules_version: &by_report[report_id].rules_version,
                 },
-            )?;
-        }
+            )
+            .collect();
+        store::record_changes(conn, &records)?;
     }
     Ok(changed)
 }

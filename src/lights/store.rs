@@ -83,6 +83,7 @@ pub struct EvaluationRow {
     pub score_total: Option<BigDecimal>,
     pub grade: Option<String>,
     pub scores: serde_json::Value,
+    pub digest: String,
 }
 
 pub fn evaluation(
@@ -97,13 +98,18 @@ pub fn evaluation(
         .map_err(AppError::from)
 }
 
-pub fn evaluations_many(
+/// (report id, overall light, digest) of the stored evaluations of these reports.
+pub fn digests(
     conn: &mut PgConnection,
     report_ids: &[Uuid],
-) -> Result<Vec<EvaluationRow>, AppError> {
+) -> Result<Vec<(Uuid, String, String)>, AppError> {
     report_evaluations::table
         .filter(report_evaluations::report_id.eq_any(report_ids))
-        .select(EvaluationRow::as_select())
+        .select((
+            report_evaluations::report_id,
+            report_evaluations::light_overall,
+            report_evaluations::digest,
+        ))
         .load(conn)
         .map_err(AppError::from)
 }
@@ -130,6 +136,7 @@ pub fn save_evaluations(conn: &mut PgConnection, rows: &[EvaluationRow]) -> Resu
                 e::score_total.eq(excluded(e::score_total)),
                 e::grade.eq(excluded(e::grade)),
                 e::scores.eq(excluded(e::scores)),
+                e::digest.eq(excluded(e::digest)),
                 e::computed_at.eq(Utc::now()),
             ))
             .execute(conn)?;
@@ -147,19 +154,31 @@ pub struct LightChange<'a> {
     pub rules_version: &'a str,
 }
 
-pub fn record_change(conn: &mut PgConnection, c: LightChange<'_>) -> Result<(), AppError> {
-    diesel::insert_into(project_light_changes::table)
-        .values((
-            project_light_changes::id.eq(Uuid::now_v7()),
-            project_light_changes::project_id.eq(c.project_id),
-            project_light_changes::report_id.eq(c.report_id),
-            project_light_changes::round_id.eq(c.round_id),
-            project_light_changes::from_light.eq(c.from),
-            project_light_changes::to_light.eq(c.to),
-            project_light_changes::reason.eq(c.reason),
-            project_light_changes::rules_version.eq(c.rules_version),
-        ))
-        .execute(conn)?;
+/// Records light changes, several hundred per statement.
+pub fn record_changes(
+    conn: &mut PgConnection,
+    changes: &[LightChange<'_>],
+) -> Result<(), AppError> {
+    for chunk in changes.chunks(1000) {
+        let rows: Vec<_> = chunk
+            .iter()
+            .map(|c| {
+                (
+                    project_light_changes::id.eq(Uuid::now_v7()),
+                    project_light_changes::project_id.eq(c.project_id),
+                    project_light_changes::report_id.eq(c.report_id),
+                    project_light_changes::round_id.eq(c.round_id),
+                    project_light_changes::from_light.eq(c.from),
+                    project_light_changes::to_light.eq(c.to),
+                    project_light_changes::reason.eq(c.reason),
+                    project_light_changes::rules_version.eq(c.rules_version),
+                )
+            })
+            .collect();
+        diesel::insert_into(project_light_changes::table)
+            .values(rows)
+            .execute(conn)?;
+    }
     Ok(())
 }
 
