@@ -210,7 +210,6 @@ diesel::table! {
         light_satisfaction -> Text,
         light_goal -> Text,
         light_filing -> Text,
-        explanations -> Jsonb,
         rules_version -> Text,
         score_total -> Nullable<Numeric>,
         grade -> Nullable<Text>,

@@ -28,13 +28,14 @@ CREATE TABLE report_evaluations (
     light_satisfaction  TEXT NOT NULL,
     light_goal          TEXT NOT NULL,
     light_filing        TEXT NOT NULL,
-    explanations        JSONB NOT NULL,
     -- Which rule versions computed the lights, e.g. "default" or "370000:2,370100:1".
     rules_version       TEXT NOT NULL,
     score_total         NUMERIC(7, 2),
     grade               TEXT CHECK (grade IN ('excellent', 'good', 'fair', 'poor')),
     scores              JSONB NOT NULL,
-    -- Hash of everything above: a recompute compares it instead of reading the JSON back.
+    -- Hash of everything above: a recompute compares it instead of reading the row back.
+    -- Explanations are not stored: they are recomputed on read from the report's figures and
+    -- the rule versions recorded here, which gives the same result and keeps recomputes cheap.
     digest              TEXT NOT NULL,
     computed_at         TIMESTAMPTZ NOT NULL DEFAULT now()
 );

@@ -65,6 +65,9 @@ for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null &&
 token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'content-type: application/json' \
   -d "{\"username\":\"bench.admin\",\"password\":\"$ADMIN_PASSWORD\"}" | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
 round=$(psql -Atq "$DATABASE_URL" -c "SELECT id FROM rounds")
+if [ -n "${BENCH_PERF:-}" ]; then
+  (sleep 1; perf record -a -g -F 199 -o "$BENCH_PERF" -- sleep 12 >/dev/null 2>&1) &
+fi
 for pass in first second; do
   say "recompute, $pass pass ($([ $pass = first ] && echo 'every light computed and stored' || echo 'nothing changed'))"
   /usr/bin/time -f "wall %e s, server-side figure above" curl -sf -X POST \

@@ -39,15 +39,17 @@ pub struct Evaluation {
     pub satisfaction: Light,
     pub goal: Light,
     pub filing: Light,
-    /// Why each light is what it is.
-    pub explanations: Value,
+    /// Why the overall light is what it is.
+    pub reason: String,
+    /// Why each light is what it is; built only when asked for (it is the costly part).
+    pub explanations: Option<Value>,
     /// Budget score plus indicator scores; none while any indicator has no actual value.
     pub total: Option<BigDecimal>,
     pub grade: Option<Grade>,
     pub scores: Value,
 }
 
-fn explain<T: Serialize>(e: &T) -> Value {
+fn to_json<T: Serialize>(e: &T) -> Value {
     serde_json::to_value(e).unwrap_or(Value::Null)
 }
 
@@ -55,6 +57,7 @@ pub fn evaluate(
     rules: &BTreeMap<String, Rule>,
     settings: &Settings,
     facts: &ReportFacts<'_>,
+    explain: bool,
 ) -> Evaluation {
     let budget = budget_light(rules, settings, facts.rate, facts.progress);
     let indicator_lights: Vec<Explanation> = facts
@@ -123,14 +126,15 @@ pub fn evaluate(
         satisfaction,
         goal,
         filing: filing.light,
-        explanations: json!({
-            "budget": explain(&budget),
-            "indicators": indicator_lights.iter().map(explain).collect::<Vec<_>>(),
+        reason: reason.clone(),
+        explanations: explain.then(|| json!({
+            "budget": to_json(&budget),
+            "indicators": indicator_lights.iter().map(to_json).collect::<Vec<_>>(),
             "goal": {"light": goal, "rule": "worst indicator light (red > yellow > green > blue)"},
             "overall": {"light": overall, "reason": reason, "budget": budget.light, "goal": goal},
-            "filing": explain(&filing),
+            "filing": to_json(&filing),
             "categories": {"budget": budget.light, "output": output, "effect": effect, "satisfaction": satisfaction},
-        }),
+        })),
         scores: json!({
             "budget": money(&budget_points),
             "budget_share": settings.budget_share,
@@ -200,7 +204,7 @@ mod tests {
             warning_days: 5,
             submitted: false,
         };
-        let e = evaluate(&default_rules(), &Settings::default(), &facts);
+        let e = evaluate(&default_rules(), &Settings::default(), &facts, true);
         assert_eq!(
             (e.budget, e.output, e.effect, e.satisfaction),
             (Light::Green, Light::Yellow, Light::Green, Light::None)
@@ -212,7 +216,10 @@ mod tests {
         // 8.00 (46.67 ÷ 58.33 × 10) + 25.00 (50 ÷ 120 × 60) + 30
         assert_eq!(e.total.as_ref().map(format_money).as_deref(), Some("63.00"));
         assert_eq!(e.grade, Some(Grade::Fair));
-        assert_eq!(e.explanations["indicators"][0]["matched"], "below 80");
+        assert_eq!(
+            e.explanations.unwrap()["indicators"][0]["matched"],
+            "below 80"
+        );
     }
 
     #[test]
@@ -226,7 +233,8 @@ mod tests {
             warning_days: 5,
             submitted: false,
         };
-        let e = evaluate(&default_rules(), &Settings::default(), &facts);
+        let e = evaluate(&default_rules(), &Settings::default(), &facts, false);
+        assert!(e.explanations.is_none());
         assert_eq!(
             (e.overall, e.budget, e.goal, e.filing),
             (Light::None, Light::None, Light::None, Light::None)

@@ -88,16 +88,15 @@ pub fn effective(conn: &mut PgConnection, region_path: &str) -> Result<Effective
     })
 }
 
-/// The evaluation of one report from its rows, round and rules.
-fn evaluation_row(
-    report: &reports::ReportRow,
+/// What the rules look at in a report.
+fn report_facts<'a>(
+    report: &'a reports::ReportRow,
     round: &rounds::RoundRow,
-    rows: &[reports::ReportIndicatorRow],
-    rules: &Effective,
+    rows: &'a [reports::ReportIndicatorRow],
     today: chrono::NaiveDate,
-) -> (EvaluationRow, String) {
+) -> ReportFacts<'a> {
     let status = ReportStatus::parse(&report.status).unwrap_or(ReportStatus::Draft);
-    let facts = ReportFacts {
+    ReportFacts {
         rate: report.execution_rate.as_ref(),
         progress: &report.time_progress,
         rows: rows
@@ -119,12 +118,20 @@ fn evaluation_row(
         days_left: (round.due_date - today).num_days(),
         warning_days: i64::from(round.warning_days),
         submitted: !status.editable(),
-    };
-    let e = evaluate(&rules.rules, &rules.settings, &facts);
-    let reason = e.explanations["overall"]["reason"]
-        .as_str()
-        .unwrap_or("")
-        .to_owned();
+    }
+}
+
+/// The evaluation of one report from its rows, round and rules.
+fn evaluation_row(
+    report: &reports::ReportRow,
+    round: &rounds::RoundRow,
+    rows: &[reports::ReportIndicatorRow],
+    rules: &Effective,
+    today: chrono::NaiveDate,
+) -> (EvaluationRow, String) {
+    let facts = report_facts(report, round, rows, today);
+    let e = evaluate(&rules.rules, &rules.settings, &facts, false);
+    let reason = e.reason.clone();
     let row = EvaluationRow {
         report_id: report.id,
         round_id: report.round_id,
@@ -135,7 +142,6 @@ fn evaluation_row(
         light_satisfaction: e.satisfaction.as_str().to_owned(),
         light_goal: e.goal.as_str().to_owned(),
         light_filing: e.filing.as_str().to_owned(),
-        explanations: e.explanations,
         rules_version: rules.version.clone(),
         score_total: e.total,
         grade: e.grade.map(|g| g.as_str().to_owned()),
@@ -147,15 +153,16 @@ fn evaluation_row(
         let mut h = Sha256::new();
         h.update(
             serde_json::to_vec(&(
-                &row.light_overall,
-                &row.light_budget,
-                &row.light_output,
-                &row.light_effect,
-                &row.light_satisfaction,
-                &row.light_goal,
-                &row.light_filing,
-                &row.explanations,
-                &row.rules_version,
+                [
+                    &row.light_overall,
+                    &row.light_budget,
+                    &row.light_output,
+                    &row.light_effect,
+                    &row.light_satisfaction,
+                    &row.light_goal,
+                    &row.light_filing,
+                    &row.rules_version,
+                ],
                 row.score_total
                     .as_ref()
                     .map(crate::domain::money::format_money),
@@ -170,6 +177,64 @@ fn evaluation_row(
             .collect::<String>()
     };
     (EvaluationRow { digest, ..row }, reason)
+}
+
+/// The rules in force when `version` (a label such as `370000:2,370100:1`) was recorded.
+pub fn effective_at(conn: &mut PgConnection, version: &str) -> Result<Effective, AppError> {
+    let mut sets = Vec::new();
+    for part in version
+        .split(',')
+        .filter(|p| *p != "default" && !p.is_empty())
+    {
+        let Some((code, number)) = part.split_once(':') else {
+            continue;
+        };
+        let Ok(number) = number.parse::<i32>() else {
+            continue;
+        };
+        if let Some(set) = store::rule_set_version(conn, code, number)? {
+            sets.push(set);
+        }
+    }
+    sets.sort_by_key(|s| s.region_path.len());
+    let mut e = Effective {
+        rules: default_rules(),
+        sources: BTreeMap::new(),
+        settings: Settings::default(),
+        settings_source: "default".to_owned(),
+        version: version.to_owned(),
+    };
+    for set in sets {
+        let code = code_of(&set.region_path).to_owned();
+        let overrides: Overrides = serde_json::from_value(set.overrides).unwrap_or_default();
+        for (key, rule) in overrides.rules {
+            e.sources.insert(key.clone(), code.clone());
+            e.rules.insert(key, rule);
+        }
+        if let Some(settings) = overrides.settings {
+            e.settings = settings;
+            e.settings_source = code;
+        }
+    }
+    Ok(e)
+}
+
+/// Why a report's stored lights are what they are: the evaluation redone with the rule versions
+/// it recorded. Every change of a report's figures re-evaluates it, so this matches the stored
+/// lights (the filing light uses today's date).
+pub fn explain(
+    conn: &mut PgConnection,
+    report_id: Uuid,
+    version: &str,
+) -> Result<serde_json::Value, AppError> {
+    let report = reports::find(conn, report_id)?.ok_or_else(not_found)?;
+    let round = rounds::find(conn, report.round_id)?.ok_or_else(not_found)?;
+    let rows = reports::indicator_rows(conn, report_id)?;
+    let rules = effective_at(conn, version)?;
+    let facts = report_facts(&report, &round, &rows, Utc::now().date_naive());
+    Ok(evaluate(&rules.rules, &rules.settings, &facts, true)
+        .explanations
+        .unwrap_or_default())
 }
 
 /// Evaluates the reports given, a few thousand at a time with a handful of queries per batch,

@@ -40,6 +40,23 @@ pub fn latest_overrides(
         .map_err(AppError::from)
 }
 
+/// One recorded version of a region's overrides, by region code.
+pub fn rule_set_version(
+    conn: &mut PgConnection,
+    region_code: &str,
+    version: i32,
+) -> Result<Option<RuleSetRow>, AppError> {
+    use crate::schema::regions;
+    warning_rule_sets::table
+        .inner_join(regions::table)
+        .filter(regions::code.eq(region_code))
+        .filter(warning_rule_sets::version.eq(version))
+        .select(RuleSetRow::as_select())
+        .first(conn)
+        .optional()
+        .map_err(AppError::from)
+}
+
 pub fn insert_rule_set(
     conn: &mut PgConnection,
     region_id: Uuid,
@@ -78,7 +95,6 @@ pub struct EvaluationRow {
     pub light_satisfaction: String,
     pub light_goal: String,
     pub light_filing: String,
-    pub explanations: serde_json::Value,
     pub rules_version: String,
     pub score_total: Option<BigDecimal>,
     pub grade: Option<String>,
@@ -131,7 +147,6 @@ pub fn save_evaluations(conn: &mut PgConnection, rows: &[EvaluationRow]) -> Resu
                 e::light_satisfaction.eq(excluded(e::light_satisfaction)),
                 e::light_goal.eq(excluded(e::light_goal)),
                 e::light_filing.eq(excluded(e::light_filing)),
-                e::explanations.eq(excluded(e::explanations)),
                 e::rules_version.eq(excluded(e::rules_version)),
                 e::score_total.eq(excluded(e::score_total)),
                 e::grade.eq(excluded(e::grade)),

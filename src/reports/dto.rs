@@ -179,8 +179,8 @@ pub struct ReportLights {
     pub scores: serde_json::Value,
 }
 
-impl From<EvaluationRow> for ReportLights {
-    fn from(e: EvaluationRow) -> ReportLights {
+impl ReportLights {
+    pub fn new(e: EvaluationRow, explanations: serde_json::Value) -> ReportLights {
         let light = |s: &str| Light::parse(s).unwrap_or(Light::None);
         ReportLights {
             overall: light(&e.light_overall),
@@ -190,7 +190,7 @@ impl From<EvaluationRow> for ReportLights {
             satisfaction: light(&e.light_satisfaction),
             goal: light(&e.light_goal),
             filing: light(&e.light_filing),
-            explanations: e.explanations,
+            explanations,
             rules_version: e.rules_version,
             score_total: e.score_total.as_ref().map(format_money),
             grade: e.grade,
@@ -237,7 +237,7 @@ impl Report {
         project_name: String,
         rows: Vec<ReportIndicatorRow>,
         history: Vec<TransitionRow>,
-        evaluation: Option<EvaluationRow>,
+        evaluation: Option<(EvaluationRow, serde_json::Value)>,
     ) -> Report {
         let total = crate::reports::service::field_count(&rows);
         let share = if total == 0 {
@@ -274,7 +274,7 @@ impl Report {
                 targets_need_adjusting: row.targets_need_adjusting,
             },
             indicators: rows.into_iter().map(ReportIndicator::from).collect(),
-            lights: evaluation.map(ReportLights::from),
+            lights: evaluation.map(|(e, why)| ReportLights::new(e, why)),
             system_filled: row.system_filled,
             system_filled_share: format_money(&share),
             history: history.into_iter().map(Transition::from).collect(),

@@ -27,7 +27,13 @@ pub fn report_dto(conn: &mut PgConnection, id: Uuid) -> Result<Report, AppError>
     let project = projects::find(conn, row.project_id)?.ok_or_else(not_found)?;
     let rows = store::indicator_rows(conn, id)?;
     let history = store::transitions(conn, id)?;
-    let evaluation = crate::lights::store::evaluation(conn, id)?;
+    let evaluation = match crate::lights::store::evaluation(conn, id)? {
+        Some(e) => {
+            let why = crate::lights::service::explain(conn, id, &e.rules_version)?;
+            Some((e, why))
+        }
+        None => None,
+    };
     Ok(Report::assemble(
         row,
         project.row.code,
