@@ -22,6 +22,7 @@ pub mod execution;
 pub mod http;
 pub mod idempotency;
 pub mod indicators;
+pub mod keymon;
 pub mod lights;
 pub mod openapi;
 pub mod pagination;

@@ -38,6 +38,7 @@ pub const BEARER_SCHEME: &str = "bearer_jwt";
         (name = "rounds", description = "Monitoring rounds"),
         (name = "reports", description = "Project and department monitoring reports and their workflow"),
         (name = "lights", description = "Early-warning rules, lights, scores and rankings"),
+        (name = "key-monitoring", description = "Inspections, findings, rectification and fund adjustments"),
     )
 )]
 pub struct ApiDoc;

@@ -9,8 +9,8 @@ use utoipa_actix_web::scope::scope;
 
 use crate::openapi::{ApiDoc, finalize};
 use crate::{
-    audit, auth, departments, execution, indicators, lights, projects, regions, reports, rounds,
-    system, users,
+    audit, auth, departments, execution, indicators, keymon, lights, projects, regions, reports,
+    rounds, system, users,
 };
 
 /// Registers every service on `app` and returns it with the finished OpenAPI document.
@@ -83,7 +83,23 @@ where
                 .service(lights::routes::set_warning_rules)
                 .service(lights::routes::recompute_round)
                 .service(lights::routes::project_lights)
-                .service(lights::routes::rankings),
+                .service(lights::routes::rankings)
+                .service(keymon::routes::create_inspection)
+                .service(keymon::routes::list_inspections)
+                .service(keymon::routes::get_inspection)
+                .service(keymon::routes::update_inspection)
+                .service(keymon::routes::create_finding)
+                .service(keymon::routes::get_finding)
+                .service(keymon::routes::create_opinion)
+                .service(keymon::routes::create_rectification)
+                .service(keymon::routes::list_rectifications)
+                .service(keymon::routes::get_rectification)
+                .service(keymon::routes::answer_rectification)
+                .service(keymon::routes::verify_rectification)
+                .service(keymon::routes::project_history)
+                .service(keymon::adjustments::create_adjustment)
+                .service(keymon::adjustments::list_adjustments)
+                .service(keymon::adjustments::get_adjustment),
         )
         .split_for_parts();
     finalize(&mut api);

@@ -1,6 +1,29 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    adjustments (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        region_id -> Uuid,
+        region_path -> Text,
+        department_path -> Text,
+        kind -> Text,
+        amount -> Nullable<Numeric>,
+        document_number -> Text,
+        finding_id -> Nullable<Uuid>,
+        report_id -> Nullable<Uuid>,
+        destination_project_id -> Nullable<Uuid>,
+        destination_text -> Nullable<Text>,
+        destination_function_class -> Nullable<Text>,
+        reverses_id -> Nullable<Uuid>,
+        note -> Text,
+        created_by -> Uuid,
+        created_by_name -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     audit_events (id) {
         id -> Uuid,
         occurred_at -> Timestamptz,
@@ -84,6 +107,23 @@ diesel::table! {
 }
 
 diesel::table! {
+    findings (id) {
+        id -> Uuid,
+        inspection_id -> Uuid,
+        project_id -> Uuid,
+        region_id -> Uuid,
+        region_path -> Text,
+        department_path -> Text,
+        category -> Text,
+        description -> Text,
+        severity -> Text,
+        amount -> Nullable<Numeric>,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     idempotency_keys (principal, key) {
         principal -> Text,
         key -> Text,
@@ -111,6 +151,37 @@ diesel::table! {
         weight -> Numeric,
         accrues -> Bool,
         measurement -> Text,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    inspection_opinions (id) {
+        id -> Uuid,
+        inspection_id -> Uuid,
+        kind -> Text,
+        text -> Text,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    inspections (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        round_id -> Nullable<Uuid>,
+        region_id -> Uuid,
+        region_path -> Text,
+        department_path -> Text,
+        status -> Text,
+        inspector_id -> Uuid,
+        inspector_name -> Text,
+        start_date -> Nullable<Date>,
+        end_date -> Nullable<Date>,
+        conclusion -> Text,
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
@@ -167,6 +238,42 @@ diesel::table! {
         key_monitoring -> Bool,
         classified -> Bool,
         version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    rectification_events (id) {
+        id -> Uuid,
+        rectification_id -> Uuid,
+        from_status -> Text,
+        to_status -> Text,
+        actor_id -> Uuid,
+        actor_name -> Text,
+        comment -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    rectifications (id) {
+        id -> Uuid,
+        finding_id -> Uuid,
+        project_id -> Uuid,
+        department_id -> Uuid,
+        region_id -> Uuid,
+        region_path -> Text,
+        department_path -> Text,
+        requirement -> Text,
+        deadline -> Date,
+        warning_days -> Int4,
+        status -> Text,
+        response -> Text,
+        answered_at -> Nullable<Timestamptz>,
+        accepted_at -> Nullable<Timestamptz>,
+        version -> Int4,
+        created_by -> Uuid,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
     }
@@ -343,16 +450,27 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(adjustments -> findings (finding_id));
+diesel::joinable!(adjustments -> reports (report_id));
 diesel::joinable!(budget_ledger -> projects (project_id));
 diesel::joinable!(department_reports -> departments (department_id));
 diesel::joinable!(department_reports -> rounds (round_id));
 diesel::joinable!(departments -> regions (region_id));
 diesel::joinable!(execution_records -> projects (project_id));
+diesel::joinable!(findings -> inspections (inspection_id));
+diesel::joinable!(findings -> projects (project_id));
 diesel::joinable!(indicators -> projects (project_id));
+diesel::joinable!(inspection_opinions -> inspections (inspection_id));
+diesel::joinable!(inspections -> projects (project_id));
+diesel::joinable!(inspections -> rounds (round_id));
 diesel::joinable!(project_light_changes -> projects (project_id));
 diesel::joinable!(project_light_changes -> reports (report_id));
 diesel::joinable!(projects -> departments (department_id));
 diesel::joinable!(projects -> regions (region_id));
+diesel::joinable!(rectification_events -> rectifications (rectification_id));
+diesel::joinable!(rectifications -> departments (department_id));
+diesel::joinable!(rectifications -> findings (finding_id));
+diesel::joinable!(rectifications -> projects (project_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(report_evaluations -> reports (report_id));
 diesel::joinable!(report_indicators -> indicators (indicator_id));
@@ -366,16 +484,22 @@ diesel::joinable!(users -> regions (region_id));
 diesel::joinable!(warning_rule_sets -> regions (region_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    adjustments,
     audit_events,
     budget_ledger,
     department_reports,
     departments,
     execution_records,
+    findings,
     idempotency_keys,
     indicators,
+    inspection_opinions,
+    inspections,
     login_throttle,
     project_light_changes,
     projects,
+    rectification_events,
+    rectifications,
     refresh_tokens,
     regions,
     report_evaluations,

@@ -94,6 +94,10 @@ pub enum Action {
     EditReports,
     /// Return or approve submitted reports (the finance department's side).
     ReviewReports,
+    /// Inspections, findings, opinions, rectification orders and fund adjustments.
+    KeyMonitoring,
+    /// Answer a rectification task (the responsible department).
+    AnswerRectifications,
 }
 
 /// The roles that may perform an action somewhere; the OpenAPI `x-roles` of each operation
@@ -113,7 +117,8 @@ pub fn roles_for(action: Action) -> &'static [Role] {
         Action::ManageRounds | Action::FeedExecution | Action::ReviewReports => {
             &[Admin, FinanceOfficer]
         }
-        Action::EditReports => &[DepartmentOfficer],
+        Action::EditReports | Action::AnswerRectifications => &[DepartmentOfficer],
+        Action::KeyMonitoring => &[Admin, FinanceOfficer],
     }
 }
 

@@ -132,6 +132,10 @@ pub const RULE_KEYS: &[(&str, &str)] = &[
         "filing_deadline",
         "reports not submitted: days left to the due date against the warning days",
     ),
+    (
+        "rectification",
+        "open rectification tasks: days left to the deadline against the warning days",
+    ),
 ];
 
 fn band(below: Option<&str>, at_most: Option<&str>, light: Light) -> Band {
@@ -231,6 +235,17 @@ pub fn default_rules() -> BTreeMap<String, Rule> {
     );
     // Days left before the due date: fewer than 0 (overdue) red, within the warning days yellow.
     // The warning days of the round are added to the `at_most` edge of the yellow band.
+    rules.insert(
+        "rectification".to_owned(),
+        numeric(
+            vec![
+                band(Some("0"), None, Light::Red),
+                band(None, Some("0"), Light::Yellow),
+                band(None, None, Light::None),
+            ],
+            Metric::RatioToProrated,
+        ),
+    );
     rules.insert(
         "filing_deadline".to_owned(),
         numeric(
@@ -623,16 +638,27 @@ pub fn filing_light(
     warning_days: i64,
     submitted: bool,
 ) -> Explanation {
-    let rule = &rules["filing_deadline"];
+    deadline_light(rules, "filing_deadline", days_left, warning_days, submitted)
+}
+
+/// The light of something due by a deadline: none once done; red past the deadline; yellow
+/// within the warning days before it (the yellow band's edge moves with the warning days).
+pub fn deadline_light(
+    rules: &BTreeMap<String, Rule>,
+    key: &str,
+    days_left: i64,
+    warning_days: i64,
+    done: bool,
+) -> Explanation {
+    let rule = &rules[key];
     let pairs = [
         ("days_left", days_left.to_string()),
         ("warning_days", warning_days.to_string()),
     ];
-    if submitted {
-        return none_light("filing_deadline", rule.metric, "submitted", &pairs);
+    if done {
+        return none_light(key, rule.metric, "done", &pairs);
     }
     let value = BigDecimal::from(days_left);
-    // The yellow band's edge moves with the round's warning days.
     let mut bands = rule.bands.clone();
     for b in &mut bands {
         if b.light == Light::Yellow
@@ -647,7 +673,7 @@ pub fn filing_light(
     };
     let (light, matched) = apply_bands(&shifted, &value, &BigDecimal::from(0));
     Explanation {
-        rule: "filing_deadline".to_owned(),
+        rule: key.to_owned(),
         metric: rule.metric,
         inputs: inputs(&pairs),
         value: Some(days_left.to_string()),

@@ -1,5 +1,6 @@
 //! Business rules with no IO: pure functions over plain values, unit-tested next to the code.
 
+pub mod adjustments;
 pub mod evaluation;
 pub mod indicators;
 pub mod lights;

@@ -102,6 +102,9 @@ pub struct RecordResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<std::collections::HashMap<String, Vec<String>>>)]
     pub errors: Option<FieldErrors>,
+    /// Accepted, but worth a look (e.g. the project's disbursement is suspended).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
@@ -169,7 +172,7 @@ fn record_one(
     caller: &Caller,
     cache: &mut Cache,
     item: &NewExecutionRecord,
-) -> Result<(RecordStatus, Uuid, Uuid), FieldErrors> {
+) -> Result<(RecordStatus, Uuid, Uuid, Option<String>), FieldErrors> {
     let project = resolve(conn, cache, item)?
         .filter(|p| caller.sees(&p.place()))
         .ok_or_else(|| one_field("project_id", "no project in your scope matches"))?;
@@ -182,6 +185,12 @@ fn record_one(
             ),
         ));
     }
+    let warning = (project.row.status == "suspended").then(|| {
+        format!(
+            "project {} is suspended: its disbursement is on hold",
+            project.row.code
+        )
+    });
     if item.payment_date.year() != i32::from(project.row.fiscal_year) {
         return Err(one_field(
             "payment_date",
@@ -229,11 +238,16 @@ fn record_one(
         })
         .map_err(|e| one_field("item", e.problem().detail))?;
     match outcome {
-        Ok(row) => Ok((RecordStatus::Created, row.id, project.row.id)),
+        Ok(row) => Ok((RecordStatus::Created, row.id, project.row.id, warning)),
         Err(existing)
             if existing.amount == item.amount && existing.payment_date == item.payment_date =>
         {
-            Ok((RecordStatus::Duplicate, existing.id, project.row.id))
+            Ok((
+                RecordStatus::Duplicate,
+                existing.id,
+                project.row.id,
+                warning,
+            ))
         }
         Err(_) => Err(one_field(
             "external_ref",
@@ -262,7 +276,7 @@ fn run_batch(
             })
             .and_then(|item| record_one(conn, caller, &mut cache, &item));
         let result = match outcome {
-            Ok((status, id, project_id)) => {
+            Ok((status, id, project_id, warning)) => {
                 if status == RecordStatus::Created {
                     summary.created += 1;
                     touched.insert(project_id);
@@ -275,6 +289,7 @@ fn run_batch(
                     id: Some(id),
                     project_id: Some(project_id),
                     errors: None,
+                    warning,
                 }
             }
             Err(errors) => {
@@ -285,6 +300,7 @@ fn run_batch(
                     id: None,
                     project_id: None,
                     errors: Some(errors),
+                    warning: None,
                 }
             }
         };

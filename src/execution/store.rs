@@ -89,6 +89,15 @@ pub fn executed_up_to(
     Ok(sum.unwrap_or_else(|| BigDecimal::from(0)))
 }
 
+/// Everything spent on a project so far (refunds subtracted).
+pub fn executed_total(conn: &mut PgConnection, project_id: Uuid) -> Result<BigDecimal, AppError> {
+    let sum: Option<BigDecimal> = execution_records::table
+        .filter(execution_records::project_id.eq(project_id))
+        .select(diesel::dsl::sum(execution_records::amount))
+        .first(conn)?;
+    Ok(sum.unwrap_or_else(|| BigDecimal::from(0)))
+}
+
 #[derive(Debug, Default)]
 pub struct RecordFilter {
     pub project_id: Option<Uuid>,

@@ -265,6 +265,18 @@ pub fn update(
     Ok(n == 1)
 }
 
+/// Sets the status as a fund adjustment decides (the adjustment carries the audit event).
+pub fn set_status(conn: &mut PgConnection, id: Uuid, status: &str) -> Result<(), AppError> {
+    diesel::update(projects::table.find(id))
+        .set((
+            projects::status.eq(status),
+            projects::version.eq(projects::version + 1),
+            projects::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn delete(conn: &mut PgConnection, id: Uuid) -> Result<(), AppError> {
     diesel::delete(projects::table.find(id)).execute(conn)?;
     Ok(())

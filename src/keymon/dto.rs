@@ -1,0 +1,352 @@
+use bigdecimal::BigDecimal;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::domain::lights::Light;
+use crate::domain::money::serde_money_opt;
+use crate::keymon::store::{FindingRow, InspectionRow, OpinionRow, RectificationRow};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InspectionStatus {
+    Planned,
+    InProgress,
+    Concluded,
+}
+
+impl InspectionStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InspectionStatus::Planned => "planned",
+            InspectionStatus::InProgress => "in_progress",
+            InspectionStatus::Concluded => "concluded",
+        }
+    }
+
+    pub fn parse(s: &str) -> InspectionStatus {
+        match s {
+            "in_progress" => InspectionStatus::InProgress,
+            "concluded" => InspectionStatus::Concluded,
+            _ => InspectionStatus::Planned,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingCategory {
+    SlowProgress,
+    UnreasonableTargets,
+    NonStandardManagement,
+    UnclearObjectives,
+    IdleFunds,
+    Other,
+}
+
+impl FindingCategory {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingCategory::SlowProgress => "slow_progress",
+            FindingCategory::UnreasonableTargets => "unreasonable_targets",
+            FindingCategory::NonStandardManagement => "non_standard_management",
+            FindingCategory::UnclearObjectives => "unclear_objectives",
+            FindingCategory::IdleFunds => "idle_funds",
+            FindingCategory::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OpinionKind {
+    Opinion,
+    Suggestion,
+    PolicyRevision,
+}
+
+impl OpinionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OpinionKind::Opinion => "opinion",
+            OpinionKind::Suggestion => "suggestion",
+            OpinionKind::PolicyRevision => "policy_revision",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Finding {
+    pub id: Uuid,
+    pub inspection_id: Uuid,
+    pub project_id: Uuid,
+    pub category: String,
+    pub description: String,
+    pub severity: String,
+    /// Money involved (e.g. idle funds), in yuan.
+    #[serde(with = "serde_money_opt")]
+    #[schema(value_type = Option<String>)]
+    pub amount: Option<BigDecimal>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<FindingRow> for Finding {
+    fn from(r: FindingRow) -> Finding {
+        Finding {
+            id: r.id,
+            inspection_id: r.inspection_id,
+            project_id: r.project_id,
+            category: r.category,
+            description: r.description,
+            severity: r.severity,
+            amount: r.amount,
+            created_at: r.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Opinion {
+    pub id: Uuid,
+    pub kind: String,
+    pub text: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<OpinionRow> for Opinion {
+    fn from(r: OpinionRow) -> Opinion {
+        Opinion {
+            id: r.id,
+            kind: r.kind,
+            text: r.text,
+            created_at: r.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Inspection {
+    pub id: Uuid,
+    pub project_id: Uuid,
+    pub round_id: Option<Uuid>,
+    pub status: InspectionStatus,
+    pub inspector_id: Uuid,
+    pub inspector_name: String,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub conclusion: String,
+    pub findings: Vec<Finding>,
+    /// Opinions, suggestions and policy revisions.
+    pub opinions: Vec<Opinion>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Inspection {
+    pub fn assemble(
+        r: InspectionRow,
+        findings: Vec<FindingRow>,
+        opinions: Vec<OpinionRow>,
+    ) -> Inspection {
+        Inspection {
+            id: r.id,
+            project_id: r.project_id,
+            round_id: r.round_id,
+            status: InspectionStatus::parse(&r.status),
+            inspector_id: r.inspector_id,
+            inspector_name: r.inspector_name,
+            start_date: r.start_date,
+            end_date: r.end_date,
+            conclusion: r.conclusion,
+            findings: findings.into_iter().map(Finding::from).collect(),
+            opinions: opinions.into_iter().map(Opinion::from).collect(),
+            version: r.version,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewInspection {
+    /// The project to key-monitor; it is marked `key_monitoring`.
+    pub project_id: Uuid,
+    /// The round the inspection belongs to, if any.
+    pub round_id: Option<Uuid>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InspectionChanges {
+    /// Moves forward only: planned → in_progress → concluded.
+    pub status: Option<InspectionStatus>,
+    pub conclusion: Option<String>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewFinding {
+    pub category: FindingCategory,
+    #[schema(min_length = 1)]
+    pub description: String,
+    pub severity: Severity,
+    #[serde(default, with = "serde_money_opt")]
+    #[schema(value_type = Option<String>, pattern = r"^[0-9]{1,16}(\.[0-9]{1,2})?$")]
+    pub amount: Option<BigDecimal>,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewOpinion {
+    pub kind: OpinionKind,
+    #[schema(min_length = 1)]
+    pub text: String,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct InspectionQuery {
+    pub round: Option<Uuid>,
+    pub project: Option<Uuid>,
+    pub status: Option<InspectionStatus>,
+    /// Only inspections of projects in this region and below.
+    pub within: Option<String>,
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RectificationEvent {
+    pub from: String,
+    pub to: String,
+    pub actor_name: String,
+    pub comment: String,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Rectification {
+    pub id: Uuid,
+    pub finding_id: Uuid,
+    pub project_id: Uuid,
+    /// The department responsible for the fix.
+    pub department_id: Uuid,
+    pub requirement: String,
+    pub deadline: NaiveDate,
+    pub warning_days: i32,
+    /// `open` (waiting for the department), `answered` (waiting for verification), `accepted`.
+    pub status: String,
+    pub response: String,
+    pub answered_at: Option<DateTime<Utc>>,
+    pub accepted_at: Option<DateTime<Utc>>,
+    /// Not accepted and past the deadline.
+    pub overdue: bool,
+    /// By the `rectification` warning rule: red past the deadline, yellow within the warning days.
+    pub light: Light,
+    pub history: Vec<RectificationEvent>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Rectification {
+    pub fn assemble(
+        r: RectificationRow,
+        light: Light,
+        overdue: bool,
+        history: Vec<RectificationEvent>,
+    ) -> Rectification {
+        Rectification {
+            id: r.id,
+            finding_id: r.finding_id,
+            project_id: r.project_id,
+            department_id: r.department_id,
+            requirement: r.requirement,
+            deadline: r.deadline,
+            warning_days: r.warning_days,
+            status: r.status,
+            response: r.response,
+            answered_at: r.answered_at,
+            accepted_at: r.accepted_at,
+            overdue,
+            light,
+            history,
+            version: r.version,
+            created_at: r.created_at,
+        }
+    }
+}
+
+fn seven() -> i32 {
+    7
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewRectification {
+    pub finding_id: Uuid,
+    #[schema(min_length = 1)]
+    pub requirement: String,
+    pub deadline: NaiveDate,
+    /// Days before the deadline when the task turns yellow.
+    #[serde(default = "seven")]
+    pub warning_days: i32,
+    /// Defaults to the project's department.
+    pub department_id: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RectificationAnswer {
+    /// What was done.
+    #[schema(min_length = 1)]
+    pub response: String,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RectificationVerdict {
+    /// Accept the answer, or reject it back to the department.
+    pub accept: bool,
+    #[serde(default)]
+    pub comment: String,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RectificationQuery {
+    /// `open`, `answered` or `accepted`.
+    pub status: Option<String>,
+    pub overdue: Option<bool>,
+    /// Not accepted and due within this many days (overdue ones included).
+    pub due_within: Option<i64>,
+    /// The responsible department.
+    pub department: Option<Uuid>,
+    pub project: Option<Uuid>,
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}

@@ -1,0 +1,7 @@
+//! Key monitoring (重点监控): inspections of selected projects, findings, opinions and
+//! suggestions, rectification within deadlines, and fund adjustments (results application).
+
+pub mod adjustments;
+pub mod dto;
+pub mod routes;
+pub mod store;
