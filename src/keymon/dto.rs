@@ -233,6 +233,10 @@ pub struct NewOpinion {
 pub struct InspectionQuery {
     pub round: Option<Uuid>,
     pub project: Option<Uuid>,
+    /// Only inspections of this department's projects.
+    pub department: Option<Uuid>,
+    /// Only where the project's report in the inspection's round has this overall light.
+    pub light: Option<Light>,
     pub status: Option<InspectionStatus>,
     /// Only inspections of projects in this region and below.
     pub within: Option<String>,

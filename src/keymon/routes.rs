@@ -166,8 +166,10 @@ pub async fn list_inspections(
             let mut filter = store::InspectionFilter {
                 round_id: q.round,
                 project_id: q.project,
+                department_id: q.department,
                 status: q.status.map(|s| s.as_str().to_owned()),
                 within_path: None,
+                light: q.light.map(|l| l.as_str()),
             };
             if let Some(code) = &q.within {
                 match regions::find_by_code(conn, code)? {

@@ -8,7 +8,8 @@ use crate::auth::{ListScope, Place};
 use crate::error::AppError;
 use crate::pagination::like_prefix;
 use crate::schema::{
-    adjustments, findings, inspection_opinions, inspections, rectification_events, rectifications,
+    adjustments, findings, inspection_opinions, inspections, projects, rectification_events,
+    rectifications, report_evaluations, reports,
 };
 
 /// Where a key-monitoring record lives, copied from its project.
@@ -142,8 +143,11 @@ pub fn update_inspection(
 pub struct InspectionFilter {
     pub round_id: Option<Uuid>,
     pub project_id: Option<Uuid>,
+    pub department_id: Option<Uuid>,
     pub status: Option<String>,
     pub within_path: Option<String>,
+    /// The overall light of the project's report in the inspection's round.
+    pub light: Option<&'static str>,
 }
 
 pub fn list_inspections(
@@ -168,6 +172,24 @@ pub fn list_inspections(
     }
     if let Some(path) = &f.within_path {
         q = q.filter(inspections::region_path.like(like_prefix(path)));
+    }
+    if let Some(d) = f.department_id {
+        q = q.filter(
+            inspections::project_id.eq_any(
+                projects::table
+                    .filter(projects::department_id.eq(d))
+                    .select(projects::id),
+            ),
+        );
+    }
+    if let Some(light) = f.light {
+        q = q.filter(diesel::dsl::exists(
+            reports::table
+                .inner_join(report_evaluations::table)
+                .filter(reports::project_id.eq(inspections::project_id))
+                .filter(reports::round_id.nullable().eq(inspections::round_id))
+                .filter(report_evaluations::light_overall.eq(light)),
+        ));
     }
     if let Some(a) = after {
         q = q.filter(inspections::id.gt(a));
