@@ -134,6 +134,24 @@ async fn jinan_cuts_300_million_from_twelve_science_projects() {
             [("initial", "100000000.00"), ("reduce", "-25000000.00")]
         );
     }
+    let by_dept = |dept: uuid::Uuid| format!("/api/v1/inspections?department={dept}&limit=100");
+    let (_, kj) = send(&app, &fin, "GET", &by_dept(world.dept("jn_kj")), None, None).await;
+    assert_eq!(kj["items"].as_array().unwrap().len(), 12);
+    let (_, jy) = send(&app, &fin, "GET", &by_dept(world.dept("jn_jy")), None, None).await;
+    assert!(jy["items"].as_array().unwrap().is_empty());
+    let (_, red) = send(
+        &app,
+        &fin,
+        "GET",
+        "/api/v1/inspections?light=red",
+        None,
+        None,
+    )
+    .await;
+    assert!(
+        red["items"].as_array().unwrap().is_empty(),
+        "no round, no report light"
+    );
     let (_, adjustments) = send(
         &app,
         &fin,
