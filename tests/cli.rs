@@ -285,3 +285,118 @@ fn create_admin_reads_the_password_from_stdin_or_the_environment() {
         &rows[0].password_hash
     ));
 }
+
+/// A plain HTTP/1.1 request with a JSON body; returns the status and body.
+fn http_json(
+    port: u16,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: &str,
+) -> Option<(u16, String)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .ok()?;
+    let auth = token
+        .map(|t| format!("Authorization: Bearer {t}\r\n"))
+        .unwrap_or_default();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\n{auth}Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .ok()?;
+    let mut text = String::new();
+    stream.read_to_string(&mut text).ok()?;
+    let status = text.split(' ').nth(1)?.parse().ok()?;
+    Some((
+        status,
+        text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned())?,
+    ))
+}
+
+#[test]
+fn sigterm_lets_a_request_in_flight_finish() {
+    let db = TestDb::unmade();
+    let made = command(&db.url)
+        .env("ADMIN_PASSWORD", "Shutdown-admin-1")
+        .args(["create-admin", "--username", "shutdown.admin"])
+        .output()
+        .unwrap();
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let port = free_port();
+    let child = command(&db.url)
+        .env("BIND_ADDR", format!("127.0.0.1:{port}"))
+        .env("RUST_LOG", "warn")
+        .arg("serve")
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut server = Running(child);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while http_get(port, "/healthz").is_none() {
+        assert!(Instant::now() < deadline, "server did not come up");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (_, login) = http_json(
+        port,
+        "POST",
+        "/api/v1/auth/login",
+        None,
+        r#"{"username":"shutdown.admin","password":"Shutdown-admin-1"}"#,
+    )
+    .unwrap();
+    let token: String = serde_json::from_str::<serde_json::Value>(&login).unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, _) = http_json(
+        port,
+        "POST",
+        "/api/v1/regions",
+        Some(&token),
+        r#"{"code":"370000","name":"Shandong","level":"province"}"#,
+    )
+    .unwrap();
+    assert_eq!(status, 201);
+    let (status, _) = http_json(
+        port,
+        "POST",
+        "/api/v1/departments",
+        Some(&token),
+        r#"{"region_code":"370000","code":"KJT","name":"Science"}"#,
+    )
+    .unwrap();
+    assert_eq!(status, 201);
+    // A batch big enough to take a while: the signal arrives while it is being written.
+    let items: Vec<serde_json::Value> = (0..2500)
+        .map(|n| serde_json::json!({"region_code": "370000", "fiscal_year": 2021, "code": format!("S{n}"),
+            "department_code": "KJT", "name": "P", "function_class": "206",
+            "fund_sources": {"provincial": "1.00"}, "initial_budget": "1.00"}))
+        .collect();
+    let body = serde_json::json!({"items": items}).to_string();
+    let in_flight = std::thread::spawn(move || {
+        let answer = http_json(port, "POST", "/api/v1/projects/import", Some(&token), &body);
+        (answer, Instant::now())
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    signal(&server.0, "-TERM");
+    let signalled = Instant::now();
+    let (answer, answered) = in_flight.join().unwrap();
+    assert!(
+        answered > signalled,
+        "the import finished before the signal; make the batch bigger"
+    );
+    let (status, report) = answer.expect("the request in flight got its answer");
+    assert_eq!(status, 200, "{report}");
+    let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(report["summary"]["created"], 2500);
+    let exit = wait_for_exit(&mut server.0, Duration::from_secs(40));
+    assert!(exit.success(), "{exit:?}");
+    assert!(http_get(port, "/healthz").is_none());
+}
