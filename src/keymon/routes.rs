@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::Utc;
 use diesel::Connection;
@@ -27,9 +29,33 @@ fn inspection_dto(
     conn: &mut PgConnection,
     row: crate::keymon::store::InspectionRow,
 ) -> Result<Inspection, AppError> {
-    let findings = store::findings_of(conn, &[row.id])?;
-    let opinions = store::opinions_of(conn, &[row.id])?;
-    Ok(Inspection::assemble(row, findings, opinions))
+    Ok(inspection_dtos(conn, vec![row])?.remove(0))
+}
+
+/// Inspections with their findings and opinions, in two queries whatever their number.
+fn inspection_dtos(
+    conn: &mut PgConnection,
+    rows: Vec<crate::keymon::store::InspectionRow>,
+) -> Result<Vec<Inspection>, AppError> {
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let mut findings: HashMap<Uuid, Vec<_>> = HashMap::new();
+    for f in store::findings_of(conn, &ids)? {
+        findings.entry(f.inspection_id).or_default().push(f);
+    }
+    let mut opinions: HashMap<Uuid, Vec<_>> = HashMap::new();
+    for o in store::opinions_of(conn, &ids)? {
+        opinions.entry(o.inspection_id).or_default().push(o);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let (f, o) = (
+                findings.remove(&r.id).unwrap_or_default(),
+                opinions.remove(&r.id).unwrap_or_default(),
+            );
+            Inspection::assemble(r, f, o)
+        })
+        .collect())
 }
 
 /// An inspection the caller may act on (404 outside scope, 403 for the role).
@@ -179,11 +205,7 @@ pub async fn list_inspections(
             }
             let rows = store::list_inspections(conn, &scope, &filter, after, limit)?;
             let p = page(rows, limit, "created", |r| (String::new(), r.id), |r| r);
-            let items = p
-                .items
-                .into_iter()
-                .map(|r| inspection_dto(conn, r))
-                .collect::<Result<Vec<_>, _>>()?;
+            let items = inspection_dtos(conn, p.items)?;
             Ok(Page {
                 items,
                 next_cursor: p.next_cursor,
@@ -456,29 +478,47 @@ fn rectification_dto(
     conn: &mut PgConnection,
     row: RectificationRow,
 ) -> Result<Rectification, AppError> {
+    Ok(rectification_dtos(conn, vec![row])?.remove(0))
+}
+
+/// Rectifications with their light (rules looked up once per region) and history (one query).
+fn rectification_dtos(
+    conn: &mut PgConnection,
+    rows: Vec<RectificationRow>,
+) -> Result<Vec<Rectification>, AppError> {
     let today = Utc::now().date_naive();
-    let done = row.status == "accepted";
-    let rules = crate::lights::service::effective(conn, &row.region_path)?;
-    let light = deadline_light(
-        &rules.rules,
-        "rectification",
-        (row.deadline - today).num_days(),
-        i64::from(row.warning_days),
-        done,
-    )
-    .light;
-    let overdue = !done && today > row.deadline;
-    let history = store::events(conn, row.id)?
-        .into_iter()
-        .map(|(from, to, actor_name, comment, at)| RectificationEvent {
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let mut history: HashMap<Uuid, Vec<RectificationEvent>> = HashMap::new();
+    for (id, (from, to, actor_name, comment, at)) in store::events_of(conn, &ids)? {
+        history.entry(id).or_default().push(RectificationEvent {
             from,
             to,
             actor_name,
             comment,
             at,
-        })
-        .collect();
-    Ok(Rectification::assemble(row, light, overdue, history))
+        });
+    }
+    let mut rules = HashMap::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        if !rules.contains_key(&row.region_path) {
+            let effective = crate::lights::service::effective(conn, &row.region_path)?;
+            rules.insert(row.region_path.clone(), effective);
+        }
+        let done = row.status == "accepted";
+        let light = deadline_light(
+            &rules[&row.region_path].rules,
+            "rectification",
+            (row.deadline - today).num_days(),
+            i64::from(row.warning_days),
+            done,
+        )
+        .light;
+        let overdue = !done && today > row.deadline;
+        let events = history.remove(&row.id).unwrap_or_default();
+        out.push(Rectification::assemble(row, light, overdue, events));
+    }
+    Ok(out)
 }
 
 /// Order a rectification.
@@ -617,11 +657,7 @@ pub async fn list_rectifications(
             };
             let rows = store::list_rectifications(conn, &scope, &filter, after, limit)?;
             let p = page(rows, limit, "created", |r| (String::new(), r.id), |r| r);
-            let items = p
-                .items
-                .into_iter()
-                .map(|r| rectification_dto(conn, r))
-                .collect::<Result<Vec<_>, _>>()?;
+            let items = rectification_dtos(conn, p.items)?;
             Ok(Page {
                 items,
                 next_cursor: p.next_cursor,
@@ -849,10 +885,8 @@ pub async fn project_history(
                 },
                 None,
                 10_000,
-            )?
-            .into_iter()
-            .map(|r| inspection_dto(conn, r))
-            .collect::<Result<Vec<_>, _>>()?;
+            )?;
+            let inspections = inspection_dtos(conn, inspections)?;
             let rectifications = store::list_rectifications(
                 conn,
                 &all,
@@ -862,10 +896,8 @@ pub async fn project_history(
                 },
                 None,
                 10_000,
-            )?
-            .into_iter()
-            .map(|r| rectification_dto(conn, r))
-            .collect::<Result<Vec<_>, _>>()?;
+            )?;
+            let rectifications = rectification_dtos(conn, rectifications)?;
             let adjustments = store::list_adjustments(
                 conn,
                 &all,

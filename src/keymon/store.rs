@@ -438,22 +438,29 @@ pub fn record_event(
 /// (from, to, actor name, comment, when) of a rectification's status changes, oldest first.
 pub type EventRow = (String, String, String, String, DateTime<Utc>);
 
-pub fn events(conn: &mut PgConnection, id: Uuid) -> Result<Vec<EventRow>, AppError> {
-    rectification_events::table
-        .filter(rectification_events::rectification_id.eq(id))
-        .order((
-            rectification_events::created_at.asc(),
-            rectification_events::id.asc(),
-        ))
-        .select((
-            rectification_events::from_status,
-            rectification_events::to_status,
-            rectification_events::actor_name,
-            rectification_events::comment,
-            rectification_events::created_at,
-        ))
-        .load(conn)
-        .map_err(AppError::from)
+/// The status changes of these rectifications, each one's oldest first.
+pub fn events_of(conn: &mut PgConnection, ids: &[Uuid]) -> Result<Vec<(Uuid, EventRow)>, AppError> {
+    let rows: Vec<(Uuid, String, String, String, String, DateTime<Utc>)> =
+        rectification_events::table
+            .filter(rectification_events::rectification_id.eq_any(ids))
+            .order((
+                rectification_events::rectification_id.asc(),
+                rectification_events::created_at.asc(),
+                rectification_events::id.asc(),
+            ))
+            .select((
+                rectification_events::rectification_id,
+                rectification_events::from_status,
+                rectification_events::to_status,
+                rectification_events::actor_name,
+                rectification_events::comment,
+                rectification_events::created_at,
+            ))
+            .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, a, b, c, d, e)| (id, (a, b, c, d, e)))
+        .collect())
 }
 
 #[derive(Debug, Default)]
