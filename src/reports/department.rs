@@ -39,44 +39,58 @@ pub fn ensure_for_round(
     Ok(())
 }
 
-fn dto(
+/// Department reports with their totals and histories, in three queries whatever their number.
+fn dtos(
     conn: &mut PgConnection,
-    row: DepartmentReportRow,
-    code: String,
-    name: String,
-) -> Result<DepartmentReport, AppError> {
-    let totals = store::department_totals(conn, row.round_id, row.department_id)?;
-    let history = store::transitions(conn, row.id)?;
-    Ok(DepartmentReport {
-        id: row.id,
-        round_id: row.round_id,
-        department_id: row.department_id,
-        department_code: code,
-        department_name: name,
-        region_code: code_of(&row.region_path).to_owned(),
-        status: ReportStatus::parse(&row.status).unwrap_or(ReportStatus::Draft),
-        late: row.late,
-        submitted_at: row.submitted_at,
-        summary: row.summary,
-        execution_rate: execution_rate(&totals.executed_amount, &totals.adjusted_budget),
-        adjusted_budget: totals.adjusted_budget,
-        executed_amount: totals.executed_amount,
-        reports_by_status: totals
-            .by_status
-            .into_iter()
-            .map(|(status, count)| StatusCount { status, count })
-            .collect(),
-        history: history.into_iter().map(Transition::from).collect(),
-        version: row.version,
-        created_at: row.created_at,
-        updated_at: row.updated_at,
-    })
+    rows: Vec<(DepartmentReportRow, String, String)>,
+) -> Result<Vec<DepartmentReport>, AppError> {
+    let Some(round_id) = rows.first().map(|(r, _, _)| r.round_id) else {
+        return Ok(Vec::new());
+    };
+    let departments: Vec<Uuid> = rows.iter().map(|(r, _, _)| r.department_id).collect();
+    let ids: Vec<Uuid> = rows.iter().map(|(r, _, _)| r.id).collect();
+    let mut totals = store::department_totals(conn, round_id, &departments)?;
+    let mut history: std::collections::HashMap<Uuid, Vec<Transition>> =
+        std::collections::HashMap::new();
+    for (id, t) in store::transitions_of(conn, &ids)? {
+        history.entry(id).or_default().push(Transition::from(t));
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(row, code, name)| {
+            let totals = totals.remove(&row.department_id).unwrap_or_default();
+            DepartmentReport {
+                id: row.id,
+                round_id: row.round_id,
+                department_id: row.department_id,
+                department_code: code,
+                department_name: name,
+                region_code: code_of(&row.region_path).to_owned(),
+                status: ReportStatus::parse(&row.status).unwrap_or(ReportStatus::Draft),
+                late: row.late,
+                submitted_at: row.submitted_at,
+                summary: row.summary,
+                execution_rate: execution_rate(&totals.executed_amount, &totals.adjusted_budget),
+                adjusted_budget: totals.adjusted_budget,
+                executed_amount: totals.executed_amount,
+                reports_by_status: totals
+                    .by_status
+                    .into_iter()
+                    .map(|(status, count)| StatusCount { status, count })
+                    .collect(),
+                history: history.remove(&row.id).unwrap_or_default(),
+                version: row.version,
+                created_at: row.created_at,
+                updated_at: row.updated_at,
+            }
+        })
+        .collect())
 }
 
 fn load(conn: &mut PgConnection, id: Uuid) -> Result<DepartmentReport, AppError> {
     let row = store::find_department_report(conn, id, false)?.ok_or_else(not_found)?;
     let (code, name) = store::department_code_name(conn, row.department_id)?;
-    dto(conn, row, code, name)
+    Ok(dtos(conn, vec![(row, code, name)])?.remove(0))
 }
 
 fn report_for(
@@ -120,10 +134,8 @@ pub async fn list_department_reports(
             if !caller.covered_by(&round.region_path) {
                 return Err(not_found());
             }
-            store::list_department_reports(conn, round_id, &scope)?
-                .into_iter()
-                .map(|(row, code, name)| dto(conn, row, code, name))
-                .collect::<Result<Vec<_>, _>>()
+            let rows = store::list_department_reports(conn, round_id, &scope)?;
+            dtos(conn, rows)
         })
         .await?;
     Ok(web::Json(list))

@@ -425,6 +425,33 @@ pub fn record_transition(conn: &mut PgConnection, t: NewTransition<'_>) -> Resul
     Ok(())
 }
 
+/// The transitions of several reports, each report's oldest first.
+pub fn transitions_of(
+    conn: &mut PgConnection,
+    report_ids: &[Uuid],
+) -> Result<Vec<(Uuid, TransitionRow)>, AppError> {
+    report_transitions::table
+        .filter(report_transitions::report_id.eq_any(report_ids))
+        .order((
+            report_transitions::report_id.asc(),
+            report_transitions::created_at.asc(),
+            report_transitions::id.asc(),
+        ))
+        .select((
+            report_transitions::report_id,
+            (
+                report_transitions::from_status,
+                report_transitions::to_status,
+                report_transitions::actor_id,
+                report_transitions::actor_name,
+                report_transitions::comment,
+                report_transitions::created_at,
+            ),
+        ))
+        .load(conn)
+        .map_err(AppError::from)
+}
+
 pub fn transitions(
     conn: &mut PgConnection,
     report_id: Uuid,
@@ -732,30 +759,54 @@ pub struct DepartmentTotals {
     pub by_status: Vec<(String, i64)>,
 }
 
+/// Totals of each department's project reports in a round, in two grouped queries.
 pub fn department_totals(
     conn: &mut PgConnection,
     round_id: Uuid,
-    department_id: Uuid,
-) -> Result<DepartmentTotals, AppError> {
-    let sums: (Option<BigDecimal>, Option<BigDecimal>) = reports::table
+    department_ids: &[Uuid],
+) -> Result<std::collections::HashMap<Uuid, DepartmentTotals>, AppError> {
+    let sums: Vec<(Uuid, Option<BigDecimal>, Option<BigDecimal>)> = reports::table
         .filter(reports::round_id.eq(round_id))
-        .filter(reports::department_id.eq(department_id))
+        .filter(reports::department_id.eq_any(department_ids))
+        .group_by(reports::department_id)
         .select((
+            reports::department_id,
             diesel::dsl::sum(reports::adjusted_budget),
             diesel::dsl::sum(reports::executed_amount),
         ))
-        .first(conn)?;
-    let by_status: Vec<(String, i64)> = reports::table
-        .filter(reports::round_id.eq(round_id))
-        .filter(reports::department_id.eq(department_id))
-        .group_by(reports::status)
-        .select((reports::status, diesel::dsl::count_star()))
         .load(conn)?;
-    Ok(DepartmentTotals {
-        adjusted_budget: sums.0.unwrap_or_default(),
-        executed_amount: sums.1.unwrap_or_default(),
-        by_status,
-    })
+    let by_status: Vec<(Uuid, String, i64)> = reports::table
+        .filter(reports::round_id.eq(round_id))
+        .filter(reports::department_id.eq_any(department_ids))
+        .group_by((reports::department_id, reports::status))
+        .select((
+            reports::department_id,
+            reports::status,
+            diesel::dsl::count_star(),
+        ))
+        .order((reports::department_id, reports::status))
+        .load(conn)?;
+    let mut totals: std::collections::HashMap<Uuid, DepartmentTotals> = sums
+        .into_iter()
+        .map(|(id, budget, executed)| {
+            (
+                id,
+                DepartmentTotals {
+                    adjusted_budget: budget.unwrap_or_default(),
+                    executed_amount: executed.unwrap_or_default(),
+                    by_status: Vec::new(),
+                },
+            )
+        })
+        .collect();
+    for (id, status, count) in by_status {
+        totals
+            .entry(id)
+            .or_default()
+            .by_status
+            .push((status, count));
+    }
+    Ok(totals)
 }
 
 pub fn update_department_summary(
