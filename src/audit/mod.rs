@@ -5,4 +5,4 @@ pub mod dto;
 pub mod routes;
 pub mod store;
 
-pub use store::{AuditEntry, record};
+pub use store::{AuditEntry, record, record_many};

@@ -117,6 +117,36 @@ pub fn record(conn: &mut PgConnection, entry: AuditEntry) -> Result<(), AppError
     Ok(())
 }
 
+/// Records several events in one statement.
+pub fn record_many(conn: &mut PgConnection, entries: Vec<AuditEntry>) -> Result<(), AppError> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<_> = entries
+        .into_iter()
+        .map(|e| {
+            (
+                audit_events::id.eq(Uuid::now_v7()),
+                audit_events::actor_id.eq(e.actor_id),
+                audit_events::actor_name.eq(e.actor_name),
+                audit_events::action.eq(e.action),
+                audit_events::object_type.eq(e.object_type),
+                audit_events::object_id.eq(e.object_id),
+                audit_events::region_path.eq(e.region_path),
+                audit_events::request_id.eq(e.request_id),
+                audit_events::details.eq(e.details),
+                audit_events::before.eq(e.before),
+                audit_events::after.eq(e.after),
+                audit_events::classified.eq(e.classified),
+            )
+        })
+        .collect();
+    diesel::insert_into(audit_events::table)
+        .values(rows)
+        .execute(conn)?;
+    Ok(())
+}
+
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = audit_events)]
 pub struct AuditRow {

@@ -97,6 +97,34 @@ pub fn insert(
         .map_err(AppError::from)
 }
 
+/// Inserts several indicators of a project in one statement, in order.
+pub fn insert_many(
+    conn: &mut PgConnection,
+    project_id: Uuid,
+    fields: &[IndicatorFields],
+) -> Result<Vec<IndicatorRow>, AppError> {
+    if fields.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<_> = fields
+        .iter()
+        .map(|f| {
+            (
+                indicators::id.eq(Uuid::now_v7()),
+                indicators::project_id.eq(project_id),
+                f,
+            )
+        })
+        .collect();
+    let mut inserted: Vec<IndicatorRow> = diesel::insert_into(indicators::table)
+        .values(rows)
+        .returning(IndicatorRow::as_returning())
+        .get_results(conn)?;
+    // UUIDv7 ids grow with creation order, which is the order given.
+    inserted.sort_by_key(|r| r.id);
+    Ok(inserted)
+}
+
 /// Writes the fields if the indicator is still at `expected_version`.
 pub fn update(
     conn: &mut PgConnection,

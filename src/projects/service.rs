@@ -182,17 +182,18 @@ pub fn create(
         },
     )?;
     let view = store::find(conn, id)?.ok_or_else(not_found)?;
-    for f in new_indicators {
-        let row = indicators::insert(conn, id, f)?;
-        audit::record(
-            conn,
+    let rows = indicators::insert_many(conn, id, new_indicators)?;
+    let events = rows
+        .into_iter()
+        .map(|row| {
             AuditEntry::by(caller, "indicator.created", "indicator")
                 .object(row.id, Some(&view.row.region_path))
                 .classified(view.classified())
                 .details(serde_json::json!({"project_id": id, "project_code": view.row.code}))
-                .change(None::<&Indicator>, Some(&Indicator::from(row))),
-        )?;
-    }
+                .change(None::<&Indicator>, Some(&Indicator::from(row)))
+        })
+        .collect();
+    audit::record_many(conn, events)?;
     let dto = project_dto(conn, view.clone())?;
     audit::record(
         conn,
