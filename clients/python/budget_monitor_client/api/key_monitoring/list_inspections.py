@@ -1,0 +1,319 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.inspection_status import InspectionStatus
+from ...models.light import Light
+from ...models.page_inspection import PageInspection
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    round_: UUID | Unset = UNSET,
+    project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    light: Light | Unset = UNSET,
+    status: InspectionStatus | Unset = UNSET,
+    within: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_round_: str | Unset = UNSET
+    if not isinstance(round_, Unset):
+        json_round_ = str(round_)
+    params["round"] = json_round_
+
+    json_project: str | Unset = UNSET
+    if not isinstance(project, Unset):
+        json_project = str(project)
+    params["project"] = json_project
+
+    json_department: str | Unset = UNSET
+    if not isinstance(department, Unset):
+        json_department = str(department)
+    params["department"] = json_department
+
+    json_light: str | Unset = UNSET
+    if not isinstance(light, Unset):
+        json_light = light.value
+
+    params["light"] = json_light
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["within"] = within
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/inspections",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageInspection | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageInspection.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageInspection | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    round_: UUID | Unset = UNSET,
+    project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    light: Light | Unset = UNSET,
+    status: InspectionStatus | Unset = UNSET,
+    within: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageInspection | Problem]:
+    """List inspections
+
+     Within the caller's scope. Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        round_ (UUID | Unset):
+        project (UUID | Unset):
+        department (UUID | Unset):
+        light (Light | Unset):
+        status (InspectionStatus | Unset):
+        within (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageInspection | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        round_=round_,
+        project=project,
+        department=department,
+        light=light,
+        status=status,
+        within=within,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    round_: UUID | Unset = UNSET,
+    project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    light: Light | Unset = UNSET,
+    status: InspectionStatus | Unset = UNSET,
+    within: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageInspection | Problem | None:
+    """List inspections
+
+     Within the caller's scope. Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        round_ (UUID | Unset):
+        project (UUID | Unset):
+        department (UUID | Unset):
+        light (Light | Unset):
+        status (InspectionStatus | Unset):
+        within (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageInspection | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        round_=round_,
+        project=project,
+        department=department,
+        light=light,
+        status=status,
+        within=within,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    round_: UUID | Unset = UNSET,
+    project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    light: Light | Unset = UNSET,
+    status: InspectionStatus | Unset = UNSET,
+    within: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageInspection | Problem]:
+    """List inspections
+
+     Within the caller's scope. Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        round_ (UUID | Unset):
+        project (UUID | Unset):
+        department (UUID | Unset):
+        light (Light | Unset):
+        status (InspectionStatus | Unset):
+        within (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageInspection | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        round_=round_,
+        project=project,
+        department=department,
+        light=light,
+        status=status,
+        within=within,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    round_: UUID | Unset = UNSET,
+    project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    light: Light | Unset = UNSET,
+    status: InspectionStatus | Unset = UNSET,
+    within: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageInspection | Problem | None:
+    """List inspections
+
+     Within the caller's scope. Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        round_ (UUID | Unset):
+        project (UUID | Unset):
+        department (UUID | Unset):
+        light (Light | Unset):
+        status (InspectionStatus | Unset):
+        within (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageInspection | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            round_=round_,
+            project=project,
+            department=department,
+            light=light,
+            status=status,
+            within=within,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,344 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_project import PageProject
+from ...models.problem import Problem
+from ...models.project_status import ProjectStatus
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    fiscal_year: int | Unset = UNSET,
+    within: str | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    status: ProjectStatus | Unset = UNSET,
+    key_monitoring: bool | Unset = UNSET,
+    function_class: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["fiscal_year"] = fiscal_year
+
+    params["within"] = within
+
+    json_department: str | Unset = UNSET
+    if not isinstance(department, Unset):
+        json_department = str(department)
+    params["department"] = json_department
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["key_monitoring"] = key_monitoring
+
+    params["function_class"] = function_class
+
+    params["q"] = q
+
+    params["sort"] = sort
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/projects",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageProject | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageProject.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageProject | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    fiscal_year: int | Unset = UNSET,
+    within: str | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    status: ProjectStatus | Unset = UNSET,
+    key_monitoring: bool | Unset = UNSET,
+    function_class: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageProject | Problem]:
+    """List projects
+
+     Projects the caller may see: all for an admin; the region subtree's projects for a finance officer
+    or auditor, never classified ones or those of classified departments; its department's and units'
+    projects for a department officer. Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        fiscal_year (int | Unset):
+        within (str | Unset):
+        department (UUID | Unset):
+        status (ProjectStatus | Unset):
+        key_monitoring (bool | Unset):
+        function_class (str | Unset):
+        q (str | Unset):
+        sort (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageProject | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        fiscal_year=fiscal_year,
+        within=within,
+        department=department,
+        status=status,
+        key_monitoring=key_monitoring,
+        function_class=function_class,
+        q=q,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    fiscal_year: int | Unset = UNSET,
+    within: str | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    status: ProjectStatus | Unset = UNSET,
+    key_monitoring: bool | Unset = UNSET,
+    function_class: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageProject | Problem | None:
+    """List projects
+
+     Projects the caller may see: all for an admin; the region subtree's projects for a finance officer
+    or auditor, never classified ones or those of classified departments; its department's and units'
+    projects for a department officer. Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        fiscal_year (int | Unset):
+        within (str | Unset):
+        department (UUID | Unset):
+        status (ProjectStatus | Unset):
+        key_monitoring (bool | Unset):
+        function_class (str | Unset):
+        q (str | Unset):
+        sort (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageProject | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        fiscal_year=fiscal_year,
+        within=within,
+        department=department,
+        status=status,
+        key_monitoring=key_monitoring,
+        function_class=function_class,
+        q=q,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    fiscal_year: int | Unset = UNSET,
+    within: str | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    status: ProjectStatus | Unset = UNSET,
+    key_monitoring: bool | Unset = UNSET,
+    function_class: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageProject | Problem]:
+    """List projects
+
+     Projects the caller may see: all for an admin; the region subtree's projects for a finance officer
+    or auditor, never classified ones or those of classified departments; its department's and units'
+    projects for a department officer. Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        fiscal_year (int | Unset):
+        within (str | Unset):
+        department (UUID | Unset):
+        status (ProjectStatus | Unset):
+        key_monitoring (bool | Unset):
+        function_class (str | Unset):
+        q (str | Unset):
+        sort (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageProject | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        fiscal_year=fiscal_year,
+        within=within,
+        department=department,
+        status=status,
+        key_monitoring=key_monitoring,
+        function_class=function_class,
+        q=q,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    fiscal_year: int | Unset = UNSET,
+    within: str | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    status: ProjectStatus | Unset = UNSET,
+    key_monitoring: bool | Unset = UNSET,
+    function_class: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageProject | Problem | None:
+    """List projects
+
+     Projects the caller may see: all for an admin; the region subtree's projects for a finance officer
+    or auditor, never classified ones or those of classified departments; its department's and units'
+    projects for a department officer. Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        fiscal_year (int | Unset):
+        within (str | Unset):
+        department (UUID | Unset):
+        status (ProjectStatus | Unset):
+        key_monitoring (bool | Unset):
+        function_class (str | Unset):
+        q (str | Unset):
+        sort (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageProject | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            fiscal_year=fiscal_year,
+            within=within,
+            department=department,
+            status=status,
+            key_monitoring=key_monitoring,
+            function_class=function_class,
+            q=q,
+            sort=sort,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

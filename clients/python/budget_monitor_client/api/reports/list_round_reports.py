@@ -1,0 +1,372 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.light import Light
+from ...models.page_report_list_item import PageReportListItem
+from ...models.problem import Problem
+from ...models.report_status import ReportStatus
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: UUID,
+    *,
+    department: UUID | Unset = UNSET,
+    within: str | Unset = UNSET,
+    status: ReportStatus | Unset = UNSET,
+    late: bool | Unset = UNSET,
+    key_monitoring: bool | Unset = UNSET,
+    light: Light | Unset = UNSET,
+    budget_light: Light | Unset = UNSET,
+    q: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_department: str | Unset = UNSET
+    if not isinstance(department, Unset):
+        json_department = str(department)
+    params["department"] = json_department
+
+    params["within"] = within
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["late"] = late
+
+    params["key_monitoring"] = key_monitoring
+
+    json_light: str | Unset = UNSET
+    if not isinstance(light, Unset):
+        json_light = light.value
+
+    params["light"] = json_light
+
+    json_budget_light: str | Unset = UNSET
+    if not isinstance(budget_light, Unset):
+        json_budget_light = budget_light.value
+
+    params["budget_light"] = json_budget_light
+
+    params["q"] = q
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/rounds/{id}/reports".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageReportListItem | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageReportListItem.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageReportListItem | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    department: UUID | Unset = UNSET,
+    within: str | Unset = UNSET,
+    status: ReportStatus | Unset = UNSET,
+    late: bool | Unset = UNSET,
+    key_monitoring: bool | Unset = UNSET,
+    light: Light | Unset = UNSET,
+    budget_light: Light | Unset = UNSET,
+    q: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageReportListItem | Problem]:
+    """List a round's reports
+
+     Reports in the caller's scope, by project code. `Accept: text/csv` gives every matching row as CSV
+    (no pagination). Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        id (UUID):
+        department (UUID | Unset):
+        within (str | Unset):
+        status (ReportStatus | Unset):
+        late (bool | Unset):
+        key_monitoring (bool | Unset):
+        light (Light | Unset):
+        budget_light (Light | Unset):
+        q (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageReportListItem | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        department=department,
+        within=within,
+        status=status,
+        late=late,
+        key_monitoring=key_monitoring,
+        light=light,
+        budget_light=budget_light,
+        q=q,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    department: UUID | Unset = UNSET,
+    within: str | Unset = UNSET,
+    status: ReportStatus | Unset = UNSET,
+    late: bool | Unset = UNSET,
+    key_monitoring: bool | Unset = UNSET,
+    light: Light | Unset = UNSET,
+    budget_light: Light | Unset = UNSET,
+    q: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageReportListItem | Problem | None:
+    """List a round's reports
+
+     Reports in the caller's scope, by project code. `Accept: text/csv` gives every matching row as CSV
+    (no pagination). Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        id (UUID):
+        department (UUID | Unset):
+        within (str | Unset):
+        status (ReportStatus | Unset):
+        late (bool | Unset):
+        key_monitoring (bool | Unset):
+        light (Light | Unset):
+        budget_light (Light | Unset):
+        q (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageReportListItem | Problem
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        department=department,
+        within=within,
+        status=status,
+        late=late,
+        key_monitoring=key_monitoring,
+        light=light,
+        budget_light=budget_light,
+        q=q,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    department: UUID | Unset = UNSET,
+    within: str | Unset = UNSET,
+    status: ReportStatus | Unset = UNSET,
+    late: bool | Unset = UNSET,
+    key_monitoring: bool | Unset = UNSET,
+    light: Light | Unset = UNSET,
+    budget_light: Light | Unset = UNSET,
+    q: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageReportListItem | Problem]:
+    """List a round's reports
+
+     Reports in the caller's scope, by project code. `Accept: text/csv` gives every matching row as CSV
+    (no pagination). Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        id (UUID):
+        department (UUID | Unset):
+        within (str | Unset):
+        status (ReportStatus | Unset):
+        late (bool | Unset):
+        key_monitoring (bool | Unset):
+        light (Light | Unset):
+        budget_light (Light | Unset):
+        q (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageReportListItem | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        department=department,
+        within=within,
+        status=status,
+        late=late,
+        key_monitoring=key_monitoring,
+        light=light,
+        budget_light=budget_light,
+        q=q,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    department: UUID | Unset = UNSET,
+    within: str | Unset = UNSET,
+    status: ReportStatus | Unset = UNSET,
+    late: bool | Unset = UNSET,
+    key_monitoring: bool | Unset = UNSET,
+    light: Light | Unset = UNSET,
+    budget_light: Light | Unset = UNSET,
+    q: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageReportListItem | Problem | None:
+    """List a round's reports
+
+     Reports in the caller's scope, by project code. `Accept: text/csv` gives every matching row as CSV
+    (no pagination). Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        id (UUID):
+        department (UUID | Unset):
+        within (str | Unset):
+        status (ReportStatus | Unset):
+        late (bool | Unset):
+        key_monitoring (bool | Unset):
+        light (Light | Unset):
+        budget_light (Light | Unset):
+        q (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageReportListItem | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            department=department,
+            within=within,
+            status=status,
+            late=late,
+            key_monitoring=key_monitoring,
+            light=light,
+            budget_light=budget_light,
+            q=q,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

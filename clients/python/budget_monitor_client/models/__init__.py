@@ -1,0 +1,285 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .achievement import Achievement
+from .adjustment import Adjustment
+from .adjustment_kind import AdjustmentKind
+from .audit_event import AuditEvent
+from .audit_event_after_type_0 import AuditEventAfterType0
+from .audit_event_before_type_0 import AuditEventBeforeType0
+from .audit_event_details import AuditEventDetails
+from .band import Band
+from .budget_part import BudgetPart
+from .comparator import Comparator
+from .department import Department
+from .department_changes import DepartmentChanges
+from .department_ranking import DepartmentRanking
+from .department_ranking_lights import DepartmentRankingLights
+from .department_report import DepartmentReport
+from .department_report_input import DepartmentReportInput
+from .deviation_reason import DeviationReason
+from .effective_rule import EffectiveRule
+from .execution_batch import ExecutionBatch
+from .execution_record import ExecutionRecord
+from .execution_report import ExecutionReport
+from .finding import Finding
+from .finding_category import FindingCategory
+from .fund_source_amounts import FundSourceAmounts
+from .grade import Grade
+from .health import Health
+from .import_item_result import ImportItemResult
+from .import_item_result_errors_type_0 import ImportItemResultErrorsType0
+from .import_project import ImportProject
+from .import_report import ImportReport
+from .import_request import ImportRequest
+from .import_status import ImportStatus
+from .import_summary import ImportSummary
+from .indicator import Indicator
+from .indicator_changes import IndicatorChanges
+from .inspection import Inspection
+from .inspection_changes import InspectionChanges
+from .inspection_status import InspectionStatus
+from .key_monitoring_history import KeyMonitoringHistory
+from .ledger_entry import LedgerEntry
+from .level_1 import Level1
+from .level_2 import Level2
+from .light import Light
+from .light_change_view import LightChangeView
+from .likelihood import Likelihood
+from .login_request import LoginRequest
+from .metric import Metric
+from .narrative import Narrative
+from .new_adjustment import NewAdjustment
+from .new_department import NewDepartment
+from .new_execution_record import NewExecutionRecord
+from .new_finding import NewFinding
+from .new_indicator import NewIndicator
+from .new_inspection import NewInspection
+from .new_opinion import NewOpinion
+from .new_project import NewProject
+from .new_rectification import NewRectification
+from .new_region import NewRegion
+from .new_round import NewRound
+from .new_user import NewUser
+from .open_result import OpenResult
+from .opinion import Opinion
+from .opinion_kind import OpinionKind
+from .overrides import Overrides
+from .overrides_rules import OverridesRules
+from .page_adjustment import PageAdjustment
+from .page_adjustment_items_item import PageAdjustmentItemsItem
+from .page_audit_event import PageAuditEvent
+from .page_audit_event_items_item import PageAuditEventItemsItem
+from .page_audit_event_items_item_after_type_0 import PageAuditEventItemsItemAfterType0
+from .page_audit_event_items_item_before_type_0 import PageAuditEventItemsItemBeforeType0
+from .page_audit_event_items_item_details import PageAuditEventItemsItemDetails
+from .page_department import PageDepartment
+from .page_department_items_item import PageDepartmentItemsItem
+from .page_execution_record import PageExecutionRecord
+from .page_execution_record_items_item import PageExecutionRecordItemsItem
+from .page_indicator import PageIndicator
+from .page_indicator_items_item import PageIndicatorItemsItem
+from .page_inspection import PageInspection
+from .page_inspection_items_item import PageInspectionItemsItem
+from .page_ledger_entry import PageLedgerEntry
+from .page_ledger_entry_items_item import PageLedgerEntryItemsItem
+from .page_project import PageProject
+from .page_project_items_item import PageProjectItemsItem
+from .page_rectification import PageRectification
+from .page_rectification_items_item import PageRectificationItemsItem
+from .page_region import PageRegion
+from .page_region_items_item import PageRegionItemsItem
+from .page_report_list_item import PageReportListItem
+from .page_report_list_item_items_item import PageReportListItemItemsItem
+from .page_round import PageRound
+from .page_round_items_item import PageRoundItemsItem
+from .page_user import PageUser
+from .page_user_items_item import PageUserItemsItem
+from .password_change import PasswordChange
+from .password_reset import PasswordReset
+from .problem import Problem
+from .problem_errors_type_0 import ProblemErrorsType0
+from .project import Project
+from .project_changes import ProjectChanges
+from .project_status import ProjectStatus
+from .readiness import Readiness
+from .recomputed import Recomputed
+from .record_result import RecordResult
+from .record_result_errors_type_0 import RecordResultErrorsType0
+from .record_status import RecordStatus
+from .record_summary import RecordSummary
+from .rectification import Rectification
+from .rectification_answer import RectificationAnswer
+from .rectification_event import RectificationEvent
+from .rectification_verdict import RectificationVerdict
+from .refresh_request import RefreshRequest
+from .region import Region
+from .region_changes import RegionChanges
+from .region_level import RegionLevel
+from .report import Report
+from .report_indicator import ReportIndicator
+from .report_indicator_input import ReportIndicatorInput
+from .report_input import ReportInput
+from .report_lights import ReportLights
+from .report_lights_explanations import ReportLightsExplanations
+from .report_lights_scores import ReportLightsScores
+from .report_list_item import ReportListItem
+from .report_status import ReportStatus
+from .role import Role
+from .round_ import Round
+from .round_status import RoundStatus
+from .rule import Rule
+from .rule_mapping import RuleMapping
+from .rules_changed import RulesChanged
+from .settings import Settings
+from .severity import Severity
+from .skipped_project import SkippedProject
+from .status_count import StatusCount
+from .token_pair import TokenPair
+from .transition import Transition
+from .user import User
+from .user_changes import UserChanges
+from .warning_rules import WarningRules
+from .workflow_comment import WorkflowComment
+
+__all__ = (
+    "Achievement",
+    "Adjustment",
+    "AdjustmentKind",
+    "AuditEvent",
+    "AuditEventAfterType0",
+    "AuditEventBeforeType0",
+    "AuditEventDetails",
+    "Band",
+    "BudgetPart",
+    "Comparator",
+    "Department",
+    "DepartmentChanges",
+    "DepartmentRanking",
+    "DepartmentRankingLights",
+    "DepartmentReport",
+    "DepartmentReportInput",
+    "DeviationReason",
+    "EffectiveRule",
+    "ExecutionBatch",
+    "ExecutionRecord",
+    "ExecutionReport",
+    "Finding",
+    "FindingCategory",
+    "FundSourceAmounts",
+    "Grade",
+    "Health",
+    "ImportItemResult",
+    "ImportItemResultErrorsType0",
+    "ImportProject",
+    "ImportReport",
+    "ImportRequest",
+    "ImportStatus",
+    "ImportSummary",
+    "Indicator",
+    "IndicatorChanges",
+    "Inspection",
+    "InspectionChanges",
+    "InspectionStatus",
+    "KeyMonitoringHistory",
+    "LedgerEntry",
+    "Level1",
+    "Level2",
+    "Light",
+    "LightChangeView",
+    "Likelihood",
+    "LoginRequest",
+    "Metric",
+    "Narrative",
+    "NewAdjustment",
+    "NewDepartment",
+    "NewExecutionRecord",
+    "NewFinding",
+    "NewIndicator",
+    "NewInspection",
+    "NewOpinion",
+    "NewProject",
+    "NewRectification",
+    "NewRegion",
+    "NewRound",
+    "NewUser",
+    "OpenResult",
+    "Opinion",
+    "OpinionKind",
+    "Overrides",
+    "OverridesRules",
+    "PageAdjustment",
+    "PageAdjustmentItemsItem",
+    "PageAuditEvent",
+    "PageAuditEventItemsItem",
+    "PageAuditEventItemsItemAfterType0",
+    "PageAuditEventItemsItemBeforeType0",
+    "PageAuditEventItemsItemDetails",
+    "PageDepartment",
+    "PageDepartmentItemsItem",
+    "PageExecutionRecord",
+    "PageExecutionRecordItemsItem",
+    "PageIndicator",
+    "PageIndicatorItemsItem",
+    "PageInspection",
+    "PageInspectionItemsItem",
+    "PageLedgerEntry",
+    "PageLedgerEntryItemsItem",
+    "PageProject",
+    "PageProjectItemsItem",
+    "PageRectification",
+    "PageRectificationItemsItem",
+    "PageRegion",
+    "PageRegionItemsItem",
+    "PageReportListItem",
+    "PageReportListItemItemsItem",
+    "PageRound",
+    "PageRoundItemsItem",
+    "PageUser",
+    "PageUserItemsItem",
+    "PasswordChange",
+    "PasswordReset",
+    "Problem",
+    "ProblemErrorsType0",
+    "Project",
+    "ProjectChanges",
+    "ProjectStatus",
+    "Readiness",
+    "Recomputed",
+    "RecordResult",
+    "RecordResultErrorsType0",
+    "RecordStatus",
+    "RecordSummary",
+    "Rectification",
+    "RectificationAnswer",
+    "RectificationEvent",
+    "RectificationVerdict",
+    "RefreshRequest",
+    "Region",
+    "RegionChanges",
+    "RegionLevel",
+    "Report",
+    "ReportIndicator",
+    "ReportIndicatorInput",
+    "ReportInput",
+    "ReportLights",
+    "ReportLightsExplanations",
+    "ReportLightsScores",
+    "ReportListItem",
+    "ReportStatus",
+    "Role",
+    "Round",
+    "RoundStatus",
+    "Rule",
+    "RuleMapping",
+    "RulesChanged",
+    "Settings",
+    "Severity",
+    "SkippedProject",
+    "StatusCount",
+    "TokenPair",
+    "Transition",
+    "User",
+    "UserChanges",
+    "WarningRules",
+    "WorkflowComment",
+)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ImportStatus(StrEnum):
+    CREATED = "created"
+    REJECTED = "rejected"
+    UNCHANGED = "unchanged"
+    UPDATED = "updated"
+
+    def __str__(self) -> str:
+        return str(self.value)

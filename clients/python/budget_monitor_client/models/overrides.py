@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.overrides_rules import OverridesRules
+    from ..models.settings import Settings
+
+
+T = TypeVar("T", bound="Overrides")
+
+
+@_attrs_define
+class Overrides:
+    """What a region stores: the rules it overrides and, optionally, its settings.
+
+    Attributes:
+        rules (OverridesRules | Unset):
+        settings (None | Settings | Unset):
+    """
+
+    rules: OverridesRules | Unset = UNSET
+    settings: None | Settings | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.settings import Settings  # noqa: PLC0415
+
+        rules: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.rules, Unset):
+            rules = self.rules.to_dict()
+
+        settings: dict[str, Any] | None | Unset
+        if isinstance(self.settings, Unset):
+            settings = UNSET
+        elif isinstance(self.settings, Settings):
+            settings = self.settings.to_dict()
+        else:
+            settings = self.settings
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if rules is not UNSET:
+            field_dict["rules"] = rules
+        if settings is not UNSET:
+            field_dict["settings"] = settings
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.overrides_rules import OverridesRules  # noqa: PLC0415
+        from ..models.settings import Settings  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _rules = d.pop("rules", UNSET)
+        rules: OverridesRules | Unset
+        if isinstance(_rules, Unset):
+            rules = UNSET
+        else:
+            rules = OverridesRules.from_dict(_rules)
+
+        def _parse_settings(data: object) -> None | Settings | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                settings_type_0 = Settings.from_dict(data)
+
+                return settings_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Settings | Unset, data)
+
+        settings = _parse_settings(d.pop("settings", UNSET))
+
+        overrides = cls(
+            rules=rules,
+            settings=settings,
+        )
+
+        return overrides

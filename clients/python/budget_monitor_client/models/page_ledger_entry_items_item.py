@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PageLedgerEntryItemsItem")
+
+
+@_attrs_define
+class PageLedgerEntryItemsItem:
+    """
+    Attributes:
+        amount (str): Signed change in yuan.
+        created_at (datetime.datetime):
+        id (UUID):
+        kind (str): `initial` for the start-of-year budget, `correction` for a corrected initial budget;
+            fund adjustments add their own kinds.
+        reason (str):
+        reference (str): What caused the entry.
+        actor_id (None | Unset | UUID):
+        actor_name (None | str | Unset):
+    """
+
+    amount: str
+    created_at: datetime.datetime
+    id: UUID
+    kind: str
+    reason: str
+    reference: str
+    actor_id: None | Unset | UUID = UNSET
+    actor_name: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        amount = self.amount
+
+        created_at = self.created_at.isoformat()
+
+        id = str(self.id)
+
+        kind = self.kind
+
+        reason = self.reason
+
+        reference = self.reference
+
+        actor_id: None | str | Unset
+        if isinstance(self.actor_id, Unset):
+            actor_id = UNSET
+        elif isinstance(self.actor_id, UUID):
+            actor_id = str(self.actor_id)
+        else:
+            actor_id = self.actor_id
+
+        actor_name: None | str | Unset
+        if isinstance(self.actor_name, Unset):
+            actor_name = UNSET
+        else:
+            actor_name = self.actor_name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "amount": amount,
+                "created_at": created_at,
+                "id": id,
+                "kind": kind,
+                "reason": reason,
+                "reference": reference,
+            }
+        )
+        if actor_id is not UNSET:
+            field_dict["actor_id"] = actor_id
+        if actor_name is not UNSET:
+            field_dict["actor_name"] = actor_name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        amount = d.pop("amount")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        id = UUID(d.pop("id"))
+
+        kind = d.pop("kind")
+
+        reason = d.pop("reason")
+
+        reference = d.pop("reference")
+
+        def _parse_actor_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                actor_id_type_0 = UUID(data)
+
+                return actor_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        actor_id = _parse_actor_id(d.pop("actor_id", UNSET))
+
+        def _parse_actor_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        actor_name = _parse_actor_name(d.pop("actor_name", UNSET))
+
+        page_ledger_entry_items_item = cls(
+            amount=amount,
+            created_at=created_at,
+            id=id,
+            kind=kind,
+            reason=reason,
+            reference=reference,
+            actor_id=actor_id,
+            actor_name=actor_name,
+        )
+
+        page_ledger_entry_items_item.additional_properties = d
+        return page_ledger_entry_items_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

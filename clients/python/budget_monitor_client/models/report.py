@@ -1,0 +1,296 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.report_status import ReportStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.budget_part import BudgetPart
+    from ..models.narrative import Narrative
+    from ..models.report_indicator import ReportIndicator
+    from ..models.report_lights import ReportLights
+    from ..models.transition import Transition
+
+
+T = TypeVar("T", bound="Report")
+
+
+@_attrs_define
+class Report:
+    """
+    Attributes:
+        budget (BudgetPart): Budget execution, as the system computed it at the round's cut-off.
+        created_at (datetime.datetime):
+        department_id (UUID):
+        history (list[Transition]): Every status change, oldest first.
+        id (UUID):
+        indicators (list[ReportIndicator]):
+        late (bool): Submitted after the round's due date.
+        narrative (Narrative):
+        project_code (str):
+        project_id (UUID):
+        project_name (str):
+        region_code (str):
+        round_id (UUID):
+        status (ReportStatus):
+        system_filled (list[str]): Fields filled by the system: computed, or carried over from the previous round and
+            not
+            changed since (`indicators.<indicator id>.<field>` for indicator rows).
+        system_filled_share (str): Share of the report's fields the system filled, in percent. Example: 41.18.
+        updated_at (datetime.datetime):
+        version (int):
+        lights (None | ReportLights | Unset):
+        submitted_at (datetime.datetime | None | Unset):
+    """
+
+    budget: BudgetPart
+    created_at: datetime.datetime
+    department_id: UUID
+    history: list[Transition]
+    id: UUID
+    indicators: list[ReportIndicator]
+    late: bool
+    narrative: Narrative
+    project_code: str
+    project_id: UUID
+    project_name: str
+    region_code: str
+    round_id: UUID
+    status: ReportStatus
+    system_filled: list[str]
+    system_filled_share: str
+    updated_at: datetime.datetime
+    version: int
+    lights: None | ReportLights | Unset = UNSET
+    submitted_at: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.report_lights import ReportLights  # noqa: PLC0415
+
+        budget = self.budget.to_dict()
+
+        created_at = self.created_at.isoformat()
+
+        department_id = str(self.department_id)
+
+        history = []
+        for history_item_data in self.history:
+            history_item = history_item_data.to_dict()
+            history.append(history_item)
+
+        id = str(self.id)
+
+        indicators = []
+        for indicators_item_data in self.indicators:
+            indicators_item = indicators_item_data.to_dict()
+            indicators.append(indicators_item)
+
+        late = self.late
+
+        narrative = self.narrative.to_dict()
+
+        project_code = self.project_code
+
+        project_id = str(self.project_id)
+
+        project_name = self.project_name
+
+        region_code = self.region_code
+
+        round_id = str(self.round_id)
+
+        status = self.status.value
+
+        system_filled = self.system_filled
+
+        system_filled_share = self.system_filled_share
+
+        updated_at = self.updated_at.isoformat()
+
+        version = self.version
+
+        lights: dict[str, Any] | None | Unset
+        if isinstance(self.lights, Unset):
+            lights = UNSET
+        elif isinstance(self.lights, ReportLights):
+            lights = self.lights.to_dict()
+        else:
+            lights = self.lights
+
+        submitted_at: None | str | Unset
+        if isinstance(self.submitted_at, Unset):
+            submitted_at = UNSET
+        elif isinstance(self.submitted_at, datetime.datetime):
+            submitted_at = self.submitted_at.isoformat()
+        else:
+            submitted_at = self.submitted_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "budget": budget,
+                "created_at": created_at,
+                "department_id": department_id,
+                "history": history,
+                "id": id,
+                "indicators": indicators,
+                "late": late,
+                "narrative": narrative,
+                "project_code": project_code,
+                "project_id": project_id,
+                "project_name": project_name,
+                "region_code": region_code,
+                "round_id": round_id,
+                "status": status,
+                "system_filled": system_filled,
+                "system_filled_share": system_filled_share,
+                "updated_at": updated_at,
+                "version": version,
+            }
+        )
+        if lights is not UNSET:
+            field_dict["lights"] = lights
+        if submitted_at is not UNSET:
+            field_dict["submitted_at"] = submitted_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.budget_part import BudgetPart  # noqa: PLC0415
+        from ..models.narrative import Narrative  # noqa: PLC0415
+        from ..models.report_indicator import ReportIndicator  # noqa: PLC0415
+        from ..models.report_lights import ReportLights  # noqa: PLC0415
+        from ..models.transition import Transition  # noqa: PLC0415
+
+        d = dict(src_dict)
+        budget = BudgetPart.from_dict(d.pop("budget"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        department_id = UUID(d.pop("department_id"))
+
+        history = []
+        _history = d.pop("history")
+        for history_item_data in _history:
+            history_item = Transition.from_dict(history_item_data)
+
+            history.append(history_item)
+
+        id = UUID(d.pop("id"))
+
+        indicators = []
+        _indicators = d.pop("indicators")
+        for indicators_item_data in _indicators:
+            indicators_item = ReportIndicator.from_dict(indicators_item_data)
+
+            indicators.append(indicators_item)
+
+        late = d.pop("late")
+
+        narrative = Narrative.from_dict(d.pop("narrative"))
+
+        project_code = d.pop("project_code")
+
+        project_id = UUID(d.pop("project_id"))
+
+        project_name = d.pop("project_name")
+
+        region_code = d.pop("region_code")
+
+        round_id = UUID(d.pop("round_id"))
+
+        status = ReportStatus(d.pop("status"))
+
+        system_filled = cast(list[str], d.pop("system_filled"))
+
+        system_filled_share = d.pop("system_filled_share")
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        version = d.pop("version")
+
+        def _parse_lights(data: object) -> None | ReportLights | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                lights_type_0 = ReportLights.from_dict(data)
+
+                return lights_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ReportLights | Unset, data)
+
+        lights = _parse_lights(d.pop("lights", UNSET))
+
+        def _parse_submitted_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                submitted_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return submitted_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        submitted_at = _parse_submitted_at(d.pop("submitted_at", UNSET))
+
+        report = cls(
+            budget=budget,
+            created_at=created_at,
+            department_id=department_id,
+            history=history,
+            id=id,
+            indicators=indicators,
+            late=late,
+            narrative=narrative,
+            project_code=project_code,
+            project_id=project_id,
+            project_name=project_name,
+            region_code=region_code,
+            round_id=round_id,
+            status=status,
+            system_filled=system_filled,
+            system_filled_share=system_filled_share,
+            updated_at=updated_at,
+            version=version,
+            lights=lights,
+            submitted_at=submitted_at,
+        )
+
+        report.additional_properties = d
+        return report
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

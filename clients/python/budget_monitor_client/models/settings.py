@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Settings")
+
+
+@_attrs_define
+class Settings:
+    """Which budget metric the project light uses, and the bands of project grades.
+
+    Attributes:
+        budget_rule (str): `budget_execution` (ratio, the default) or `budget_execution_gap`.
+        budget_share (str): Points of 100 for budget execution; indicators share the rest. Example: 10.
+        grade_edges (list[str]): Grade edges on the 100-point scale, at or above each: excellent, good, fair. Example:
+            ['90', '80', '60'].
+        time_progress (str | Unset): How time progress is measured at the cut-off: `month` (month ÷ 12, the default) or
+            `day`
+            (day of the year ÷ days in the year).
+    """
+
+    budget_rule: str
+    budget_share: str
+    grade_edges: list[str]
+    time_progress: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        budget_rule = self.budget_rule
+
+        budget_share = self.budget_share
+
+        grade_edges = self.grade_edges
+
+        time_progress = self.time_progress
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "budget_rule": budget_rule,
+                "budget_share": budget_share,
+                "grade_edges": grade_edges,
+            }
+        )
+        if time_progress is not UNSET:
+            field_dict["time_progress"] = time_progress
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        budget_rule = d.pop("budget_rule")
+
+        budget_share = d.pop("budget_share")
+
+        grade_edges = cast(list[str], d.pop("grade_edges"))
+
+        time_progress = d.pop("time_progress", UNSET)
+
+        settings = cls(
+            budget_rule=budget_rule,
+            budget_share=budget_share,
+            grade_edges=grade_edges,
+            time_progress=time_progress,
+        )
+
+        return settings

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="TokenPair")
+
+
+@_attrs_define
+class TokenPair:
+    """
+    Example:
+        {'access_token': 'eyJhbGciOiJIUzI1NiJ9...', 'expires_in': 900, 'refresh_expires_in': 1209600, 'refresh_token':
+            'q1Jk...', 'token_type': 'Bearer'}
+
+    Attributes:
+        access_token (str): Send as `Authorization: Bearer <access_token>`.
+        expires_in (int): Seconds until the access token expires.
+        refresh_expires_in (int): Seconds until the refresh token expires.
+        refresh_token (str): Exchange at `POST /api/v1/auth/refresh` for a new pair; usable once.
+        token_type (str): Always `Bearer`.
+    """
+
+    access_token: str
+    expires_in: int
+    refresh_expires_in: int
+    refresh_token: str
+    token_type: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        access_token = self.access_token
+
+        expires_in = self.expires_in
+
+        refresh_expires_in = self.refresh_expires_in
+
+        refresh_token = self.refresh_token
+
+        token_type = self.token_type
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "access_token": access_token,
+                "expires_in": expires_in,
+                "refresh_expires_in": refresh_expires_in,
+                "refresh_token": refresh_token,
+                "token_type": token_type,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        access_token = d.pop("access_token")
+
+        expires_in = d.pop("expires_in")
+
+        refresh_expires_in = d.pop("refresh_expires_in")
+
+        refresh_token = d.pop("refresh_token")
+
+        token_type = d.pop("token_type")
+
+        token_pair = cls(
+            access_token=access_token,
+            expires_in=expires_in,
+            refresh_expires_in=refresh_expires_in,
+            refresh_token=refresh_token,
+            token_type=token_type,
+        )
+
+        token_pair.additional_properties = d
+        return token_pair
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
