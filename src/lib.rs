@@ -19,6 +19,7 @@ pub mod departments;
 pub mod domain;
 pub mod error;
 pub mod execution;
+pub mod export;
 pub mod http;
 pub mod idempotency;
 pub mod indicators;
