@@ -9,6 +9,7 @@ use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
 use crate::error::Problem;
+use crate::export::ExportFormat;
 
 /// The security scheme name operations reference once authentication exists.
 pub const BEARER_SCHEME: &str = "bearer_jwt";
@@ -23,7 +24,7 @@ pub const BEARER_SCHEME: &str = "bearer_jwt";
                        `application/problem+json` documents (`Problem`).",
         license(name = "Proprietary")
     ),
-    components(schemas(Problem)),
+    components(schemas(Problem, ExportFormat)),
     modifiers(&SecurityAddon),
     tags(
         (name = "system", description = "Liveness, readiness and metrics"),

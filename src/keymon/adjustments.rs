@@ -1,6 +1,6 @@
 //! Fund adjustments: each books the budget ledger of the project(s) in the same transaction.
 
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use bigdecimal::BigDecimal;
 use chrono::{DateTime, Utc};
 use diesel::Connection;
@@ -18,6 +18,7 @@ use crate::domain::money::serde_money_opt;
 use crate::domain::projects::is_function_class;
 use crate::error::{AppError, FieldErrors};
 use crate::execution::store as execution;
+use crate::export::{self, Cell, Column, ExportFormat, Format, Kind, XlsxFile};
 use crate::http::respond::created;
 use crate::keymon::store::{self, AdjustmentRow, Home, NewAdjustmentRow};
 use crate::pagination::{self, Page, decode_cursor, page};
@@ -411,8 +412,69 @@ pub struct AdjustmentQuery {
     pub project: Option<Uuid>,
     pub kind: Option<AdjustmentKind>,
     pub within: Option<String>,
+    /// Page size, 1 to 500 (default 50); exports ignore it.
     pub limit: Option<i64>,
+    /// `next_cursor` of the previous page; exports ignore it.
     pub cursor: Option<String>,
+    /// `csv` or `xlsx`: every matching adjustment as a file, in the list's order;
+    /// `Accept: text/csv` also gives CSV. `json` (default): a page.
+    #[param(value_type = Option<ExportFormat>)]
+    pub format: Option<String>,
+}
+
+const ADJUSTMENT_COLUMNS: &[Column] = &[
+    Column::new("id", Kind::Text),
+    Column::new("project_id", Kind::Text),
+    Column::new("kind", Kind::Text),
+    Column::new("amount", Kind::Money),
+    Column::new("document_number", Kind::Text),
+    Column::new("finding_id", Kind::Text),
+    Column::new("report_id", Kind::Text),
+    Column::new("destination_project_id", Kind::Text),
+    Column::new("destination_text", Kind::Text),
+    Column::new("destination_function_class", Kind::Text),
+    Column::new("reverses_id", Kind::Text),
+    Column::new("note", Kind::Text),
+    Column::new("created_by_name", Kind::Text),
+    Column::new("created_at", Kind::DateTime),
+];
+
+fn adjustment_cells(a: &Adjustment) -> Vec<Cell> {
+    vec![
+        a.id.into(),
+        a.project_id.into(),
+        a.kind.as_str().into(),
+        Cell::opt(a.amount.as_ref(), Cell::money),
+        (&a.document_number).into(),
+        a.finding_id.into(),
+        a.report_id.into(),
+        a.destination_project_id.into(),
+        a.destination_text.as_ref().into(),
+        a.destination_function_class.as_ref().into(),
+        a.reverses_id.into(),
+        (&a.note).into(),
+        (&a.created_by_name).into(),
+        a.created_at.into(),
+    ]
+}
+
+/// The filter of an adjustment list; `None` when `within` names no region (nothing matches).
+fn adjustment_filter(
+    conn: &mut PgConnection,
+    q: &AdjustmentQuery,
+) -> Result<Option<store::AdjustmentFilter>, AppError> {
+    let mut filter = store::AdjustmentFilter {
+        project_id: q.project,
+        kind: q.kind.map(|k| k.as_str().to_owned()),
+        within_path: None,
+    };
+    if let Some(code) = &q.within {
+        match regions::find_by_code(conn, code)? {
+            Some(r) => filter.within_path = Some(r.path),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(filter))
 }
 
 /// List fund adjustments.
@@ -420,37 +482,59 @@ pub struct AdjustmentQuery {
     tag = "key-monitoring",
     operation_id = "list_adjustments",
     summary = "List fund adjustments",
-    description = "Within the caller's scope, oldest first. Roles: admin, finance_officer, auditor, \
-                   department_officer.",
+    description = "Within the caller's scope, oldest first. `format=csv` (or `Accept: text/csv`) and \
+                   `format=xlsx` give every matching adjustment as a file. Roles: admin, \
+                   finance_officer, auditor, department_officer.",
     params(AdjustmentQuery),
-    responses((status = 200, description = "A page of adjustments", body = Page<Adjustment>)),
+    responses((status = 200, description = "A page of adjustments, or all of them as a file", content(
+        (Page<Adjustment> = "application/json"),
+        (String = "text/csv"),
+        (XlsxFile = crate::export::XLSX_MEDIA_TYPE),
+    ))),
     extensions(("x-roles" = json!(["admin", "finance_officer", "auditor", "department_officer"])))
 )]
 #[get("/adjustments")]
 pub async fn list_adjustments(
+    req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<AdjustmentQuery>,
-) -> Result<web::Json<Page<Adjustment>>, AppError> {
+) -> Result<HttpResponse, AppError> {
     caller.require(Action::Read)?;
+    let format = Format::of(&req)?;
     let q = query.into_inner();
+    let scope = caller.list_scope();
+    if format != Format::Json {
+        let filter = state
+            .db
+            .run(move |conn| adjustment_filter(conn, &q))
+            .await?;
+        return export::paged(
+            &state.db,
+            format,
+            "adjustments",
+            ADJUSTMENT_COLUMNS,
+            move |conn, after, limit| {
+                let Some(filter) = &filter else {
+                    return Ok(Vec::new());
+                };
+                let after = after.map(|(_, id)| id);
+                let rows = store::list_adjustments(conn, &scope, filter, after, limit)?;
+                Ok(rows.into_iter().map(adjustment_dto).collect())
+            },
+            |a| (String::new(), a.id),
+            adjustment_cells,
+        )
+        .await;
+    }
     let limit = pagination::limit(q.limit)?;
     let after = decode_cursor(q.cursor.as_deref(), "created")?.map(|a| a.id);
-    let scope = caller.list_scope();
     let page = state
         .db
         .run(move |conn| {
-            let mut filter = store::AdjustmentFilter {
-                project_id: q.project,
-                kind: q.kind.map(|k| k.as_str().to_owned()),
-                within_path: None,
+            let Some(filter) = adjustment_filter(conn, &q)? else {
+                return Ok(Page::empty());
             };
-            if let Some(code) = &q.within {
-                match regions::find_by_code(conn, code)? {
-                    Some(r) => filter.within_path = Some(r.path),
-                    None => return Ok(Page::empty()),
-                }
-            }
             let rows = store::list_adjustments(conn, &scope, &filter, after, limit)?;
             Ok(page(
                 rows,
@@ -461,7 +545,7 @@ pub async fn list_adjustments(
             ))
         })
         .await?;
-    Ok(web::Json(page))
+    Ok(HttpResponse::Ok().json(page))
 }
 
 /// Read a fund adjustment.

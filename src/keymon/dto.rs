@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::domain::lights::Light;
 use crate::domain::money::serde_money_opt;
+use crate::export::ExportFormat;
 use crate::keymon::store::{FindingRow, InspectionRow, OpinionRow, RectificationRow};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -351,6 +352,12 @@ pub struct RectificationQuery {
     /// The responsible department.
     pub department: Option<Uuid>,
     pub project: Option<Uuid>,
+    /// Page size, 1 to 500 (default 50); exports ignore it.
     pub limit: Option<i64>,
+    /// `next_cursor` of the previous page; exports ignore it.
     pub cursor: Option<String>,
+    /// `csv` or `xlsx`: every matching rectification as a file, in the list's order;
+    /// `Accept: text/csv` also gives CSV. `json` (default): a page.
+    #[param(value_type = Option<ExportFormat>)]
+    pub format: Option<String>,
 }

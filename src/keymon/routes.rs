@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use actix_web::{HttpResponse, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use chrono::Utc;
 use diesel::Connection;
 use diesel::pg::PgConnection;
@@ -15,6 +15,7 @@ use crate::auth::{Action, Caller};
 use crate::departments::store as departments;
 use crate::domain::lights::deadline_light;
 use crate::error::{AppError, FieldErrors};
+use crate::export::{self, Cell, Column, Format, Kind, XlsxFile};
 use crate::http::etag::{IfMatch, stale};
 use crate::http::respond::{created, ok_with_etag};
 use crate::keymon::adjustments::{Adjustment, adjustment_dto};
@@ -613,27 +614,69 @@ pub async fn create_rectification(
     Ok(created(&dto, &location, version))
 }
 
+const RECTIFICATION_COLUMNS: &[Column] = &[
+    Column::new("id", Kind::Text),
+    Column::new("finding_id", Kind::Text),
+    Column::new("project_id", Kind::Text),
+    Column::new("department_id", Kind::Text),
+    Column::new("requirement", Kind::Text),
+    Column::new("deadline", Kind::Date),
+    Column::new("warning_days", Kind::Integer),
+    Column::new("status", Kind::Text),
+    Column::new("response", Kind::Text),
+    Column::new("answered_at", Kind::DateTime),
+    Column::new("accepted_at", Kind::DateTime),
+    Column::new("overdue", Kind::Bool),
+    Column::new("light", Kind::Text),
+    Column::new("created_at", Kind::DateTime),
+];
+
+fn rectification_cells(r: &Rectification) -> Vec<Cell> {
+    vec![
+        r.id.into(),
+        r.finding_id.into(),
+        r.project_id.into(),
+        r.department_id.into(),
+        (&r.requirement).into(),
+        r.deadline.into(),
+        r.warning_days.into(),
+        (&r.status).into(),
+        (&r.response).into(),
+        r.answered_at.into(),
+        r.accepted_at.into(),
+        r.overdue.into(),
+        r.light.as_str().into(),
+        r.created_at.into(),
+    ]
+}
+
 /// List rectifications.
 #[utoipa::path(
     tag = "key-monitoring",
     operation_id = "list_rectifications",
     summary = "List rectifications",
-    description = "Within the caller's scope (a department officer sees its own department's). \
-                   Roles: admin, finance_officer, auditor, department_officer.",
+    description = "Within the caller's scope (a department officer sees its own department's), \
+                   oldest first. `format=csv` (or `Accept: text/csv`) and `format=xlsx` give every \
+                   matching rectification as a file. Roles: admin, finance_officer, auditor, \
+                   department_officer.",
     params(RectificationQuery),
-    responses((status = 200, description = "A page of rectifications", body = Page<Rectification>)),
+    responses((status = 200, description = "A page of rectifications, or all of them as a file", content(
+        (Page<Rectification> = "application/json"),
+        (String = "text/csv"),
+        (XlsxFile = crate::export::XLSX_MEDIA_TYPE),
+    ))),
     extensions(("x-roles" = json!(["admin", "finance_officer", "auditor", "department_officer"])))
 )]
 #[get("/rectifications")]
 pub async fn list_rectifications(
+    req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<RectificationQuery>,
-) -> Result<web::Json<Page<Rectification>>, AppError> {
+) -> Result<HttpResponse, AppError> {
     caller.require(Action::Read)?;
+    let format = Format::of(&req)?;
     let q = query.into_inner();
-    let limit = pagination::limit(q.limit)?;
-    let after = decode_cursor(q.cursor.as_deref(), "created")?.map(|a| a.id);
     if q.status
         .as_deref()
         .is_some_and(|s| !["open", "answered", "accepted"].contains(&s))
@@ -643,18 +686,49 @@ pub async fn list_rectifications(
         ));
     }
     let scope = caller.list_scope();
+    let today = Utc::now().date_naive();
+    // Checked, because this runs on the async worker, where a panic would not become a 500.
+    let due_by = q
+        .due_within
+        .map(|d| {
+            chrono::TimeDelta::try_days(d)
+                .and_then(|d| today.checked_add_signed(d))
+                .ok_or_else(|| {
+                    AppError::BadRequest(
+                        "Invalid query parameters: due_within is out of range".into(),
+                    )
+                })
+        })
+        .transpose()?;
+    let filter = store::RectificationFilter {
+        status: q.status,
+        department_id: q.department,
+        project_id: q.project,
+        overdue: q.overdue,
+        due_by,
+        today: Some(today),
+    };
+    if format != Format::Json {
+        return export::paged(
+            &state.db,
+            format,
+            "rectifications",
+            RECTIFICATION_COLUMNS,
+            move |conn, after, limit| {
+                let after = after.map(|(_, id)| id);
+                let rows = store::list_rectifications(conn, &scope, &filter, after, limit)?;
+                rectification_dtos(conn, rows)
+            },
+            |r| (String::new(), r.id),
+            rectification_cells,
+        )
+        .await;
+    }
+    let limit = pagination::limit(q.limit)?;
+    let after = decode_cursor(q.cursor.as_deref(), "created")?.map(|a| a.id);
     let page = state
         .db
         .run(move |conn| {
-            let today = Utc::now().date_naive();
-            let filter = store::RectificationFilter {
-                status: q.status,
-                department_id: q.department,
-                project_id: q.project,
-                overdue: q.overdue,
-                due_by: q.due_within.map(|d| today + chrono::Duration::days(d)),
-                today: Some(today),
-            };
             let rows = store::list_rectifications(conn, &scope, &filter, after, limit)?;
             let p = page(rows, limit, "created", |r| (String::new(), r.id), |r| r);
             let items = rectification_dtos(conn, p.items)?;
@@ -664,7 +738,7 @@ pub async fn list_rectifications(
             })
         })
         .await?;
-    Ok(web::Json(page))
+    Ok(HttpResponse::Ok().json(page))
 }
 
 fn rectification_for(

@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
+use std::str::FromStr;
 use std::time::Instant;
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use bigdecimal::BigDecimal;
 use chrono::{DateTime, Utc};
@@ -18,6 +18,7 @@ use crate::domain::lights::{Light, RULE_KEYS, Rule, Settings, check_rule};
 use crate::domain::money::{format_money, parse_decimal};
 use crate::domain::scoring::{Grade, grade};
 use crate::error::{AppError, FieldErrors};
+use crate::export::{self, Cell, Column, ExportFormat, Format, Kind, XlsxFile};
 use crate::lights::service::{self, Overrides};
 use crate::lights::store;
 use crate::projects::store as projects;
@@ -344,6 +345,49 @@ pub async fn project_lights(
 pub struct RankingQuery {
     /// The region whose departments are ranked (default: the round's region).
     pub region: Option<String>,
+    /// `csv` or `xlsx`: the ranking as a file; `Accept: text/csv` also gives CSV. `json` (default).
+    #[param(value_type = Option<ExportFormat>)]
+    pub format: Option<String>,
+}
+
+const RANKING_COLUMNS: &[Column] = &[
+    Column::new("rank", Kind::Integer),
+    Column::new("department_code", Kind::Text),
+    Column::new("department_name", Kind::Text),
+    Column::new("score", Kind::Percent),
+    Column::new("grade", Kind::Text),
+    Column::new("monitoring_quality", Kind::Percent),
+    Column::new("reports", Kind::Integer),
+    Column::new("late_reports", Kind::Integer),
+    Column::new("red", Kind::Integer),
+    Column::new("yellow", Kind::Integer),
+    Column::new("green", Kind::Integer),
+    Column::new("blue", Kind::Integer),
+    Column::new("none", Kind::Integer),
+];
+
+/// A two-decimal figure the ranking carries as text, back as a number for the sheet.
+fn figure(text: &str) -> Cell {
+    BigDecimal::from_str(text).map_or_else(|_| Cell::text(text), Cell::Percent)
+}
+
+fn ranking_cells(r: &DepartmentRanking) -> Vec<Cell> {
+    let count = |k: &str| Cell::from(r.lights.get(k).copied().unwrap_or(0));
+    vec![
+        r.rank.into(),
+        (&r.department_code).into(),
+        (&r.department_name).into(),
+        Cell::opt(r.score.as_deref(), figure),
+        Cell::opt(r.grade, |g| g.as_str().into()),
+        figure(&r.monitoring_quality),
+        r.reports.into(),
+        r.late_reports.into(),
+        count("red"),
+        count("yellow"),
+        count("green"),
+        count("blue"),
+        count("none"),
+    ]
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -441,12 +485,13 @@ fn rank_departments(
     summary = "Department rankings",
     description = "The departments of the region (and below) with reports in the round, best score \
                    first: score, grade, monitoring quality, light counts, late reports. \
-                   `Accept: text/csv` gives the same rows as CSV. Roles: admin, finance_officer, \
-                   auditor.",
+                   `format=csv` (or `Accept: text/csv`) and `format=xlsx` give the same rows as a \
+                   file. Roles: admin, finance_officer, auditor.",
     params(("id" = Uuid, Path, description = "Round id"), RankingQuery),
     responses((status = 200, description = "The ranking", content(
         (Vec<DepartmentRanking> = "application/json"),
         (String = "text/csv"),
+        (XlsxFile = crate::export::XLSX_MEDIA_TYPE),
     ))),
     extensions(("x-roles" = json!(["admin", "finance_officer", "auditor"])))
 )]
@@ -459,6 +504,7 @@ pub async fn rankings(
     query: web::Query<RankingQuery>,
 ) -> Result<HttpResponse, AppError> {
     caller.require(Action::ReadUsers)?;
+    let format = Format::of(&req)?;
     let id = id.into_inner();
     let region_code = query.into_inner().region;
     let ranking = state
@@ -506,45 +552,14 @@ pub async fn rankings(
             ))
         })
         .await?;
-    let csv = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/csv"));
-    if csv {
-        let mut out = String::from(
-            "rank,department_code,department_name,score,grade,monitoring_quality,reports,late_reports,red,yellow,green,blue,none\n",
+    if format != Format::Json {
+        let rows = ranking.iter().map(ranking_cells).collect();
+        return export::table(
+            format,
+            &format!("round-{id}-rankings"),
+            RANKING_COLUMNS,
+            rows,
         );
-        for r in &ranking {
-            let count = |k: &str| r.lights.get(k).copied().unwrap_or(0).to_string();
-            let name = if r.department_name.contains([',', '"']) {
-                format!("\"{}\"", r.department_name.replace('"', "\"\""))
-            } else {
-                r.department_name.clone()
-            };
-            out.push_str(
-                &[
-                    r.rank.to_string(),
-                    r.department_code.clone(),
-                    name,
-                    r.score.clone().unwrap_or_default(),
-                    r.grade.map(|g| g.as_str().to_owned()).unwrap_or_default(),
-                    r.monitoring_quality.clone(),
-                    r.reports.to_string(),
-                    r.late_reports.to_string(),
-                    count("red"),
-                    count("yellow"),
-                    count("green"),
-                    count("blue"),
-                    count("none"),
-                ]
-                .join(","),
-            );
-            out.push('\n');
-        }
-        return Ok(HttpResponse::Ok()
-            .content_type("text/csv; charset=utf-8")
-            .body(out));
     }
     Ok(HttpResponse::Ok().json(ranking))
 }

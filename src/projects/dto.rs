@@ -8,6 +8,7 @@ use crate::domain::indicators::Readiness;
 use crate::domain::money::{serde_money, zero};
 use crate::domain::projects::{FundSources, ProjectStatus};
 use crate::domain::regions::code_of;
+use crate::export::ExportFormat;
 use crate::projects::store::{LedgerRow, ProjectView};
 
 /// Amounts by fund source, in yuan, as decimal strings.
@@ -240,10 +241,14 @@ pub struct ProjectQuery {
     pub q: Option<String>,
     /// `code` (default), `name`, `budget` (adjusted budget); prefix `-` for descending.
     pub sort: Option<String>,
-    /// Page size, 1 to 500 (default 50).
+    /// Page size, 1 to 500 (default 50); exports ignore it.
     pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page; exports ignore it.
     pub cursor: Option<String>,
+    /// `csv` or `xlsx`: every matching project as a file, in the list's order;
+    /// `Accept: text/csv` also gives CSV. `json` (default): a page.
+    #[param(value_type = Option<ExportFormat>)]
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -1,5 +1,6 @@
-use actix_web::{HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use diesel::Connection;
+use diesel::pg::PgConnection;
 use uuid::Uuid;
 
 use crate::AppState;
@@ -7,6 +8,7 @@ use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller};
 use crate::domain::money::{format_money, parse_money};
 use crate::error::AppError;
+use crate::export::{self, Cell, Column, Format, Kind, XlsxFile};
 use crate::http::etag::IfMatch;
 use crate::http::respond::{created, ok_with_etag};
 use crate::pagination::{self, Page, decode_cursor, page};
@@ -17,6 +19,111 @@ use crate::projects::service;
 use crate::projects::store::{self, ProjectAfter, ProjectFilter, ProjectSort};
 use crate::regions::store as regions;
 
+/// The filter of a project list; `None` when `within` names no region (nothing matches).
+fn project_filter(
+    conn: &mut PgConnection,
+    query: &ProjectQuery,
+) -> Result<Option<ProjectFilter>, AppError> {
+    let mut filter = ProjectFilter {
+        fiscal_year: query.fiscal_year,
+        department_id: query.department,
+        status: query.status.map(|s| s.as_str()),
+        key_monitoring: query.key_monitoring,
+        function_class: query.function_class.clone().filter(|c| !c.is_empty()),
+        q: query.q.clone().filter(|q| !q.trim().is_empty()),
+        ..ProjectFilter::default()
+    };
+    if let Some(code) = &query.within {
+        match regions::find_by_code(conn, code)? {
+            Some(region) => filter.within_path = Some(region.path),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(filter))
+}
+
+/// The keyset position after a row with this sort key.
+fn project_after(sort: ProjectSort, key: String, id: Uuid) -> Result<ProjectAfter, AppError> {
+    match sort {
+        ProjectSort::Budget => parse_money(&key)
+            .map(|k| ProjectAfter::Money(k, id))
+            .map_err(|_| AppError::BadRequest("Invalid query parameters: bad cursor".into())),
+        _ => Ok(ProjectAfter::Text(key, id)),
+    }
+}
+
+fn project_key(sort: ProjectSort, p: &Project) -> (String, Uuid) {
+    let key = match sort {
+        ProjectSort::Code => p.code.clone(),
+        ProjectSort::Name => p.name.clone(),
+        ProjectSort::Budget => format_money(&p.adjusted_budget),
+    };
+    (key, p.id)
+}
+
+const PROJECT_COLUMNS: &[Column] = &[
+    Column::new("id", Kind::Text),
+    Column::new("code", Kind::Text),
+    Column::new("name", Kind::Text),
+    Column::new("department_id", Kind::Text),
+    Column::new("department_code", Kind::Text),
+    Column::new("region_code", Kind::Text),
+    Column::new("fiscal_year", Kind::Integer),
+    Column::new("function_class", Kind::Text),
+    Column::new("category", Kind::Text),
+    Column::new("start_date", Kind::Date),
+    Column::new("end_date", Kind::Date),
+    Column::new("annual_goal", Kind::Text),
+    Column::new("fund_central", Kind::Money),
+    Column::new("fund_provincial", Kind::Money),
+    Column::new("fund_municipal", Kind::Money),
+    Column::new("fund_county", Kind::Money),
+    Column::new("fund_self_raised", Kind::Money),
+    Column::new("fund_other", Kind::Money),
+    Column::new("initial_budget", Kind::Money),
+    Column::new("adjusted_budget", Kind::Money),
+    Column::new("status", Kind::Text),
+    Column::new("key_monitoring", Kind::Bool),
+    Column::new("classified", Kind::Bool),
+    Column::new("ready", Kind::Bool),
+    Column::new("not_ready_reasons", Kind::Text),
+    Column::new("created_at", Kind::DateTime),
+    Column::new("updated_at", Kind::DateTime),
+];
+
+fn project_cells(p: &Project) -> Vec<Cell> {
+    let f = &p.fund_sources;
+    vec![
+        p.id.into(),
+        (&p.code).into(),
+        (&p.name).into(),
+        p.department_id.into(),
+        (&p.department_code).into(),
+        (&p.region_code).into(),
+        p.fiscal_year.into(),
+        (&p.function_class).into(),
+        (&p.category).into(),
+        p.start_date.into(),
+        p.end_date.into(),
+        (&p.annual_goal).into(),
+        Cell::money(&f.central),
+        Cell::money(&f.provincial),
+        Cell::money(&f.municipal),
+        Cell::money(&f.county),
+        Cell::money(&f.self_raised),
+        Cell::money(&f.other),
+        Cell::money(&p.initial_budget),
+        Cell::money(&p.adjusted_budget),
+        p.status.as_str().into(),
+        p.key_monitoring.into(),
+        p.classified.into(),
+        p.readiness.ready.into(),
+        p.readiness.reasons.join("; ").into(),
+        p.created_at.into(),
+        p.updated_at.into(),
+    ]
+}
+
 /// List projects in the caller's scope.
 #[utoipa::path(
     tag = "projects",
@@ -25,20 +132,27 @@ use crate::regions::store as regions;
     description = "Projects the caller may see: all for an admin; the region subtree's projects for a \
                    finance officer or auditor, never classified ones or those of classified \
                    departments; its department's and units' projects for a department officer. \
-                   Roles: admin, finance_officer, auditor, department_officer.",
+                   `format=csv` (or `Accept: text/csv`) and `format=xlsx` give every matching \
+                   project as a file, in the list's order. Roles: admin, finance_officer, auditor, \
+                   department_officer.",
     params(ProjectQuery),
-    responses((status = 200, description = "A page of projects", body = Page<Project>)),
+    responses((status = 200, description = "A page of projects, or all of them as a file", content(
+        (Page<Project> = "application/json"),
+        (String = "text/csv"),
+        (XlsxFile = crate::export::XLSX_MEDIA_TYPE),
+    ))),
     extensions(("x-roles" = json!(["admin", "finance_officer", "auditor", "department_officer"])))
 )]
 #[get("/projects")]
 pub async fn list_projects(
+    req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<ProjectQuery>,
-) -> Result<web::Json<Page<Project>>, AppError> {
+) -> Result<HttpResponse, AppError> {
     caller.require(Action::Read)?;
+    let format = Format::of(&req)?;
     let query = query.into_inner();
-    let limit = pagination::limit(query.limit)?;
     let sort = pagination::sort(
         query.sort.as_deref(),
         &[
@@ -48,44 +162,46 @@ pub async fn list_projects(
         ],
         ProjectSort::Code,
     )?;
-    let after = decode_cursor(query.cursor.as_deref(), &sort.label)?
-        .map(|a| match sort.field {
-            ProjectSort::Budget => parse_money(&a.key)
-                .map(|k| ProjectAfter::Money(k, a.id))
-                .map_err(|_| AppError::BadRequest("Invalid query parameters: bad cursor".into())),
-            _ => Ok(ProjectAfter::Text(a.key, a.id)),
-        })
-        .transpose()?;
     let scope = caller.list_scope();
+    let (field, descending) = (sort.field, sort.descending);
+    if format != Format::Json {
+        let filter = state
+            .db
+            .run(move |conn| project_filter(conn, &query))
+            .await?;
+        return export::paged(
+            &state.db,
+            format,
+            "projects",
+            PROJECT_COLUMNS,
+            move |conn, after, limit| {
+                let Some(filter) = &filter else {
+                    return Ok(Vec::new());
+                };
+                let after = after
+                    .map(|(key, id)| project_after(field, key, id))
+                    .transpose()?;
+                let views = store::list(conn, &scope, filter, field, descending, after, limit)?;
+                service::project_dtos(conn, views)
+            },
+            move |p| project_key(field, p),
+            project_cells,
+        )
+        .await;
+    }
+    let limit = pagination::limit(query.limit)?;
+    let after = decode_cursor(query.cursor.as_deref(), &sort.label)?
+        .map(|a| project_after(field, a.key, a.id))
+        .transpose()?;
     let page = state
         .db
         .run(move |conn| {
-            let mut filter = ProjectFilter {
-                fiscal_year: query.fiscal_year,
-                department_id: query.department,
-                status: query.status.map(|s| s.as_str()),
-                key_monitoring: query.key_monitoring,
-                function_class: query.function_class.filter(|c| !c.is_empty()),
-                q: query.q.filter(|q| !q.trim().is_empty()),
-                ..ProjectFilter::default()
+            let Some(filter) = project_filter(conn, &query)? else {
+                return Ok(Page::empty());
             };
-            if let Some(code) = &query.within {
-                match regions::find_by_code(conn, code)? {
-                    Some(region) => filter.within_path = Some(region.path),
-                    None => return Ok(Page::empty()),
-                }
-            }
-            let views = store::list(
-                conn,
-                &scope,
-                &filter,
-                sort.field,
-                sort.descending,
-                after,
-                limit,
-            )?;
+            let views = store::list(conn, &scope, &filter, field, descending, after, limit)?;
             let key_of = |v: &store::ProjectView| {
-                let key = match sort.field {
+                let key = match field {
                     ProjectSort::Code => v.row.code.clone(),
                     ProjectSort::Name => v.row.name.clone(),
                     ProjectSort::Budget => format_money(&v.row.adjusted_budget),
@@ -99,7 +215,7 @@ pub async fn list_projects(
             })
         })
         .await?;
-    Ok(web::Json(page))
+    Ok(HttpResponse::Ok().json(page))
 }
 
 /// Read one project.

@@ -13,6 +13,7 @@ use crate::domain::monitoring::{
     Achievement, DeviationReason, Likelihood, ReportStatus, is_behind,
 };
 use crate::domain::regions::code_of;
+use crate::export::ExportFormat;
 use crate::lights::store::EvaluationRow;
 use crate::reports::store::{ReportIndicatorRow, ReportListRow, ReportRow, TransitionRow};
 
@@ -424,10 +425,14 @@ pub struct ReportQuery {
     pub budget_light: Option<Light>,
     /// Project code prefix or part of the project name.
     pub q: Option<String>,
-    /// Page size, 1 to 500 (default 50); ignored for CSV, which has every matching row.
+    /// Page size, 1 to 500 (default 50); exports ignore it.
     pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page; exports ignore it.
     pub cursor: Option<String>,
+    /// `csv` or `xlsx`: every matching report as a file, in the list's order;
+    /// `Accept: text/csv` also gives CSV. `json` (default): a page.
+    #[param(value_type = Option<ExportFormat>)]
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -1,4 +1,3 @@
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use diesel::Connection;
 use diesel::pg::PgConnection;
@@ -8,9 +7,9 @@ use crate::AppState;
 use crate::audit::{self, AuditEntry};
 use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller};
-use crate::domain::money::format_money;
 use crate::domain::monitoring::ReportAction;
 use crate::error::{AppError, FieldErrors};
+use crate::export::{self, Cell, Column, Format, Kind, XlsxFile};
 use crate::http::etag::{IfMatch, stale};
 use crate::http::respond::ok_with_etag;
 use crate::pagination::{self, Page, decode_cursor, page};
@@ -399,14 +398,70 @@ pub async fn approve_report(
     .await
 }
 
-const CSV_HEADER: &str = "report_id,project_code,project_name,department_code,region_code,status,late,submitted_at,key_monitoring,adjusted_budget,executed_amount,execution_rate,light";
+/// The columns the finance office's report sheet has always had, in its order.
+const REPORT_COLUMNS: &[Column] = &[
+    Column::new("report_id", Kind::Text),
+    Column::new("project_code", Kind::Text),
+    Column::new("project_name", Kind::Text),
+    Column::new("department_code", Kind::Text),
+    Column::new("region_code", Kind::Text),
+    Column::new("status", Kind::Text),
+    Column::new("late", Kind::Bool),
+    Column::new("submitted_at", Kind::DateTime),
+    Column::new("key_monitoring", Kind::Bool),
+    Column::new("adjusted_budget", Kind::Money),
+    Column::new("executed_amount", Kind::Money),
+    Column::new("execution_rate", Kind::Percent),
+    Column::new("light", Kind::Text),
+];
 
-fn csv_escape(value: &str) -> String {
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_owned()
+fn report_cells(r: &ReportListItem) -> Vec<Cell> {
+    vec![
+        r.id.into(),
+        (&r.project_code).into(),
+        (&r.project_name).into(),
+        (&r.department_code).into(),
+        (&r.region_code).into(),
+        r.status.as_str().into(),
+        r.late.into(),
+        r.submitted_at.into(),
+        r.key_monitoring.into(),
+        Cell::money(&r.adjusted_budget),
+        Cell::money(&r.executed_amount),
+        Cell::opt(r.execution_rate.clone(), Cell::Percent),
+        r.light.as_str().into(),
+    ]
+}
+
+/// The filter of a round's report list after checking the round is in scope (404 otherwise);
+/// `None` when `within` names no region (nothing matches).
+fn report_filter(
+    conn: &mut PgConnection,
+    caller: &Caller,
+    round_id: Uuid,
+    query: &ReportQuery,
+) -> Result<Option<ReportFilter>, AppError> {
+    let round = rounds::find(conn, round_id)?.ok_or_else(not_found)?;
+    if !caller.covered_by(&round.region_path) {
+        return Err(not_found());
     }
+    let mut filter = ReportFilter {
+        department_id: query.department,
+        status: query.status.map(|s| s.as_str().to_owned()),
+        late: query.late,
+        key_monitoring: query.key_monitoring,
+        light: query.light.map(|l| l.as_str()),
+        budget_light: query.budget_light.map(|l| l.as_str()),
+        q: query.q.clone().filter(|q| !q.trim().is_empty()),
+        ..ReportFilter::default()
+    };
+    if let Some(code) = &query.within {
+        match regions::find_by_code(conn, code)? {
+            Some(region) => filter.within_path = Some(region.path),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(filter))
 }
 
 /// The reports of a round.
@@ -414,13 +469,14 @@ fn csv_escape(value: &str) -> String {
     tag = "reports",
     operation_id = "list_round_reports",
     summary = "List a round's reports",
-    description = "Reports in the caller's scope, by project code. `Accept: text/csv` gives every \
-                   matching row as CSV (no pagination). Roles: admin, finance_officer, auditor, \
-                   department_officer.",
+    description = "Reports in the caller's scope, by project code. `format=csv` (or `Accept: \
+                   text/csv`) and `format=xlsx` give every matching report as a file, in the same \
+                   order. Roles: admin, finance_officer, auditor, department_officer.",
     params(("id" = Uuid, Path, description = "Round id"), ReportQuery),
-    responses((status = 200, description = "A page of reports", content(
+    responses((status = 200, description = "A page of reports, or all of them as a file", content(
         (Page<ReportListItem> = "application/json"),
         (String = "text/csv"),
+        (XlsxFile = crate::export::XLSX_MEDIA_TYPE),
     ))),
     extensions(("x-roles" = json!(["admin", "finance_officer", "auditor", "department_officer"])))
 )]
@@ -433,78 +489,44 @@ pub async fn list_round_reports(
     query: web::Query<ReportQuery>,
 ) -> Result<HttpResponse, AppError> {
     caller.require(Action::Read)?;
+    let format = Format::of(&req)?;
     let round_id = id.into_inner();
     let query = query.into_inner();
-    let csv = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/csv"));
+    let scope = caller.list_scope();
+    if format != Format::Json {
+        let filter = state
+            .db
+            .run(move |conn| report_filter(conn, &caller, round_id, &query))
+            .await?;
+        return export::paged(
+            &state.db,
+            format,
+            &format!("round-{round_id}-reports"),
+            REPORT_COLUMNS,
+            move |conn, after, limit| {
+                let Some(filter) = &filter else {
+                    return Ok(Vec::new());
+                };
+                let rows =
+                    store::list_for_round(conn, round_id, &scope, filter, after, Some(limit))?;
+                Ok(rows.into_iter().map(ReportListItem::from).collect())
+            },
+            |r| (r.project_code.clone(), r.id),
+            report_cells,
+        )
+        .await;
+    }
     let limit = pagination::limit(query.limit)?;
     let after = decode_cursor(query.cursor.as_deref(), "project_code")?.map(|a| (a.key, a.id));
-    let scope = caller.list_scope();
     let rows = state
         .db
         .run(move |conn| {
-            let round = rounds::find(conn, round_id)?.ok_or_else(not_found)?;
-            if !caller.covered_by(&round.region_path) {
-                return Err(not_found());
-            }
-            let mut filter = ReportFilter {
-                department_id: query.department,
-                status: query.status.map(|s| s.as_str().to_owned()),
-                late: query.late,
-                key_monitoring: query.key_monitoring,
-                light: query.light.map(|l| l.as_str()),
-                budget_light: query.budget_light.map(|l| l.as_str()),
-                q: query.q.filter(|q| !q.trim().is_empty()),
-                ..ReportFilter::default()
+            let Some(filter) = report_filter(conn, &caller, round_id, &query)? else {
+                return Ok(Vec::new());
             };
-            if let Some(code) = &query.within {
-                match regions::find_by_code(conn, code)? {
-                    Some(region) => filter.within_path = Some(region.path),
-                    None => return Ok(Vec::new()),
-                }
-            }
-            store::list_for_round(
-                conn,
-                round_id,
-                &scope,
-                &filter,
-                if csv { None } else { after },
-                if csv { None } else { Some(limit) },
-            )
+            store::list_for_round(conn, round_id, &scope, &filter, after, Some(limit))
         })
         .await?;
-    if csv {
-        let mut out = String::from(CSV_HEADER);
-        out.push('\n');
-        for r in rows.into_iter().map(ReportListItem::from) {
-            let fields = [
-                r.id.to_string(),
-                csv_escape(&r.project_code),
-                csv_escape(&r.project_name),
-                csv_escape(&r.department_code),
-                r.region_code,
-                r.status.as_str().to_owned(),
-                r.late.to_string(),
-                r.submitted_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
-                r.key_monitoring.to_string(),
-                format_money(&r.adjusted_budget),
-                format_money(&r.executed_amount),
-                r.execution_rate
-                    .as_ref()
-                    .map(format_money)
-                    .unwrap_or_default(),
-                r.light.as_str().to_owned(),
-            ];
-            out.push_str(&fields.join(","));
-            out.push('\n');
-        }
-        return Ok(HttpResponse::Ok()
-            .content_type("text/csv; charset=utf-8")
-            .body(out));
-    }
     let page = page(
         rows,
         limit,

@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * List fund adjustments
-         * @description Within the caller's scope, oldest first. Roles: admin, finance_officer, auditor, department_officer.
+         * @description Within the caller's scope, oldest first. `format=csv` (or `Accept: text/csv`) and `format=xlsx` give every matching adjustment as a file. Roles: admin, finance_officer, auditor, department_officer.
          */
         get: operations["list_adjustments"];
         put?: never;
@@ -473,7 +473,7 @@ export interface paths {
         };
         /**
          * List projects
-         * @description Projects the caller may see: all for an admin; the region subtree's projects for a finance officer or auditor, never classified ones or those of classified departments; its department's and units' projects for a department officer. Roles: admin, finance_officer, auditor, department_officer.
+         * @description Projects the caller may see: all for an admin; the region subtree's projects for a finance officer or auditor, never classified ones or those of classified departments; its department's and units' projects for a department officer. `format=csv` (or `Accept: text/csv`) and `format=xlsx` give every matching project as a file, in the list's order. Roles: admin, finance_officer, auditor, department_officer.
          */
         get: operations["list_projects"];
         put?: never;
@@ -649,7 +649,7 @@ export interface paths {
         };
         /**
          * List rectifications
-         * @description Within the caller's scope (a department officer sees its own department's). Roles: admin, finance_officer, auditor, department_officer.
+         * @description Within the caller's scope (a department officer sees its own department's), oldest first. `format=csv` (or `Accept: text/csv`) and `format=xlsx` give every matching rectification as a file. Roles: admin, finance_officer, auditor, department_officer.
          */
         get: operations["list_rectifications"];
         put?: never;
@@ -997,7 +997,7 @@ export interface paths {
         };
         /**
          * Department rankings
-         * @description The departments of the region (and below) with reports in the round, best score first: score, grade, monitoring quality, light counts, late reports. `Accept: text/csv` gives the same rows as CSV. Roles: admin, finance_officer, auditor.
+         * @description The departments of the region (and below) with reports in the round, best score first: score, grade, monitoring quality, light counts, late reports. `format=csv` (or `Accept: text/csv`) and `format=xlsx` give the same rows as a file. Roles: admin, finance_officer, auditor.
          */
         get: operations["list_rankings"];
         put?: never;
@@ -1037,7 +1037,7 @@ export interface paths {
         };
         /**
          * List a round's reports
-         * @description Reports in the caller's scope, by project code. `Accept: text/csv` gives every matching row as CSV (no pagination). Roles: admin, finance_officer, auditor, department_officer.
+         * @description Reports in the caller's scope, by project code. `format=csv` (or `Accept: text/csv`) and `format=xlsx` give every matching report as a file, in the same order. Roles: admin, finance_officer, auditor, department_officer.
          */
         get: operations["list_round_reports"];
         put?: never;
@@ -1401,6 +1401,11 @@ export interface components {
             items: components["schemas"]["RecordResult"][];
             summary: components["schemas"]["RecordSummary"];
         };
+        /**
+         * @description `json` (the default), or `csv` or `xlsx` for every matching row as a file.
+         * @enum {string}
+         */
+        ExportFormat: "json" | "csv" | "xlsx";
         Finding: {
             /** @description Money involved (e.g. idle funds), in yuan. */
             amount?: string | null;
@@ -3012,6 +3017,11 @@ export interface components {
             /** @description Required when returning a report: what the department must fix. */
             comment?: string;
         };
+        /**
+         * Format: binary
+         * @description An XLSX workbook: one sheet, a bold and frozen header row with filters, then one row per item.
+         */
+        XlsxFile: string;
     };
     responses: {
         /** @description Malformed JSON, or an invalid path or query parameter */
@@ -3139,8 +3149,15 @@ export interface operations {
                 project?: string;
                 kind?: components["schemas"]["AdjustmentKind"];
                 within?: string;
+                /** @description Page size, 1 to 500 (default 50); exports ignore it. */
                 limit?: number;
+                /** @description `next_cursor` of the previous page; exports ignore it. */
                 cursor?: string;
+                /**
+                 * @description `csv` or `xlsx`: every matching adjustment as a file, in the list's order;
+                 *     `Accept: text/csv` also gives CSV. `json` (default): a page.
+                 */
+                format?: components["schemas"]["ExportFormat"];
             };
             header?: never;
             path?: never;
@@ -3148,13 +3165,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of adjustments */
+            /** @description A page of adjustments, or all of them as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Adjustment"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4204,10 +4223,15 @@ export interface operations {
                 q?: string;
                 /** @description `code` (default), `name`, `budget` (adjusted budget); prefix `-` for descending. */
                 sort?: string;
-                /** @description Page size, 1 to 500 (default 50). */
+                /** @description Page size, 1 to 500 (default 50); exports ignore it. */
                 limit?: number;
-                /** @description `next_cursor` of the previous page. */
+                /** @description `next_cursor` of the previous page; exports ignore it. */
                 cursor?: string;
+                /**
+                 * @description `csv` or `xlsx`: every matching project as a file, in the list's order;
+                 *     `Accept: text/csv` also gives CSV. `json` (default): a page.
+                 */
+                format?: components["schemas"]["ExportFormat"];
             };
             header?: never;
             path?: never;
@@ -4215,13 +4239,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of projects */
+            /** @description A page of projects, or all of them as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Project"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4606,8 +4632,15 @@ export interface operations {
                 /** @description The responsible department. */
                 department?: string;
                 project?: string;
+                /** @description Page size, 1 to 500 (default 50); exports ignore it. */
                 limit?: number;
+                /** @description `next_cursor` of the previous page; exports ignore it. */
                 cursor?: string;
+                /**
+                 * @description `csv` or `xlsx`: every matching rectification as a file, in the list's order;
+                 *     `Accept: text/csv` also gives CSV. `json` (default): a page.
+                 */
+                format?: components["schemas"]["ExportFormat"];
             };
             header?: never;
             path?: never;
@@ -4615,13 +4648,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of rectifications */
+            /** @description A page of rectifications, or all of them as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Rectification"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5388,6 +5423,8 @@ export interface operations {
             query?: {
                 /** @description The region whose departments are ranked (default: the round's region). */
                 region?: string;
+                /** @description `csv` or `xlsx`: the ranking as a file; `Accept: text/csv` also gives CSV. `json` (default). */
+                format?: components["schemas"]["ExportFormat"];
             };
             header?: never;
             path: {
@@ -5406,6 +5443,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DepartmentRanking"][];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5460,10 +5498,15 @@ export interface operations {
                 budget_light?: components["schemas"]["Light"];
                 /** @description Project code prefix or part of the project name. */
                 q?: string;
-                /** @description Page size, 1 to 500 (default 50); ignored for CSV, which has every matching row. */
+                /** @description Page size, 1 to 500 (default 50); exports ignore it. */
                 limit?: number;
-                /** @description `next_cursor` of the previous page. */
+                /** @description `next_cursor` of the previous page; exports ignore it. */
                 cursor?: string;
+                /**
+                 * @description `csv` or `xlsx`: every matching report as a file, in the list's order;
+                 *     `Accept: text/csv` also gives CSV. `json` (default): a page.
+                 */
+                format?: components["schemas"]["ExportFormat"];
             };
             header?: never;
             path: {
@@ -5474,7 +5517,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of reports */
+            /** @description A page of reports, or all of them as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5482,6 +5525,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_ReportListItem"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
                 };
             };
             400: components["responses"]["BadRequest"];

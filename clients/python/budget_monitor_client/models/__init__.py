@@ -21,6 +21,7 @@ from .effective_rule import EffectiveRule
 from .execution_batch import ExecutionBatch
 from .execution_record import ExecutionRecord
 from .execution_report import ExecutionReport
+from .export_format import ExportFormat
 from .finding import Finding
 from .finding_category import FindingCategory
 from .fund_source_amounts import FundSourceAmounts
@@ -163,6 +164,7 @@ __all__ = (
     "ExecutionBatch",
     "ExecutionRecord",
     "ExecutionReport",
+    "ExportFormat",
     "Finding",
     "FindingCategory",
     "FundSourceAmounts",

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.adjustment_kind import AdjustmentKind
+from ...models.export_format import ExportFormat
 from ...models.page_adjustment import PageAdjustment
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -19,6 +20,7 @@ def _get_kwargs(
     within: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -39,6 +41,12 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -109,10 +117,12 @@ def sync_detailed(
     within: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> Response[PageAdjustment | Problem]:
     """List fund adjustments
 
-     Within the caller's scope, oldest first. Roles: admin, finance_officer, auditor, department_officer.
+     Within the caller's scope, oldest first. `format=csv` (or `Accept: text/csv`) and `format=xlsx` give
+    every matching adjustment as a file. Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         project (UUID | Unset):
@@ -120,6 +130,8 @@ def sync_detailed(
         within (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,6 +147,7 @@ def sync_detailed(
         within=within,
         limit=limit,
         cursor=cursor,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -152,10 +165,12 @@ def sync(
     within: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> PageAdjustment | Problem | None:
     """List fund adjustments
 
-     Within the caller's scope, oldest first. Roles: admin, finance_officer, auditor, department_officer.
+     Within the caller's scope, oldest first. `format=csv` (or `Accept: text/csv`) and `format=xlsx` give
+    every matching adjustment as a file. Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         project (UUID | Unset):
@@ -163,6 +178,8 @@ def sync(
         within (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +196,7 @@ def sync(
         within=within,
         limit=limit,
         cursor=cursor,
+        format_=format_,
     ).parsed
 
 
@@ -190,10 +208,12 @@ async def asyncio_detailed(
     within: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> Response[PageAdjustment | Problem]:
     """List fund adjustments
 
-     Within the caller's scope, oldest first. Roles: admin, finance_officer, auditor, department_officer.
+     Within the caller's scope, oldest first. `format=csv` (or `Accept: text/csv`) and `format=xlsx` give
+    every matching adjustment as a file. Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         project (UUID | Unset):
@@ -201,6 +221,8 @@ async def asyncio_detailed(
         within (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,6 +238,7 @@ async def asyncio_detailed(
         within=within,
         limit=limit,
         cursor=cursor,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -231,10 +254,12 @@ async def asyncio(
     within: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> PageAdjustment | Problem | None:
     """List fund adjustments
 
-     Within the caller's scope, oldest first. Roles: admin, finance_officer, auditor, department_officer.
+     Within the caller's scope, oldest first. `format=csv` (or `Accept: text/csv`) and `format=xlsx` give
+    every matching adjustment as a file. Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         project (UUID | Unset):
@@ -242,6 +267,8 @@ async def asyncio(
         within (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -259,5 +286,6 @@ async def asyncio(
             within=within,
             limit=limit,
             cursor=cursor,
+            format_=format_,
         )
     ).parsed

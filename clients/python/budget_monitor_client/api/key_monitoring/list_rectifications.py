@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.export_format import ExportFormat
 from ...models.page_rectification import PageRectification
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -20,6 +21,7 @@ def _get_kwargs(
     project: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -43,6 +45,12 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -115,11 +123,13 @@ def sync_detailed(
     project: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> Response[PageRectification | Problem]:
     """List rectifications
 
-     Within the caller's scope (a department officer sees its own department's). Roles: admin,
-    finance_officer, auditor, department_officer.
+     Within the caller's scope (a department officer sees its own department's), oldest first.
+    `format=csv` (or `Accept: text/csv`) and `format=xlsx` give every matching rectification as a file.
+    Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         status (str | Unset):
@@ -129,6 +139,8 @@ def sync_detailed(
         project (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,6 +158,7 @@ def sync_detailed(
         project=project,
         limit=limit,
         cursor=cursor,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -165,11 +178,13 @@ def sync(
     project: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> PageRectification | Problem | None:
     """List rectifications
 
-     Within the caller's scope (a department officer sees its own department's). Roles: admin,
-    finance_officer, auditor, department_officer.
+     Within the caller's scope (a department officer sees its own department's), oldest first.
+    `format=csv` (or `Accept: text/csv`) and `format=xlsx` give every matching rectification as a file.
+    Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         status (str | Unset):
@@ -179,6 +194,8 @@ def sync(
         project (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,6 +214,7 @@ def sync(
         project=project,
         limit=limit,
         cursor=cursor,
+        format_=format_,
     ).parsed
 
 
@@ -210,11 +228,13 @@ async def asyncio_detailed(
     project: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> Response[PageRectification | Problem]:
     """List rectifications
 
-     Within the caller's scope (a department officer sees its own department's). Roles: admin,
-    finance_officer, auditor, department_officer.
+     Within the caller's scope (a department officer sees its own department's), oldest first.
+    `format=csv` (or `Accept: text/csv`) and `format=xlsx` give every matching rectification as a file.
+    Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         status (str | Unset):
@@ -224,6 +244,8 @@ async def asyncio_detailed(
         project (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -241,6 +263,7 @@ async def asyncio_detailed(
         project=project,
         limit=limit,
         cursor=cursor,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -258,11 +281,13 @@ async def asyncio(
     project: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> PageRectification | Problem | None:
     """List rectifications
 
-     Within the caller's scope (a department officer sees its own department's). Roles: admin,
-    finance_officer, auditor, department_officer.
+     Within the caller's scope (a department officer sees its own department's), oldest first.
+    `format=csv` (or `Accept: text/csv`) and `format=xlsx` give every matching rectification as a file.
+    Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         status (str | Unset):
@@ -272,6 +297,8 @@ async def asyncio(
         project (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -291,5 +318,6 @@ async def asyncio(
             project=project,
             limit=limit,
             cursor=cursor,
+            format_=format_,
         )
     ).parsed

@@ -8,6 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.department_ranking import DepartmentRanking
+from ...models.export_format import ExportFormat
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -16,11 +17,18 @@ def _get_kwargs(
     id: UUID,
     *,
     region: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["region"] = region
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -100,16 +108,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     region: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> Response[Problem | list[DepartmentRanking]]:
     """Department rankings
 
      The departments of the region (and below) with reports in the round, best score first: score, grade,
-    monitoring quality, light counts, late reports. `Accept: text/csv` gives the same rows as CSV.
-    Roles: admin, finance_officer, auditor.
+    monitoring quality, light counts, late reports. `format=csv` (or `Accept: text/csv`) and
+    `format=xlsx` give the same rows as a file. Roles: admin, finance_officer, auditor.
 
     Args:
         id (UUID):
         region (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,6 +133,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         region=region,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -136,16 +148,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     region: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> Problem | list[DepartmentRanking] | None:
     """Department rankings
 
      The departments of the region (and below) with reports in the round, best score first: score, grade,
-    monitoring quality, light counts, late reports. `Accept: text/csv` gives the same rows as CSV.
-    Roles: admin, finance_officer, auditor.
+    monitoring quality, light counts, late reports. `format=csv` (or `Accept: text/csv`) and
+    `format=xlsx` give the same rows as a file. Roles: admin, finance_officer, auditor.
 
     Args:
         id (UUID):
         region (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,6 +174,7 @@ def sync(
         id=id,
         client=client,
         region=region,
+        format_=format_,
     ).parsed
 
 
@@ -167,16 +183,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     region: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> Response[Problem | list[DepartmentRanking]]:
     """Department rankings
 
      The departments of the region (and below) with reports in the round, best score first: score, grade,
-    monitoring quality, light counts, late reports. `Accept: text/csv` gives the same rows as CSV.
-    Roles: admin, finance_officer, auditor.
+    monitoring quality, light counts, late reports. `format=csv` (or `Accept: text/csv`) and
+    `format=xlsx` give the same rows as a file. Roles: admin, finance_officer, auditor.
 
     Args:
         id (UUID):
         region (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,6 +208,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         region=region,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -201,16 +221,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     region: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> Problem | list[DepartmentRanking] | None:
     """Department rankings
 
      The departments of the region (and below) with reports in the round, best score first: score, grade,
-    monitoring quality, light counts, late reports. `Accept: text/csv` gives the same rows as CSV.
-    Roles: admin, finance_officer, auditor.
+    monitoring quality, light counts, late reports. `format=csv` (or `Accept: text/csv`) and
+    `format=xlsx` give the same rows as a file. Roles: admin, finance_officer, auditor.
 
     Args:
         id (UUID):
         region (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,5 +248,6 @@ async def asyncio(
             id=id,
             client=client,
             region=region,
+            format_=format_,
         )
     ).parsed

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.export_format import ExportFormat
 from ...models.page_project import PageProject
 from ...models.problem import Problem
 from ...models.project_status import ProjectStatus
@@ -24,6 +25,7 @@ def _get_kwargs(
     sort: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -54,6 +56,12 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -127,12 +135,15 @@ def sync_detailed(
     sort: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> Response[PageProject | Problem]:
     """List projects
 
      Projects the caller may see: all for an admin; the region subtree's projects for a finance officer
     or auditor, never classified ones or those of classified departments; its department's and units'
-    projects for a department officer. Roles: admin, finance_officer, auditor, department_officer.
+    projects for a department officer. `format=csv` (or `Accept: text/csv`) and `format=xlsx` give every
+    matching project as a file, in the list's order. Roles: admin, finance_officer, auditor,
+    department_officer.
 
     Args:
         fiscal_year (int | Unset):
@@ -145,6 +156,8 @@ def sync_detailed(
         sort (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,6 +178,7 @@ def sync_detailed(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -187,12 +201,15 @@ def sync(
     sort: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> PageProject | Problem | None:
     """List projects
 
      Projects the caller may see: all for an admin; the region subtree's projects for a finance officer
     or auditor, never classified ones or those of classified departments; its department's and units'
-    projects for a department officer. Roles: admin, finance_officer, auditor, department_officer.
+    projects for a department officer. `format=csv` (or `Accept: text/csv`) and `format=xlsx` give every
+    matching project as a file, in the list's order. Roles: admin, finance_officer, auditor,
+    department_officer.
 
     Args:
         fiscal_year (int | Unset):
@@ -205,6 +222,8 @@ def sync(
         sort (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,6 +245,7 @@ def sync(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        format_=format_,
     ).parsed
 
 
@@ -242,12 +262,15 @@ async def asyncio_detailed(
     sort: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> Response[PageProject | Problem]:
     """List projects
 
      Projects the caller may see: all for an admin; the region subtree's projects for a finance officer
     or auditor, never classified ones or those of classified departments; its department's and units'
-    projects for a department officer. Roles: admin, finance_officer, auditor, department_officer.
+    projects for a department officer. `format=csv` (or `Accept: text/csv`) and `format=xlsx` give every
+    matching project as a file, in the list's order. Roles: admin, finance_officer, auditor,
+    department_officer.
 
     Args:
         fiscal_year (int | Unset):
@@ -260,6 +283,8 @@ async def asyncio_detailed(
         sort (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -280,6 +305,7 @@ async def asyncio_detailed(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -300,12 +326,15 @@ async def asyncio(
     sort: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> PageProject | Problem | None:
     """List projects
 
      Projects the caller may see: all for an admin; the region subtree's projects for a finance officer
     or auditor, never classified ones or those of classified departments; its department's and units'
-    projects for a department officer. Roles: admin, finance_officer, auditor, department_officer.
+    projects for a department officer. `format=csv` (or `Accept: text/csv`) and `format=xlsx` give every
+    matching project as a file, in the list's order. Roles: admin, finance_officer, auditor,
+    department_officer.
 
     Args:
         fiscal_year (int | Unset):
@@ -318,6 +347,8 @@ async def asyncio(
         sort (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -340,5 +371,6 @@ async def asyncio(
             sort=sort,
             limit=limit,
             cursor=cursor,
+            format_=format_,
         )
     ).parsed

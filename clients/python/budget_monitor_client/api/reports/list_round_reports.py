@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.export_format import ExportFormat
 from ...models.light import Light
 from ...models.page_report_list_item import PageReportListItem
 from ...models.problem import Problem
@@ -27,6 +28,7 @@ def _get_kwargs(
     q: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -65,6 +67,12 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -148,11 +156,13 @@ def sync_detailed(
     q: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> Response[PageReportListItem | Problem]:
     """List a round's reports
 
-     Reports in the caller's scope, by project code. `Accept: text/csv` gives every matching row as CSV
-    (no pagination). Roles: admin, finance_officer, auditor, department_officer.
+     Reports in the caller's scope, by project code. `format=csv` (or `Accept: text/csv`) and
+    `format=xlsx` give every matching report as a file, in the same order. Roles: admin,
+    finance_officer, auditor, department_officer.
 
     Args:
         id (UUID):
@@ -166,6 +176,8 @@ def sync_detailed(
         q (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,6 +199,7 @@ def sync_detailed(
         q=q,
         limit=limit,
         cursor=cursor,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -210,11 +223,13 @@ def sync(
     q: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> PageReportListItem | Problem | None:
     """List a round's reports
 
-     Reports in the caller's scope, by project code. `Accept: text/csv` gives every matching row as CSV
-    (no pagination). Roles: admin, finance_officer, auditor, department_officer.
+     Reports in the caller's scope, by project code. `format=csv` (or `Accept: text/csv`) and
+    `format=xlsx` give every matching report as a file, in the same order. Roles: admin,
+    finance_officer, auditor, department_officer.
 
     Args:
         id (UUID):
@@ -228,6 +243,8 @@ def sync(
         q (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -250,6 +267,7 @@ def sync(
         q=q,
         limit=limit,
         cursor=cursor,
+        format_=format_,
     ).parsed
 
 
@@ -267,11 +285,13 @@ async def asyncio_detailed(
     q: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> Response[PageReportListItem | Problem]:
     """List a round's reports
 
-     Reports in the caller's scope, by project code. `Accept: text/csv` gives every matching row as CSV
-    (no pagination). Roles: admin, finance_officer, auditor, department_officer.
+     Reports in the caller's scope, by project code. `format=csv` (or `Accept: text/csv`) and
+    `format=xlsx` give every matching report as a file, in the same order. Roles: admin,
+    finance_officer, auditor, department_officer.
 
     Args:
         id (UUID):
@@ -285,6 +305,8 @@ async def asyncio_detailed(
         q (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -306,6 +328,7 @@ async def asyncio_detailed(
         q=q,
         limit=limit,
         cursor=cursor,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -327,11 +350,13 @@ async def asyncio(
     q: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
 ) -> PageReportListItem | Problem | None:
     """List a round's reports
 
-     Reports in the caller's scope, by project code. `Accept: text/csv` gives every matching row as CSV
-    (no pagination). Roles: admin, finance_officer, auditor, department_officer.
+     Reports in the caller's scope, by project code. `format=csv` (or `Accept: text/csv`) and
+    `format=xlsx` give every matching report as a file, in the same order. Roles: admin,
+    finance_officer, auditor, department_officer.
 
     Args:
         id (UUID):
@@ -345,6 +370,8 @@ async def asyncio(
         q (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -368,5 +395,6 @@ async def asyncio(
             q=q,
             limit=limit,
             cursor=cursor,
+            format_=format_,
         )
     ).parsed
