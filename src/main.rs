@@ -1,9 +1,10 @@
-//! The `budget-monitor` command: `serve` (default), `migrate`, `openapi`.
+//! The `budget-monitor` command: `serve` (default), `migrate`, `create-admin`, `seed-demo`,
+//! `openapi`.
 
 use std::process::ExitCode;
 
-use budget_monitor::config::Config;
-use budget_monitor::{openapi, server, telemetry};
+use budget_monitor::config::{AppEnv, Config};
+use budget_monitor::{demo, openapi, server, telemetry};
 
 const USAGE: &str = "\
 budget-monitor: budget performance monitoring service
@@ -17,6 +18,9 @@ Commands:
   create-admin --username NAME   create an administrator; the password is read from the
                                  ADMIN_PASSWORD environment variable, else from the first line
                                  of standard input (never from the command line)
+  seed-demo [--scale N]          load the Shandong 2021 demo data set into an empty database
+                                 (development only; refused when APP_ENV=prod); N multiplies
+                                 the ordinary projects for performance work (default 1)
   openapi                        print the OpenAPI document (the committed openapi/openapi.json)
   help                           print this text
 
@@ -27,6 +31,9 @@ fn main() -> ExitCode {
     let command = args.first().map_or("serve", String::as_str);
     if command == "create-admin" {
         return create_admin(&args[1..]);
+    }
+    if command == "seed-demo" {
+        return seed_demo(&args[1..]);
     }
     if args.len() > 1 {
         eprintln!(
@@ -105,6 +112,76 @@ fn create_admin(args: &[String]) -> ExitCode {
             }
         }
     })
+}
+
+fn seed_demo(args: &[String]) -> ExitCode {
+    let scale = match args {
+        [] => 1,
+        [flag, n] if flag == "--scale" => match n.parse::<u32>() {
+            Ok(n) if (1..=1000).contains(&n) => n,
+            _ => {
+                eprintln!("budget-monitor: --scale takes a whole number from 1 to 1000");
+                return ExitCode::from(2);
+            }
+        },
+        _ => {
+            eprintln!("budget-monitor: seed-demo takes only --scale N\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    with_config(|config| {
+        if config.app_env == AppEnv::Prod {
+            eprintln!(
+                "budget-monitor: seed-demo refuses to run with APP_ENV=prod: its users share a \
+                 published password"
+            );
+            return ExitCode::from(2);
+        }
+        if let Err(err) = server::prepare_database(&config) {
+            return fail(&err);
+        }
+        let mut conn = match budget_monitor::db::connect_creating(&config.database_url) {
+            Ok(conn) => conn,
+            Err(err) => return fail(&err),
+        };
+        let started = std::time::Instant::now();
+        let mut progress = |step: &str| {
+            println!("[{:>5.1} s] {step}", started.elapsed().as_secs_f64());
+        };
+        match demo::seed(&mut conn, &demo::Options { scale }, &mut progress) {
+            Ok(demo::Outcome::AlreadyLoaded) => {
+                println!("The demo data set is already loaded; nothing written.");
+                print_demo_users();
+                ExitCode::SUCCESS
+            }
+            Ok(demo::Outcome::Loaded(summary)) => {
+                println!(
+                    "Loaded in {:.1} s: {} regions, {} departments, {} projects, {} reports, {} \
+                     key-monitored projects, {} fund adjustments.",
+                    started.elapsed().as_secs_f64(),
+                    summary.regions,
+                    summary.departments,
+                    summary.projects,
+                    summary.reports,
+                    summary.key_monitored,
+                    summary.adjustments
+                );
+                print_demo_users();
+                ExitCode::SUCCESS
+            }
+            Err(err) => fail(&err),
+        }
+    })
+}
+
+fn print_demo_users() {
+    println!(
+        "Demo users (development only), all with the password {}:",
+        demo::DEMO_PASSWORD
+    );
+    for (username, role, place, what) in demo::USERS {
+        println!("  {username:<15} {:<19} {place:<7} {what}", role.as_str());
+    }
 }
 
 fn with_config(run: impl FnOnce(Config) -> ExitCode) -> ExitCode {

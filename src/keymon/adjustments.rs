@@ -112,7 +112,8 @@ fn ledger_kind(kind: AdjustmentKind) -> &'static str {
     }
 }
 
-fn create(
+/// Validates and books an adjustment for `caller` (also used by the demo data set).
+pub fn create(
     conn: &mut PgConnection,
     caller: &Caller,
     new: &NewAdjustment,
