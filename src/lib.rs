@@ -36,6 +36,7 @@ pub mod routes;
 pub mod schema;
 pub mod server;
 pub mod sql;
+pub mod stats;
 pub mod system;
 pub mod telemetry;
 pub mod users;

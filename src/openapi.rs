@@ -40,6 +40,7 @@ pub const BEARER_SCHEME: &str = "bearer_jwt";
         (name = "reports", description = "Project and department monitoring reports and their workflow"),
         (name = "lights", description = "Early-warning rules, lights, scores and rankings"),
         (name = "key-monitoring", description = "Inspections, findings, rectification and fund adjustments"),
+        (name = "statistics", description = "Figures per region, department, problem and round, as JSON, CSV or XLSX"),
     )
 )]
 pub struct ApiDoc;

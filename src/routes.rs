@@ -10,7 +10,7 @@ use utoipa_actix_web::scope::scope;
 use crate::openapi::{ApiDoc, finalize};
 use crate::{
     audit, auth, departments, execution, indicators, keymon, lights, projects, regions, reports,
-    rounds, system, users,
+    rounds, stats, system, users,
 };
 
 /// Registers every service on `app` and returns it with the finished OpenAPI document.
@@ -99,7 +99,12 @@ where
                 .service(keymon::routes::project_history)
                 .service(keymon::adjustments::create_adjustment)
                 .service(keymon::adjustments::list_adjustments)
-                .service(keymon::adjustments::get_adjustment),
+                .service(keymon::adjustments::get_adjustment)
+                .service(stats::routes::overview)
+                .service(stats::routes::by_region)
+                .service(stats::routes::by_department)
+                .service(stats::routes::problems)
+                .service(stats::routes::trend),
         )
         .split_for_parts();
     finalize(&mut api);

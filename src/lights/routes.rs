@@ -532,34 +532,48 @@ pub async fn rankings(
                 }
                 _ => path,
             };
-            let effective = service::effective(conn, &path)?;
-            let edges: Vec<BigDecimal> = effective
-                .settings
-                .grade_edges
-                .iter()
-                .filter_map(|e| parse_decimal(e, 2).ok())
-                .collect();
-            let edges = <[BigDecimal; 3]>::try_from(edges).unwrap_or_else(|_| {
-                [
-                    BigDecimal::from(90),
-                    BigDecimal::from(80),
-                    BigDecimal::from(60),
-                ]
-            });
-            Ok(rank_departments(
-                store::ranking_rows(conn, id, &path)?,
-                &edges,
-            ))
+            department_rankings(conn, id, &path)
         })
         .await?;
     if format != Format::Json {
-        let rows = ranking.iter().map(ranking_cells).collect();
-        return export::table(
-            format,
-            &format!("round-{id}-rankings"),
-            RANKING_COLUMNS,
-            rows,
-        );
+        return rankings_export(format, &format!("round-{id}-rankings"), &ranking);
     }
     Ok(HttpResponse::Ok().json(ranking))
+}
+
+/// The departments under `region_path` with reports in the round, ranked with the grade edges
+/// in force for that region.
+pub fn department_rankings(
+    conn: &mut diesel::pg::PgConnection,
+    round_id: Uuid,
+    region_path: &str,
+) -> Result<Vec<DepartmentRanking>, AppError> {
+    let effective = service::effective(conn, region_path)?;
+    let edges: Vec<BigDecimal> = effective
+        .settings
+        .grade_edges
+        .iter()
+        .filter_map(|e| parse_decimal(e, 2).ok())
+        .collect();
+    let edges = <[BigDecimal; 3]>::try_from(edges).unwrap_or_else(|_| {
+        [
+            BigDecimal::from(90),
+            BigDecimal::from(80),
+            BigDecimal::from(60),
+        ]
+    });
+    Ok(rank_departments(
+        store::ranking_rows(conn, round_id, region_path)?,
+        &edges,
+    ))
+}
+
+/// Rankings as a CSV or XLSX file.
+pub fn rankings_export(
+    format: Format,
+    filename: &str,
+    ranking: &[DepartmentRanking],
+) -> Result<HttpResponse, AppError> {
+    let rows = ranking.iter().map(ranking_cells).collect();
+    export::table(format, filename, RANKING_COLUMNS, rows)
 }

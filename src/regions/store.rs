@@ -46,6 +46,16 @@ pub fn find_by_code(conn: &mut PgConnection, code: &str) -> Result<Option<Region
         .map_err(AppError::from)
 }
 
+/// The regions directly under `parent_id`, by code.
+pub fn children_of(conn: &mut PgConnection, parent_id: Uuid) -> Result<Vec<RegionRow>, AppError> {
+    regions::table
+        .filter(regions::parent_id.eq(parent_id))
+        .order(regions::code.asc())
+        .select(RegionRow::as_select())
+        .load(conn)
+        .map_err(AppError::from)
+}
+
 pub struct NewRegionRow<'a> {
     pub code: &'a str,
     pub name: &'a str,

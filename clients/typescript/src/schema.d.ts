@@ -1048,6 +1048,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics per department
+         * @description Each department of the region (and below) with reports in the round: score (0.9 × budget-weighted mean of its project scores + 0.1 × monitoring quality), grade, rank within the region, reports, late reports and project lights; the same as the round's rankings. Roles: admin, finance_officer, auditor.
+         */
+        get: operations["get_stats_by_department"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Overview statistics of a region
+         * @description The year's monitoring in the region's subtree as far as the caller sees it (a city officer asking about its province gets its city; a department officer its department): departments and projects monitored and their funds, key monitoring, reports by status, lights per category, findings, opinions, rectifications, fund adjustments (net of reversals), the money adjusted and recovered, and the share of report fields the system filled. Classified projects and departments are never counted. `round` narrows reports and inspections to one round. `format=csv|xlsx` (or `Accept: text/csv`) gives one flat row. Roles: admin, finance_officer, auditor, department_officer.
+         */
+        get: operations["get_stats_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Problems found, by category and region
+         * @description Findings of key monitoring in the year, per category, for the region's own level and each child region, with the amounts they name. Roles: admin, finance_officer, auditor, department_officer.
+         */
+        get: operations["get_stats_problems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics per child region
+         * @description Drill-down: the parent's own level (its own departments, e.g. "provincial level") and each child region (cities of a province, counties of a city) with the same figures as the overview; own level plus children add up to the parent's overview. Only children the caller sees are listed. CSV/XLSX give a row per part. Roles: admin, finance_officer, auditor, department_officer.
+         */
+        get: operations["get_stats_by_region"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trend over the year's rounds
+         * @description For each round of the year (by cut-off date) in the caller's part of the region: reports, adjusted budget and executed amount summed over the reports, the execution rate, and project light counts. Roles: admin, finance_officer, auditor, department_officer.
+         */
+        get: operations["get_stats_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1212,6 +1312,15 @@ export interface components {
         };
         /** @enum {string} */
         AdjustmentKind: "reduce" | "recover" | "reallocate" | "suspend" | "stop" | "increase";
+        /** @description Net of reversals: a reversal takes its original out of the count and the amount. */
+        AdjustmentTotals: {
+            increase: components["schemas"]["CountAmount"];
+            reallocate: components["schemas"]["CountAmount"];
+            recover: components["schemas"]["CountAmount"];
+            reduce: components["schemas"]["CountAmount"];
+            stop: components["schemas"]["CountAmount"];
+            suspend: components["schemas"]["CountAmount"];
+        };
         AuditEvent: {
             /** @description What happened, e.g. `project.updated`, `auth.login_failed`. */
             action: string;
@@ -1269,6 +1378,15 @@ export interface components {
         };
         /** @enum {string} */
         Comparator: ">=" | ">" | "=" | "<" | "<=" | "qualitative";
+        CountAmount: {
+            /**
+             * @description Yuan, two decimals.
+             * @example 300000000.00
+             */
+            amount: string;
+            /** Format: int64 */
+            count: number;
+        };
         /**
          * @example {
          *       "active": true,
@@ -1406,6 +1524,64 @@ export interface components {
          * @enum {string}
          */
         ExportFormat: "json" | "csv" | "xlsx";
+        /** @description The figures of one region (or level), for one fiscal year and optionally one round. */
+        Figures: {
+            /**
+             * @description Reduced, recovered and reallocated, yuan: the money taken off projects.
+             * @example 3370000000.00
+             */
+            adjusted_and_recovered: string;
+            adjustments: components["schemas"]["AdjustmentTotals"];
+            /**
+             * Format: int64
+             * @description Departments with at least one project report.
+             */
+            departments_monitored: number;
+            findings: components["schemas"]["FindingCounts"];
+            /**
+             * @description Budgets at the start of the year of the key-monitored projects, yuan.
+             * @example 41770000000.00
+             */
+            key_monitored_funds: string;
+            /** Format: int64 */
+            key_monitored_projects: number;
+            /**
+             * Format: int64
+             * @description Inspections of key-monitored projects.
+             */
+            key_monitoring_items: number;
+            lights: components["schemas"]["LightsByCategory"];
+            /** Format: int64 */
+            opinions: number;
+            /** Format: int64 */
+            policy_revisions: number;
+            /**
+             * Format: int64
+             * @description Projects with at least one report.
+             */
+            projects_monitored: number;
+            /** @description Their budgets at the start of the year, yuan. */
+            projects_monitored_funds: string;
+            rectifications: components["schemas"]["RectificationCounts"];
+            /**
+             * Format: int64
+             * @description All fields of the reports.
+             */
+            report_fields: number;
+            reports: components["schemas"]["ReportCounts"];
+            /** Format: int64 */
+            suggestions: number;
+            /**
+             * Format: int64
+             * @description Report fields the system filled in.
+             */
+            system_filled_fields: number;
+            /**
+             * @description `system_filled_fields` ÷ `report_fields` × 100, two decimals; absent without reports.
+             * @example 71.35
+             */
+            system_filled_share?: string | null;
+        };
         Finding: {
             /** @description Money involved (e.g. idle funds), in yuan. */
             amount?: string | null;
@@ -1423,6 +1599,14 @@ export interface components {
         };
         /** @enum {string} */
         FindingCategory: "slow_progress" | "unreasonable_targets" | "non_standard_management" | "unclear_objectives" | "idle_funds" | "other";
+        FindingCounts: {
+            idle_funds: components["schemas"]["CountAmount"];
+            non_standard_management: components["schemas"]["CountAmount"];
+            other: components["schemas"]["CountAmount"];
+            slow_progress: components["schemas"]["CountAmount"];
+            unclear_objectives: components["schemas"]["CountAmount"];
+            unreasonable_targets: components["schemas"]["CountAmount"];
+        };
         /** @description Amounts by fund source, in yuan, as decimal strings. */
         FundSourceAmounts: {
             /** @example 300000000.00 */
@@ -1638,6 +1822,29 @@ export interface components {
             round_id: string;
             rules_version: string;
             to: components["schemas"]["Light"];
+        };
+        LightCounts: {
+            /** Format: int64 */
+            blue: number;
+            /** Format: int64 */
+            green: number;
+            /**
+             * Format: int64
+             * @description Not enough data for a light yet.
+             */
+            none: number;
+            /** Format: int64 */
+            red: number;
+            /** Format: int64 */
+            yellow: number;
+        };
+        LightsByCategory: {
+            budget: components["schemas"]["LightCounts"];
+            effect: components["schemas"]["LightCounts"];
+            output: components["schemas"]["LightCounts"];
+            /** @description The project light. */
+            overall: components["schemas"]["LightCounts"];
+            satisfaction: components["schemas"]["LightCounts"];
         };
         /** @enum {string} */
         Likelihood: "certain" | "possible" | "impossible";
@@ -1965,6 +2172,17 @@ export interface components {
                 [key: string]: components["schemas"]["Rule"];
             };
             settings?: components["schemas"]["Settings"] | null;
+        };
+        Overview: {
+            figures: components["schemas"]["Figures"];
+            region: components["schemas"]["RegionRef"];
+            /** Format: uuid */
+            round_id?: string | null;
+            /**
+             * Format: int32
+             * @example 2021
+             */
+            year: number;
         };
         /** @description One page of a list. */
         Page_Adjustment: {
@@ -2440,6 +2658,18 @@ export interface components {
             /** @description A URI reference naming the kind of problem; stable, so clients may branch on it. */
             type: string;
         };
+        ProblemRow: {
+            /** @description Amounts named by the findings, yuan. */
+            amount: string;
+            /** @example slow_progress */
+            category: string;
+            /** Format: int64 */
+            findings: number;
+            /** @description Whether `region` is the requested region's own level. */
+            own_level: boolean;
+            /** @description The child region, or the region itself for findings at its own level. */
+            region: components["schemas"]["RegionRef"];
+        };
         Project: {
             /**
              * @description The sum of the budget ledger (`/budget-history`): the initial budget and every change since.
@@ -2585,6 +2815,20 @@ export interface components {
             /** @description What was done. */
             response: string;
         };
+        RectificationCounts: {
+            /** Format: int64 */
+            accepted: number;
+            /**
+             * Format: int64
+             * @description Not yet accepted (overdue ones included).
+             */
+            open: number;
+            /**
+             * Format: int64
+             * @description Not accepted and past the deadline.
+             */
+            overdue: number;
+        };
         RectificationEvent: {
             actor_name: string;
             /** Format: date-time */
@@ -2632,12 +2876,45 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description A region's figures split into its own level and each child region: the parts add up to the
+         *     region's overview.
+         */
+        RegionBreakdown: {
+            children: components["schemas"]["RegionFigures"][];
+            own_level: components["schemas"]["Figures"];
+            /**
+             * @description The parent's own departments ("provincial level" for a province).
+             * @example provincial level
+             */
+            own_level_label: string;
+            parent: components["schemas"]["RegionRef"];
+            /** Format: uuid */
+            round_id?: string | null;
+            /** Format: int32 */
+            year: number;
+        };
         /** @description Only the name of a region can change; its code and place in the tree are fixed. */
         RegionChanges: {
             name?: string | null;
         };
+        RegionFigures: {
+            figures: components["schemas"]["Figures"];
+            region: components["schemas"]["RegionRef"];
+        };
         /** @enum {string} */
         RegionLevel: "province" | "city" | "county";
+        RegionRef: {
+            /** @example 370000 */
+            code: string;
+            /**
+             * @description province, city or county
+             * @example province
+             */
+            level: string;
+            /** @example Shandong */
+            name: string;
+        };
         Report: {
             budget: components["schemas"]["BudgetPart"];
             /** Format: date-time */
@@ -2677,6 +2954,28 @@ export interface components {
             updated_at: string;
             /** Format: int32 */
             version: number;
+        };
+        ReportCounts: {
+            /** Format: int64 */
+            approved: number;
+            /** Format: int64 */
+            draft: number;
+            /**
+             * Format: int64
+             * @description Submitted after the due date (also counted under their status).
+             */
+            late: number;
+            /**
+             * Format: int64
+             * @description Draft or returned after the round's due date.
+             */
+            missing: number;
+            /** Format: int64 */
+            returned: number;
+            /** Format: int64 */
+            submitted: number;
+            /** Format: int64 */
+            total: number;
         };
         ReportIndicator: {
             accrues: boolean;
@@ -2941,6 +3240,22 @@ export interface components {
             comment: string;
             from: string;
             to: string;
+        };
+        TrendPoint: {
+            /** @description Yuan. */
+            adjusted_budget: string;
+            /** Format: date */
+            cutoff_date: string;
+            /** @description Yuan, executed by the cut-off. */
+            executed_amount: string;
+            /** @description executed ÷ adjusted budget × 100, two decimals. */
+            execution_rate?: string | null;
+            lights: components["schemas"]["LightCounts"];
+            /** Format: int64 */
+            reports: number;
+            /** Format: uuid */
+            round_id: string;
+            round_name: string;
         };
         /**
          * @example {
@@ -5532,6 +5847,204 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_stats_by_department: {
+        parameters: {
+            query: {
+                /** @example 370000 */
+                region: string;
+                /** @example 2021 */
+                year: number;
+                /** @description The round whose reports are scored. */
+                round: string;
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The departments, best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentRanking"][];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_stats_overview: {
+        parameters: {
+            query: {
+                /**
+                 * @description Region code; the caller's part of its subtree counts.
+                 * @example 370000
+                 */
+                region: string;
+                /**
+                 * @description Fiscal year.
+                 * @example 2021
+                 */
+                year: number;
+                /** @description Only this round's reports and inspections. */
+                round?: string;
+                /** @description json (default), csv or xlsx; `Accept: text/csv` also gives CSV. */
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overview"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_stats_problems: {
+        parameters: {
+            query: {
+                /**
+                 * @description Region code; the caller's part of its subtree counts.
+                 * @example 370000
+                 */
+                region: string;
+                /**
+                 * @description Fiscal year.
+                 * @example 2021
+                 */
+                year: number;
+                /** @description Only this round's reports and inspections. */
+                round?: string;
+                /** @description json (default), csv or xlsx; `Accept: text/csv` also gives CSV. */
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per region and category with findings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemRow"][];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_stats_by_region: {
+        parameters: {
+            query: {
+                /**
+                 * @description The region whose children are listed.
+                 * @example 370000
+                 */
+                parent: string;
+                /** @example 2021 */
+                year: number;
+                round?: string;
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures per part */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionBreakdown"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_stats_trend: {
+        parameters: {
+            query: {
+                /**
+                 * @description Region code; the caller's part of its subtree counts.
+                 * @example 370000
+                 */
+                region: string;
+                /**
+                 * @description Fiscal year.
+                 * @example 2021
+                 */
+                year: number;
+                /** @description Only this round's reports and inspections. */
+                round?: string;
+                /** @description json (default), csv or xlsx; `Accept: text/csv` also gives CSV. */
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One point per round */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendPoint"][];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

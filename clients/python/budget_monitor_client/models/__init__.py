@@ -3,6 +3,7 @@
 from .achievement import Achievement
 from .adjustment import Adjustment
 from .adjustment_kind import AdjustmentKind
+from .adjustment_totals import AdjustmentTotals
 from .audit_event import AuditEvent
 from .audit_event_after_type_0 import AuditEventAfterType0
 from .audit_event_before_type_0 import AuditEventBeforeType0
@@ -10,6 +11,7 @@ from .audit_event_details import AuditEventDetails
 from .band import Band
 from .budget_part import BudgetPart
 from .comparator import Comparator
+from .count_amount import CountAmount
 from .department import Department
 from .department_changes import DepartmentChanges
 from .department_ranking import DepartmentRanking
@@ -22,8 +24,10 @@ from .execution_batch import ExecutionBatch
 from .execution_record import ExecutionRecord
 from .execution_report import ExecutionReport
 from .export_format import ExportFormat
+from .figures import Figures
 from .finding import Finding
 from .finding_category import FindingCategory
+from .finding_counts import FindingCounts
 from .fund_source_amounts import FundSourceAmounts
 from .grade import Grade
 from .health import Health
@@ -45,6 +49,8 @@ from .level_1 import Level1
 from .level_2 import Level2
 from .light import Light
 from .light_change_view import LightChangeView
+from .light_counts import LightCounts
+from .lights_by_category import LightsByCategory
 from .likelihood import Likelihood
 from .login_request import LoginRequest
 from .metric import Metric
@@ -66,6 +72,7 @@ from .opinion import Opinion
 from .opinion_kind import OpinionKind
 from .overrides import Overrides
 from .overrides_rules import OverridesRules
+from .overview import Overview
 from .page_adjustment import PageAdjustment
 from .page_adjustment_items_item import PageAdjustmentItemsItem
 from .page_audit_event import PageAuditEvent
@@ -99,6 +106,7 @@ from .password_change import PasswordChange
 from .password_reset import PasswordReset
 from .problem import Problem
 from .problem_errors_type_0 import ProblemErrorsType0
+from .problem_row import ProblemRow
 from .project import Project
 from .project_changes import ProjectChanges
 from .project_status import ProjectStatus
@@ -110,13 +118,18 @@ from .record_status import RecordStatus
 from .record_summary import RecordSummary
 from .rectification import Rectification
 from .rectification_answer import RectificationAnswer
+from .rectification_counts import RectificationCounts
 from .rectification_event import RectificationEvent
 from .rectification_verdict import RectificationVerdict
 from .refresh_request import RefreshRequest
 from .region import Region
+from .region_breakdown import RegionBreakdown
 from .region_changes import RegionChanges
+from .region_figures import RegionFigures
 from .region_level import RegionLevel
+from .region_ref import RegionRef
 from .report import Report
+from .report_counts import ReportCounts
 from .report_indicator import ReportIndicator
 from .report_indicator_input import ReportIndicatorInput
 from .report_input import ReportInput
@@ -137,6 +150,7 @@ from .skipped_project import SkippedProject
 from .status_count import StatusCount
 from .token_pair import TokenPair
 from .transition import Transition
+from .trend_point import TrendPoint
 from .user import User
 from .user_changes import UserChanges
 from .warning_rules import WarningRules
@@ -146,6 +160,7 @@ __all__ = (
     "Achievement",
     "Adjustment",
     "AdjustmentKind",
+    "AdjustmentTotals",
     "AuditEvent",
     "AuditEventAfterType0",
     "AuditEventBeforeType0",
@@ -153,6 +168,7 @@ __all__ = (
     "Band",
     "BudgetPart",
     "Comparator",
+    "CountAmount",
     "Department",
     "DepartmentChanges",
     "DepartmentRanking",
@@ -165,8 +181,10 @@ __all__ = (
     "ExecutionRecord",
     "ExecutionReport",
     "ExportFormat",
+    "Figures",
     "Finding",
     "FindingCategory",
+    "FindingCounts",
     "FundSourceAmounts",
     "Grade",
     "Health",
@@ -188,6 +206,8 @@ __all__ = (
     "Level2",
     "Light",
     "LightChangeView",
+    "LightCounts",
+    "LightsByCategory",
     "Likelihood",
     "LoginRequest",
     "Metric",
@@ -209,6 +229,7 @@ __all__ = (
     "OpinionKind",
     "Overrides",
     "OverridesRules",
+    "Overview",
     "PageAdjustment",
     "PageAdjustmentItemsItem",
     "PageAuditEvent",
@@ -242,6 +263,7 @@ __all__ = (
     "PasswordReset",
     "Problem",
     "ProblemErrorsType0",
+    "ProblemRow",
     "Project",
     "ProjectChanges",
     "ProjectStatus",
@@ -253,13 +275,18 @@ __all__ = (
     "RecordSummary",
     "Rectification",
     "RectificationAnswer",
+    "RectificationCounts",
     "RectificationEvent",
     "RectificationVerdict",
     "RefreshRequest",
     "Region",
+    "RegionBreakdown",
     "RegionChanges",
+    "RegionFigures",
     "RegionLevel",
+    "RegionRef",
     "Report",
+    "ReportCounts",
     "ReportIndicator",
     "ReportIndicatorInput",
     "ReportInput",
@@ -280,6 +307,7 @@ __all__ = (
     "StatusCount",
     "TokenPair",
     "Transition",
+    "TrendPoint",
     "User",
     "UserChanges",
     "WarningRules",

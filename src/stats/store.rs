@@ -1,0 +1,219 @@
+//! Statistics in SQL: one grouped query per endpoint over the projects of the year in the
+//! caller's part of the tree, classified projects and departments left out.
+
+use bigdecimal::BigDecimal;
+use chrono::NaiveDate;
+use diesel::pg::PgConnection;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Date, Nullable, Numeric, SmallInt, Text, Uuid as SqlUuid};
+use uuid::Uuid;
+
+use crate::error::AppError;
+use crate::pagination::like_prefix;
+use crate::stats::dto::StatRow;
+
+/// Which rows count: a subtree, a year, optionally a round and a department subtree, and the
+/// level whose children the figures are split by.
+pub struct StatFilter {
+    /// Materialized path of the region whose subtree counts.
+    pub region_path: String,
+    pub year: i16,
+    pub round_id: Option<Uuid>,
+    /// A department officer's own department subtree: (region id, department path).
+    pub department: Option<(Uuid, String)>,
+    /// Split by the children of this region path; `None` puts everything in one bucket "".
+    pub split_under: Option<String>,
+}
+
+/// The projects that count, with the bucket each falls in. Binds: $1 region LIKE pattern,
+/// $2 year, $3 round, $4/$5 department region and path pattern, $6 split path ("" = none).
+const SCOPED: &str = "
+WITH sp AS (
+    SELECT p.id, p.department_id, p.initial_budget, p.key_monitoring,
+           CASE WHEN $6 = '' OR p.region_path = $6 THEN ''
+                ELSE split_part(substr(p.region_path, length($6) + 1), '/', 1) END AS bucket
+    FROM projects p JOIN departments d ON d.id = p.department_id
+    WHERE p.fiscal_year = $2 AND NOT p.classified AND NOT d.classified
+      AND p.region_path LIKE $1
+      AND ($4::uuid IS NULL OR (p.region_id = $4 AND p.department_path LIKE $5))
+),
+rr AS (
+    SELECT r.id, r.project_id, r.department_id, r.status, r.late, r.system_filled, ro.due_date,
+           sp.bucket
+    FROM reports r
+    JOIN rounds ro ON ro.id = r.round_id
+    JOIN sp ON sp.id = r.project_id
+    WHERE ro.fiscal_year = $2 AND ($3::uuid IS NULL OR ro.id = $3)
+),
+ins AS (
+    SELECT i.id, i.project_id, sp.bucket
+    FROM inspections i JOIN sp ON sp.id = i.project_id
+    WHERE $3::uuid IS NULL OR i.round_id = $3
+)";
+
+const FIGURES: &str = "
+SELECT bucket, 'departments' AS key, count(DISTINCT department_id) AS n, NULL::numeric AS amount
+  FROM rr GROUP BY bucket
+UNION ALL
+SELECT bucket, 'projects', count(*), sum(initial_budget)
+  FROM sp WHERE EXISTS (SELECT 1 FROM rr WHERE rr.project_id = sp.id) GROUP BY bucket
+UNION ALL
+SELECT bucket, 'key_projects', count(*), sum(initial_budget)
+  FROM sp WHERE key_monitoring
+   AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM rr WHERE rr.project_id = sp.id))
+ GROUP BY bucket
+UNION ALL
+SELECT bucket, 'inspections', count(*), NULL FROM ins GROUP BY bucket
+UNION ALL
+SELECT bucket, 'status:' || status, count(*), NULL FROM rr GROUP BY bucket, status
+UNION ALL
+SELECT bucket, 'late', count(*), NULL FROM rr WHERE late GROUP BY bucket
+UNION ALL
+SELECT bucket, 'missing', count(*), NULL FROM rr
+ WHERE status IN ('draft', 'returned') AND due_date < current_date GROUP BY bucket
+UNION ALL
+SELECT bucket, 'system_filled', sum(cardinality(system_filled)), NULL FROM rr GROUP BY bucket
+UNION ALL
+SELECT rr.bucket, 'indicator_fields',
+       count(*) * 7 - count(*) FILTER (WHERE ri.comparator = 'qualitative'), NULL
+  FROM rr JOIN report_indicators ri ON ri.report_id = rr.id GROUP BY rr.bucket
+UNION ALL
+SELECT rr.bucket, 'light:' || c.category || ':' || c.light, count(*), NULL
+  FROM rr JOIN report_evaluations e ON e.report_id = rr.id
+  CROSS JOIN LATERAL (VALUES ('overall', e.light_overall), ('budget', e.light_budget),
+                             ('output', e.light_output), ('effect', e.light_effect),
+                             ('satisfaction', e.light_satisfaction)) AS c(category, light)
+ GROUP BY rr.bucket, c.category, c.light
+UNION ALL
+SELECT ins.bucket, 'finding:' || f.category, count(*), sum(f.amount)
+  FROM findings f JOIN ins ON ins.id = f.inspection_id GROUP BY ins.bucket, f.category
+UNION ALL
+SELECT ins.bucket, 'opinion:' || o.kind, count(*), NULL
+  FROM inspection_opinions o JOIN ins ON ins.id = o.inspection_id GROUP BY ins.bucket, o.kind
+UNION ALL
+SELECT ins.bucket, 'rectification:' || CASE WHEN t.status = 'accepted' THEN 'accepted'
+                                            WHEN t.deadline < current_date THEN 'overdue'
+                                            ELSE 'open' END,
+       count(*), NULL
+  FROM rectifications t JOIN findings f ON f.id = t.finding_id JOIN ins ON ins.id = f.inspection_id
+ GROUP BY 1, 2
+UNION ALL
+SELECT sp.bucket, 'adjustment:' || a.kind,
+       count(*) FILTER (WHERE a.reverses_id IS NULL) - count(*) FILTER (WHERE a.reverses_id IS NOT NULL),
+       sum(CASE WHEN a.reverses_id IS NULL THEN a.amount ELSE -a.amount END)
+  FROM adjustments a JOIN sp ON sp.id = a.project_id GROUP BY sp.bucket, a.kind";
+
+#[derive(QueryableByName)]
+struct RawRow {
+    #[diesel(sql_type = Text)]
+    bucket: String,
+    #[diesel(sql_type = Text)]
+    key: String,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+    #[diesel(sql_type = Nullable<Numeric>)]
+    amount: Option<BigDecimal>,
+}
+
+macro_rules! bind_filter {
+    ($query:expr, $f:expr) => {{
+        let f = $f;
+        let (dept_region, dept_path) = match &f.department {
+            Some((region, path)) => (Some(*region), Some(like_prefix(path))),
+            None => (None, None),
+        };
+        $query
+            .bind::<Text, _>(like_prefix(&f.region_path))
+            .bind::<SmallInt, _>(f.year)
+            .bind::<Nullable<SqlUuid>, _>(f.round_id)
+            .bind::<Nullable<SqlUuid>, _>(dept_region)
+            .bind::<Nullable<Text>, _>(dept_path)
+            .bind::<Text, _>(f.split_under.clone().unwrap_or_default())
+    }};
+}
+
+pub fn figures(conn: &mut PgConnection, filter: &StatFilter) -> Result<Vec<StatRow>, AppError> {
+    let sql = format!("{SCOPED} {FIGURES}");
+    let rows: Vec<RawRow> = bind_filter!(diesel::sql_query(sql), filter).load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| StatRow {
+            bucket: r.bucket,
+            key: r.key,
+            n: r.n,
+            amount: r.amount,
+        })
+        .collect())
+}
+
+/// Findings per bucket and category (`key` is the category).
+pub fn problems(conn: &mut PgConnection, filter: &StatFilter) -> Result<Vec<StatRow>, AppError> {
+    let sql = format!(
+        "{SCOPED}
+         SELECT ins.bucket, f.category AS key, count(*) AS n, sum(f.amount) AS amount
+           FROM findings f JOIN ins ON ins.id = f.inspection_id
+          GROUP BY ins.bucket, f.category ORDER BY 1, 2"
+    );
+    let rows: Vec<RawRow> = bind_filter!(diesel::sql_query(sql), filter).load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| StatRow {
+            bucket: r.bucket,
+            key: r.key,
+            n: r.n,
+            amount: r.amount,
+        })
+        .collect())
+}
+
+#[derive(QueryableByName)]
+pub struct TrendRow {
+    #[diesel(sql_type = SqlUuid)]
+    pub round_id: Uuid,
+    #[diesel(sql_type = Text)]
+    pub round_name: String,
+    #[diesel(sql_type = Date)]
+    pub cutoff_date: NaiveDate,
+    #[diesel(sql_type = BigInt)]
+    pub reports: i64,
+    #[diesel(sql_type = Numeric)]
+    pub adjusted_budget: BigDecimal,
+    #[diesel(sql_type = Numeric)]
+    pub executed_amount: BigDecimal,
+    #[diesel(sql_type = BigInt)]
+    pub red: i64,
+    #[diesel(sql_type = BigInt)]
+    pub yellow: i64,
+    #[diesel(sql_type = BigInt)]
+    pub green: i64,
+    #[diesel(sql_type = BigInt)]
+    pub blue: i64,
+    #[diesel(sql_type = BigInt)]
+    pub none: i64,
+}
+
+/// Per round of the year (in cut-off order): reports, budget, execution and project lights.
+pub fn trend(conn: &mut PgConnection, filter: &StatFilter) -> Result<Vec<TrendRow>, AppError> {
+    let sql = format!(
+        "{SCOPED}
+         SELECT ro.id AS round_id, ro.name AS round_name, ro.cutoff_date,
+                count(r.id) AS reports,
+                coalesce(sum(r.adjusted_budget), 0) AS adjusted_budget,
+                coalesce(sum(r.executed_amount), 0) AS executed_amount,
+                count(*) FILTER (WHERE e.light_overall = 'red') AS red,
+                count(*) FILTER (WHERE e.light_overall = 'yellow') AS yellow,
+                count(*) FILTER (WHERE e.light_overall = 'green') AS green,
+                count(*) FILTER (WHERE e.light_overall = 'blue') AS blue,
+                count(r.id) FILTER (WHERE e.light_overall IS NULL OR e.light_overall = 'none') AS none
+           FROM rounds ro
+           JOIN reports r ON r.round_id = ro.id
+           JOIN sp ON sp.id = r.project_id
+           LEFT JOIN report_evaluations e ON e.report_id = r.id
+          WHERE ro.fiscal_year = $2 AND ($3::uuid IS NULL OR ro.id = $3)
+          GROUP BY ro.id, ro.name, ro.cutoff_date
+          ORDER BY ro.cutoff_date, ro.id"
+    );
+    bind_filter!(diesel::sql_query(sql), filter)
+        .load(conn)
+        .map_err(AppError::from)
+}
