@@ -1,9 +1,12 @@
 //! The OpenAPI document: the base (info, security scheme, shared schemas) plus every path that
 //! utoipa-actix-web collects from the services registered in `crate::routes`.
 
+use std::collections::BTreeMap;
+
 use utoipa::openapi::OpenApi as OpenApiDoc;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::schema::{ArrayItems, Schema};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
@@ -22,8 +25,9 @@ pub const BEARER_SCHEME: &str = "bearer_jwt";
                        budget execution and performance targets, early-warning lights, scoring, key \
                        monitoring, rectification and fund adjustments.\n\nErrors are RFC 9457 \
                        `application/problem+json` documents (`Problem`).",
-        license(name = "Proprietary")
+        license(name = "Proprietary", identifier = "LicenseRef-Proprietary")
     ),
+    servers((url = "/", description = "The server that serves this document")),
     components(schemas(Problem, ExportFormat)),
     modifiers(&SecurityAddon),
     tags(
@@ -122,11 +126,12 @@ const PROBLEMS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// Adds what every operation shares: the problem responses it can answer with and, unless it is
-/// public, the bearer security requirement. Derived from each operation's shape so a new
-/// endpoint cannot forget them.
+/// Adds what every operation shares: the problem responses it can answer with and its security
+/// requirement (the bearer token, or none for public operations). Derived from each operation's
+/// shape so a new endpoint cannot forget them. Also makes every `Page_X` refer to `X`.
 pub fn finalize(api: &mut OpenApiDoc) {
     let components = api.components.get_or_insert_with(Default::default);
+    reference_page_items(&mut components.schemas);
     for (_, name, description) in PROBLEMS {
         let mut response = ResponseBuilder::new().description(*description).content(
             crate::error::PROBLEM_CONTENT_TYPE,
@@ -162,6 +167,27 @@ pub fn finalize(api: &mut OpenApiDoc) {
     }
 }
 
+/// utoipa inlines a generic parameter, so `Page<Project>` becomes `Page_Project` with a full copy
+/// of `Project` as its item schema (juhaku/utoipa#1586). Where `X` is itself a component, the
+/// copy is replaced by a `$ref` to it: one model per resource in generated clients, and no
+/// component that only a copy uses.
+fn reference_page_items(schemas: &mut BTreeMap<String, RefOr<Schema>>) {
+    let names: Vec<String> = schemas
+        .keys()
+        .filter_map(|name| name.strip_prefix("Page_"))
+        .filter(|item| schemas.contains_key(*item))
+        .map(str::to_owned)
+        .collect();
+    for item in names {
+        let Some(RefOr::T(Schema::Object(page))) = schemas.get_mut(&format!("Page_{item}")) else {
+            continue;
+        };
+        if let Some(RefOr::T(Schema::Array(items))) = page.properties.get_mut("items") {
+            items.items = ArrayItems::RefOrSchema(Box::new(Ref::from_schema_name(item).into()));
+        }
+    }
+}
+
 fn decorate(path: &str, method: &str, op: &mut Operation) {
     let public = op
         .extensions
@@ -176,6 +202,10 @@ fn decorate(path: &str, method: &str, op: &mut Operation) {
             Vec::<String>::new(),
         )]);
         wanted.extend(["401", "403"]);
+    } else {
+        // `[]` states "no authentication"; `[{}]` would mean "optional" and make generated
+        // clients demand an authenticated client for login, refresh and logout.
+        op.security = Some(Vec::new());
     }
     if api {
         wanted.extend(["401", "500", "503"]);

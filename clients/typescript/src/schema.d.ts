@@ -2186,428 +2186,79 @@ export interface components {
         };
         /** @description One page of a list. */
         Page_Adjustment: {
-            items: {
-                /** @description Yuan; null for suspend and stop. */
-                amount?: string | null;
-                /** Format: date-time */
-                created_at: string;
-                created_by_name: string;
-                destination_function_class?: string | null;
-                /** Format: uuid */
-                destination_project_id?: string | null;
-                destination_text?: string | null;
-                /** @description The decision document (文号). */
-                document_number: string;
-                /** Format: uuid */
-                finding_id?: string | null;
-                /** Format: uuid */
-                id: string;
-                kind: components["schemas"]["AdjustmentKind"];
-                note: string;
-                /** Format: uuid */
-                project_id: string;
-                /** Format: uuid */
-                report_id?: string | null;
-                /**
-                 * Format: uuid
-                 * @description The adjustment this one reverses.
-                 */
-                reverses_id?: string | null;
-            }[];
+            items: components["schemas"]["Adjustment"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_AuditEvent: {
-            items: {
-                /** @description What happened, e.g. `project.updated`, `auth.login_failed`. */
-                action: string;
-                /**
-                 * Format: uuid
-                 * @description The acting user; null for the command line and for failed logins of unknown users.
-                 */
-                actor_id?: string | null;
-                actor_name?: string | null;
-                /** @description The entity after the write (null for a deletion). */
-                after?: Record<string, never> | null;
-                /** @description The entity before the write (null for a creation). */
-                before?: Record<string, never> | null;
-                details: Record<string, never>;
-                entity_id?: string | null;
-                /** @description What kind of entity, e.g. `project`, `indicator`, `user`, `session`. */
-                entity_type: string;
-                /** Format: uuid */
-                id: string;
-                /** Format: date-time */
-                occurred_at: string;
-                /** @description The region the entity belongs to. */
-                region_code?: string | null;
-                /** @description The `X-Request-Id` of the request that made the change. */
-                request_id?: string | null;
-            }[];
+            items: components["schemas"]["AuditEvent"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Department: {
-            items: {
-                active: boolean;
-                /**
-                 * @description Secret-related: excluded from monitoring, statistics and exports; visible only to admins
-                 *     and the department's own officers.
-                 */
-                classified: boolean;
-                /** @description Unique within the region. */
-                code: string;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /**
-                 * Format: uuid
-                 * @description The department this unit belongs to; null for a top-level department.
-                 */
-                parent_id?: string | null;
-                /** @description Code of the region the department belongs to. */
-                region_code: string;
-                /** Format: date-time */
-                updated_at: string;
-                /** Format: int32 */
-                version: number;
-            }[];
+            items: components["schemas"]["Department"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_ExecutionRecord: {
-            items: {
-                amount: string;
-                /** Format: date-time */
-                created_at: string;
-                description: string;
-                external_ref: string;
-                /** Format: uuid */
-                id: string;
-                /** Format: date */
-                payment_date: string;
-                /** Format: uuid */
-                project_id: string;
-                region_code: string;
-            }[];
+            items: components["schemas"]["ExecutionRecord"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Indicator: {
-            items: {
-                /** @description Whether the target accrues over the year (pro-rated at a cut-off). */
-                accrues: boolean;
-                comparator: components["schemas"]["Comparator"];
-                /** Format: date-time */
-                created_at: string;
-                /** Format: uuid */
-                id: string;
-                level1: components["schemas"]["Level1"];
-                level2: components["schemas"]["Level2"];
-                /** @description How the indicator is measured. */
-                measurement: string;
-                /** @description The level-3 indicator. */
-                name: string;
-                /** Format: uuid */
-                project_id: string;
-                /** @description The target in words for qualitative indicators. */
-                target_text?: string | null;
-                /**
-                 * @description Numeric target for `>=`, `>`, `=`, `<`, `<=`; null for qualitative indicators.
-                 * @example 120
-                 */
-                target_value?: string | null;
-                unit: string;
-                /** Format: date-time */
-                updated_at: string;
-                /** Format: int32 */
-                version: number;
-                /**
-                 * @description Share of the 90 points of a project's indicators.
-                 * @example 20
-                 */
-                weight: string;
-            }[];
+            items: components["schemas"]["Indicator"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Inspection: {
-            items: {
-                conclusion: string;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: date */
-                end_date?: string | null;
-                findings: components["schemas"]["Finding"][];
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                inspector_id: string;
-                inspector_name: string;
-                /** @description Opinions, suggestions and policy revisions. */
-                opinions: components["schemas"]["Opinion"][];
-                /** Format: uuid */
-                project_id: string;
-                /** Format: uuid */
-                round_id?: string | null;
-                /** Format: date */
-                start_date?: string | null;
-                status: components["schemas"]["InspectionStatus"];
-                /** Format: date-time */
-                updated_at: string;
-                /** Format: int32 */
-                version: number;
-            }[];
+            items: components["schemas"]["Inspection"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_LedgerEntry: {
-            items: {
-                /** Format: uuid */
-                actor_id?: string | null;
-                actor_name?: string | null;
-                /** @description Signed change in yuan. */
-                amount: string;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: uuid */
-                id: string;
-                /**
-                 * @description `initial` for the start-of-year budget, `correction` for a corrected initial budget;
-                 *     fund adjustments add their own kinds.
-                 */
-                kind: string;
-                reason: string;
-                /** @description What caused the entry. */
-                reference: string;
-            }[];
+            items: components["schemas"]["LedgerEntry"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Project: {
-            items: {
-                /**
-                 * @description The sum of the budget ledger (`/budget-history`): the initial budget and every change since.
-                 * @example 270000000.00
-                 */
-                adjusted_budget: string;
-                /** @description The overall annual goal. */
-                annual_goal: string;
-                category: string;
-                /**
-                 * @description Secret-related: visible only to admins and the department's own officers. True also when
-                 *     the department is classified.
-                 */
-                classified: boolean;
-                /** @description Unique within the region and fiscal year. */
-                code: string;
-                /** Format: date-time */
-                created_at: string;
-                department_code: string;
-                /** Format: uuid */
-                department_id: string;
-                /** Format: date */
-                end_date?: string | null;
-                /** Format: int32 */
-                fiscal_year: number;
-                /** @description Expenditure function classification (class, section or item), e.g. `20601`. */
-                function_class: string;
-                fund_sources: components["schemas"]["FundSourceAmounts"];
-                /** Format: uuid */
-                id: string;
-                /**
-                 * @description Budget at the start of the year; equals the sum of the fund sources.
-                 * @example 300000000.00
-                 */
-                initial_budget: string;
-                /** @description Selected by the finance department for key monitoring. */
-                key_monitoring: boolean;
-                name: string;
-                /** @description Whether the project can be monitored, and why not. */
-                readiness: components["schemas"]["Readiness"];
-                region_code: string;
-                /** Format: date */
-                start_date?: string | null;
-                status: components["schemas"]["ProjectStatus"];
-                /** Format: date-time */
-                updated_at: string;
-                /** Format: int32 */
-                version: number;
-            }[];
+            items: components["schemas"]["Project"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Rectification: {
-            items: {
-                /** Format: date-time */
-                accepted_at?: string | null;
-                /** Format: date-time */
-                answered_at?: string | null;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: date */
-                deadline: string;
-                /**
-                 * Format: uuid
-                 * @description The department responsible for the fix.
-                 */
-                department_id: string;
-                /** Format: uuid */
-                finding_id: string;
-                history: components["schemas"]["RectificationEvent"][];
-                /** Format: uuid */
-                id: string;
-                /** @description By the `rectification` warning rule: red past the deadline, yellow within the warning days. */
-                light: components["schemas"]["Light"];
-                /** @description Not accepted and past the deadline. */
-                overdue: boolean;
-                /** Format: uuid */
-                project_id: string;
-                requirement: string;
-                response: string;
-                /** @description `open` (waiting for the department), `answered` (waiting for verification), `accepted`. */
-                status: string;
-                /** Format: int32 */
-                version: number;
-                /** Format: int32 */
-                warning_days: number;
-            }[];
+            items: components["schemas"]["Rectification"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Region: {
-            items: {
-                /** @description GB/T 2260 code. */
-                code: string;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: uuid */
-                id: string;
-                level: components["schemas"]["RegionLevel"];
-                name: string;
-                /** @description Code of the parent region; null for a province. */
-                parent_code?: string | null;
-                /** Format: date-time */
-                updated_at: string;
-                /**
-                 * Format: int32
-                 * @description Changes on every update; the `ETag` header carries it too.
-                 */
-                version: number;
-            }[];
+            items: components["schemas"]["Region"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_ReportListItem: {
-            items: {
-                adjusted_budget: string;
-                budget_light: components["schemas"]["Light"];
-                department_code: string;
-                /** Format: uuid */
-                department_id: string;
-                executed_amount: string;
-                execution_rate?: string | null;
-                /** Format: uuid */
-                id: string;
-                key_monitoring: boolean;
-                late: boolean;
-                /** @description The project light (`none` until computed). */
-                light: components["schemas"]["Light"];
-                project_code: string;
-                /** Format: uuid */
-                project_id: string;
-                project_name: string;
-                region_code: string;
-                status: components["schemas"]["ReportStatus"];
-                /** Format: date-time */
-                submitted_at?: string | null;
-                /** Format: int32 */
-                version: number;
-            }[];
+            items: components["schemas"]["ReportListItem"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Round: {
-            items: {
-                /** Format: date-time */
-                closed_at?: string | null;
-                /** Format: date-time */
-                created_at: string;
-                /**
-                 * Format: date
-                 * @description Data up to this date count (e.g. 2021-07-31 for January to July).
-                 */
-                cutoff_date: string;
-                /** Format: date */
-                due_date: string;
-                /** Format: int32 */
-                fiscal_year: number;
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** Format: date */
-                open_date: string;
-                /** Format: date-time */
-                opened_at?: string | null;
-                /** @description The region whose subtree the round covers. */
-                region_code: string;
-                status: components["schemas"]["RoundStatus"];
-                /**
-                 * @description Share of the year elapsed at the cut-off, in percent.
-                 * @example 58.33
-                 */
-                time_progress: string;
-                /** Format: date-time */
-                updated_at: string;
-                /** Format: int32 */
-                version: number;
-                /**
-                 * Format: int32
-                 * @description Days before the due date when filing warnings start.
-                 */
-                warning_days: number;
-            }[];
+            items: components["schemas"]["Round"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_User: {
-            items: {
-                active: boolean;
-                /** Format: date-time */
-                created_at: string;
-                /**
-                 * Format: uuid
-                 * @description The department a department officer is scoped to (with its units).
-                 */
-                department_id?: string | null;
-                display_name: string;
-                email?: string | null;
-                /** Format: uuid */
-                id: string;
-                phone?: string | null;
-                /** @description The region a finance officer or auditor is scoped to (with its subtree). */
-                region_code?: string | null;
-                role: components["schemas"]["Role"];
-                /** Format: date-time */
-                updated_at: string;
-                username: string;
-                /** Format: int32 */
-                version: number;
-            }[];
+            items: components["schemas"]["User"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };

@@ -74,34 +74,18 @@ from .overrides import Overrides
 from .overrides_rules import OverridesRules
 from .overview import Overview
 from .page_adjustment import PageAdjustment
-from .page_adjustment_items_item import PageAdjustmentItemsItem
 from .page_audit_event import PageAuditEvent
-from .page_audit_event_items_item import PageAuditEventItemsItem
-from .page_audit_event_items_item_after_type_0 import PageAuditEventItemsItemAfterType0
-from .page_audit_event_items_item_before_type_0 import PageAuditEventItemsItemBeforeType0
-from .page_audit_event_items_item_details import PageAuditEventItemsItemDetails
 from .page_department import PageDepartment
-from .page_department_items_item import PageDepartmentItemsItem
 from .page_execution_record import PageExecutionRecord
-from .page_execution_record_items_item import PageExecutionRecordItemsItem
 from .page_indicator import PageIndicator
-from .page_indicator_items_item import PageIndicatorItemsItem
 from .page_inspection import PageInspection
-from .page_inspection_items_item import PageInspectionItemsItem
 from .page_ledger_entry import PageLedgerEntry
-from .page_ledger_entry_items_item import PageLedgerEntryItemsItem
 from .page_project import PageProject
-from .page_project_items_item import PageProjectItemsItem
 from .page_rectification import PageRectification
-from .page_rectification_items_item import PageRectificationItemsItem
 from .page_region import PageRegion
-from .page_region_items_item import PageRegionItemsItem
 from .page_report_list_item import PageReportListItem
-from .page_report_list_item_items_item import PageReportListItemItemsItem
 from .page_round import PageRound
-from .page_round_items_item import PageRoundItemsItem
 from .page_user import PageUser
-from .page_user_items_item import PageUserItemsItem
 from .password_change import PasswordChange
 from .password_reset import PasswordReset
 from .problem import Problem
@@ -231,34 +215,18 @@ __all__ = (
     "OverridesRules",
     "Overview",
     "PageAdjustment",
-    "PageAdjustmentItemsItem",
     "PageAuditEvent",
-    "PageAuditEventItemsItem",
-    "PageAuditEventItemsItemAfterType0",
-    "PageAuditEventItemsItemBeforeType0",
-    "PageAuditEventItemsItemDetails",
     "PageDepartment",
-    "PageDepartmentItemsItem",
     "PageExecutionRecord",
-    "PageExecutionRecordItemsItem",
     "PageIndicator",
-    "PageIndicatorItemsItem",
     "PageInspection",
-    "PageInspectionItemsItem",
     "PageLedgerEntry",
-    "PageLedgerEntryItemsItem",
     "PageProject",
-    "PageProjectItemsItem",
     "PageRectification",
-    "PageRectificationItemsItem",
     "PageRegion",
-    "PageRegionItemsItem",
     "PageReportListItem",
-    "PageReportListItemItemsItem",
     "PageRound",
-    "PageRoundItemsItem",
     "PageUser",
-    "PageUserItemsItem",
     "PasswordChange",
     "PasswordReset",
     "Problem",

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.page_inspection_items_item import PageInspectionItemsItem
+    from ..models.inspection import Inspection
 
 
 T = TypeVar("T", bound="PageInspection")
@@ -20,11 +20,11 @@ class PageInspection:
     """One page of a list.
 
     Attributes:
-        items (list[PageInspectionItemsItem]):
+        items (list[Inspection]):
         next_cursor (None | str | Unset): Pass as `cursor` to get the next page; null on the last page.
     """
 
-    items: list[PageInspectionItemsItem]
+    items: list[Inspection]
     next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -54,13 +54,13 @@ class PageInspection:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.page_inspection_items_item import PageInspectionItemsItem  # noqa: PLC0415
+        from ..models.inspection import Inspection  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = PageInspectionItemsItem.from_dict(items_item_data)
+            items_item = Inspection.from_dict(items_item_data)
 
             items.append(items_item)
 

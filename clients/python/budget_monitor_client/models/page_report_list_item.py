@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.page_report_list_item_items_item import PageReportListItemItemsItem
+    from ..models.report_list_item import ReportListItem
 
 
 T = TypeVar("T", bound="PageReportListItem")
@@ -20,11 +20,11 @@ class PageReportListItem:
     """One page of a list.
 
     Attributes:
-        items (list[PageReportListItemItemsItem]):
+        items (list[ReportListItem]):
         next_cursor (None | str | Unset): Pass as `cursor` to get the next page; null on the last page.
     """
 
-    items: list[PageReportListItemItemsItem]
+    items: list[ReportListItem]
     next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -54,13 +54,13 @@ class PageReportListItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.page_report_list_item_items_item import PageReportListItemItemsItem  # noqa: PLC0415
+        from ..models.report_list_item import ReportListItem  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = PageReportListItemItemsItem.from_dict(items_item_data)
+            items_item = ReportListItem.from_dict(items_item_data)
 
             items.append(items_item)
 
