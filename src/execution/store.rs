@@ -89,6 +89,27 @@ pub fn executed_up_to(
     Ok(sum.unwrap_or_else(|| BigDecimal::from(0)))
 }
 
+/// Spending of each project up to and including `cutoff`; projects without records are absent.
+pub fn executed_up_to_many(
+    conn: &mut PgConnection,
+    project_ids: &[Uuid],
+    cutoff: NaiveDate,
+) -> Result<std::collections::HashMap<Uuid, BigDecimal>, AppError> {
+    let rows: Vec<(Uuid, Option<BigDecimal>)> = execution_records::table
+        .filter(execution_records::project_id.eq_any(project_ids))
+        .filter(execution_records::payment_date.le(cutoff))
+        .group_by(execution_records::project_id)
+        .select((
+            execution_records::project_id,
+            diesel::dsl::sum(execution_records::amount),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, sum)| sum.map(|s| (id, s)))
+        .collect())
+}
+
 /// Everything spent on a project so far (refunds subtracted).
 pub fn executed_total(conn: &mut PgConnection, project_id: Uuid) -> Result<BigDecimal, AppError> {
     let sum: Option<BigDecimal> = execution_records::table

@@ -72,6 +72,19 @@ pub fn for_project(
         .map_err(AppError::from)
 }
 
+/// The indicators of many projects, each project's in creation order.
+pub fn for_projects(
+    conn: &mut PgConnection,
+    project_ids: &[Uuid],
+) -> Result<Vec<IndicatorRow>, AppError> {
+    indicators::table
+        .filter(indicators::project_id.eq_any(project_ids))
+        .select(IndicatorRow::as_select())
+        .order((indicators::project_id.asc(), indicators::id.asc()))
+        .load(conn)
+        .map_err(AppError::from)
+}
+
 pub fn find(conn: &mut PgConnection, id: Uuid) -> Result<Option<IndicatorRow>, AppError> {
     indicators::table
         .find(id)

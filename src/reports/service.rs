@@ -238,7 +238,10 @@ pub fn refresh_for_projects(conn: &mut PgConnection, project_ids: &[Uuid]) -> Re
 }
 
 /// Creates the missing reports of an open round: one per active, non-classified, ready project
-/// of its year in its subtree. Returns (created, already there, not ready).
+/// of its year in its subtree, pre-filled as `refresh` would (figures to the cut-off, expected
+/// values, last round's entries) and evaluated. Works a few hundred projects at a time with a
+/// handful of statements each, so a province-wide round opens in one transaction quickly.
+/// Returns (created, already there, not ready).
 pub fn create_for_round(
     conn: &mut PgConnection,
     caller: &Caller,
@@ -250,7 +253,7 @@ pub fn create_for_round(
         .collect();
     let ids: Vec<Uuid> = eligible.iter().map(|p| p.row.id).collect();
     let weights = projects::indicator_weights(conn, &ids)?;
-    let (mut created, mut already, mut not_ready) = (0, 0, Vec::new());
+    let (mut already, mut not_ready, mut ready) = (0, Vec::new(), Vec::new());
     for project in eligible {
         if existing.contains(&project.row.id) {
             already += 1;
@@ -260,74 +263,136 @@ pub fn create_for_round(
             .get(&project.row.id)
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let ready = readiness(list.iter().map(|(l, w)| (*l, w)));
-        if !ready.ready {
+        let readiness = readiness(list.iter().map(|(l, w)| (*l, w)));
+        if readiness.ready {
+            ready.push(project);
+        } else {
             not_ready.push(SkippedProject {
                 project_id: project.row.id,
                 code: project.row.code.clone(),
                 name: project.row.name.clone(),
-                reasons: ready.reasons,
+                reasons: readiness.reasons,
             });
-            continue;
         }
-        // Last round's values of the same year are the starting point.
-        let previous =
-            store::previous_report(conn, project.row.id, round.fiscal_year, round.cutoff_date)?;
-        let entry = previous
-            .as_ref()
-            .map(ReportEntryFields::of)
-            .unwrap_or_default();
-        let previous_rows: HashMap<Uuid, IndicatorEntryFields> = match &previous {
-            Some(p) => store::indicator_rows(conn, p.id)?
-                .into_iter()
-                .filter_map(|r| r.indicator_id.map(|id| (id, IndicatorEntryFields::of(&r))))
-                .collect(),
-            None => HashMap::new(),
-        };
-        let project_indicators = indicators::for_project(conn, project.row.id)?;
-        let carried_rows: Vec<(Uuid, IndicatorEntryFields)> = project_indicators
-            .iter()
-            .filter_map(|i| previous_rows.get(&i.id).map(|e| (i.id, e.clone())))
-            .collect();
-        let carried = entered_fields(&entry, &carried_rows);
-        let report = store::insert(
-            conn,
-            NewReport {
-                round_id: round.id,
-                project_id: project.row.id,
-                department_id: project.row.department_id,
-                region_id: project.row.region_id,
-                region_path: &project.row.region_path,
-                department_path: &project.row.department_path,
-            },
-            &entry,
-            &carried,
-        )?;
-        let progress = time_progress(round.cutoff_date);
-        for ind in &project_indicators {
-            let carried_entry = previous_rows.get(&ind.id).cloned().unwrap_or_default();
-            store::insert_indicator_row(
-                conn,
-                report.id,
-                ind.id,
-                &snapshot(ind, &progress),
-                &carried_entry,
-            )?;
-        }
-        refresh(conn, report.id)?;
-        audit::record(
-            conn,
-            AuditEntry::by(caller, "report.created", "report")
-                .object(report.id, Some(&report.region_path))
-                .details(serde_json::json!({
-                    "round_id": round.id, "project_id": project.row.id, "project_code": project.row.code,
-                    "carried_over_from": previous.map(|p| p.id),
-                })),
-        )?;
-        created += 1;
+    }
+    let mut progress_by_region: HashMap<String, BigDecimal> = HashMap::new();
+    let mut created = 0;
+    for chunk in ready.chunks(500) {
+        created += create_chunk(conn, caller, round, chunk, &mut progress_by_region)?;
     }
     crate::reports::department::ensure_for_round(conn, caller, round)?;
     Ok((created, already, not_ready))
+}
+
+fn create_chunk(
+    conn: &mut PgConnection,
+    caller: &Caller,
+    round: &RoundRow,
+    chunk: &[projects::ProjectView],
+    progress_by_region: &mut HashMap<String, BigDecimal>,
+) -> Result<usize, AppError> {
+    let ids: Vec<Uuid> = chunk.iter().map(|p| p.row.id).collect();
+    // Last round's values of the same year are the starting point.
+    let previous = store::previous_reports(conn, &ids, round.fiscal_year, round.cutoff_date)?;
+    let previous_ids: Vec<Uuid> = previous.values().map(|r| r.id).collect();
+    let mut previous_rows: HashMap<Uuid, HashMap<Uuid, IndicatorEntryFields>> = HashMap::new();
+    for row in store::indicator_rows_many(conn, &previous_ids)? {
+        if let Some(indicator) = row.indicator_id {
+            previous_rows
+                .entry(row.report_id)
+                .or_default()
+                .insert(indicator, IndicatorEntryFields::of(&row));
+        }
+    }
+    let mut indicators_of: HashMap<Uuid, Vec<IndicatorRow>> = HashMap::new();
+    for ind in indicators::for_projects(conn, &ids)? {
+        indicators_of.entry(ind.project_id).or_default().push(ind);
+    }
+    let executed = execution::executed_up_to_many(conn, &ids, round.cutoff_date)?;
+    let mut new_reports = Vec::with_capacity(chunk.len());
+    let mut new_rows = Vec::new();
+    let mut audits = Vec::with_capacity(chunk.len());
+    for project in chunk {
+        let p = &project.row;
+        let progress = match progress_by_region.get(&p.region_path) {
+            Some(progress) => progress.clone(),
+            None => {
+                let settings = crate::lights::service::effective(conn, &p.region_path)?.settings;
+                let progress = if settings.time_progress == "day" {
+                    crate::domain::monitoring::time_progress_by_day(round.cutoff_date)
+                } else {
+                    time_progress(round.cutoff_date)
+                };
+                progress_by_region.insert(p.region_path.clone(), progress.clone());
+                progress
+            }
+        };
+        let previous = previous.get(&p.id);
+        let entry = previous.map(ReportEntryFields::of).unwrap_or_default();
+        let carried_from = previous.and_then(|r| previous_rows.get(&r.id));
+        let project_indicators = indicators_of.remove(&p.id).unwrap_or_default();
+        let carried_rows: Vec<(Uuid, IndicatorEntryFields)> = project_indicators
+            .iter()
+            .filter_map(|i| {
+                carried_from
+                    .and_then(|m| m.get(&i.id))
+                    .map(|e| (i.id, e.clone()))
+            })
+            .collect();
+        let report_id = Uuid::now_v7();
+        // Same order as `refresh`: the system's figures, expected values, then carried entries.
+        let mut system_filled: Vec<String> = DERIVED.iter().map(|s| (*s).to_owned()).collect();
+        for ind in &project_indicators {
+            let snap = snapshot(ind, &progress);
+            if snap.expected_value.is_some() {
+                system_filled.push(indicator_field(ind.id, "expected_value"));
+            }
+            let carried = carried_rows
+                .iter()
+                .find(|(id, _)| *id == ind.id)
+                .map(|(_, e)| e.clone())
+                .unwrap_or_default();
+            new_rows.push((report_id, ind.id, snap, carried));
+        }
+        system_filled.extend(entered_fields(&entry, &carried_rows));
+        let executed = executed
+            .get(&p.id)
+            .cloned()
+            .unwrap_or_else(|| BigDecimal::from(0));
+        audits.push(
+            AuditEntry::by(caller, "report.created", "report")
+                .object(report_id, Some(&p.region_path))
+                .details(serde_json::json!({
+                    "round_id": round.id, "project_id": p.id, "project_code": p.code,
+                    "carried_over_from": previous.map(|r| r.id),
+                })),
+        );
+        new_reports.push(store::PrefilledReport {
+            id: report_id,
+            report: NewReport {
+                round_id: round.id,
+                project_id: p.id,
+                department_id: p.department_id,
+                region_id: p.region_id,
+                region_path: &p.region_path,
+                department_path: &p.department_path,
+            },
+            entry,
+            derived: DerivedFields {
+                execution_rate: execution_rate(&executed, &p.adjusted_budget),
+                adjusted_budget: p.adjusted_budget.clone(),
+                executed_amount: executed,
+                time_progress: progress,
+            },
+            system_filled,
+        });
+    }
+    let report_ids: Vec<Uuid> = new_reports.iter().map(|r| r.id).collect();
+    store::insert_prefilled(conn, &new_reports)?;
+    store::insert_indicator_rows(conn, &new_rows)?;
+    audit::record_many(conn, audits)?;
+    crate::lights::service::recompute(conn, &report_ids)?;
+    Ok(report_ids.len())
 }
 
 fn conflict_if_closed(round: &RoundRow) -> Result<(), AppError> {

@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use bigdecimal::BigDecimal;
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::pg::PgConnection;
@@ -259,6 +261,105 @@ pub fn insert(
         .map_err(AppError::from)
 }
 
+/// A report as the system creates it when a round opens: its own figures and carried-over
+/// entries already in place.
+pub struct PrefilledReport<'a> {
+    pub id: Uuid,
+    pub report: NewReport<'a>,
+    pub entry: ReportEntryFields,
+    pub derived: DerivedFields,
+    pub system_filled: Vec<String>,
+}
+
+/// Inserts many pre-filled reports, a few hundred rows per statement.
+pub fn insert_prefilled(
+    conn: &mut PgConnection,
+    reports_new: &[PrefilledReport<'_>],
+) -> Result<(), AppError> {
+    for chunk in reports_new.chunks(500) {
+        let values: Vec<_> = chunk
+            .iter()
+            .map(|r| {
+                (
+                    (
+                        reports::id.eq(r.id),
+                        reports::round_id.eq(r.report.round_id),
+                        reports::project_id.eq(r.report.project_id),
+                        reports::department_id.eq(r.report.department_id),
+                        reports::region_id.eq(r.report.region_id),
+                        reports::region_path.eq(r.report.region_path),
+                        reports::department_path.eq(r.report.department_path),
+                        reports::adjusted_budget.eq(&r.derived.adjusted_budget),
+                        reports::executed_amount.eq(&r.derived.executed_amount),
+                        reports::execution_rate.eq(&r.derived.execution_rate),
+                        reports::time_progress.eq(&r.derived.time_progress),
+                    ),
+                    (
+                        reports::forecast_execution.eq(&r.entry.forecast_execution),
+                        reports::goal_progress.eq(&r.entry.goal_progress),
+                        reports::construction.eq(&r.entry.construction),
+                        reports::management.eq(&r.entry.management),
+                        reports::financial_management.eq(&r.entry.financial_management),
+                        reports::problems.eq(&r.entry.problems),
+                        reports::corrective_measures.eq(&r.entry.corrective_measures),
+                        reports::targets_need_adjusting.eq(r.entry.targets_need_adjusting),
+                        reports::system_filled.eq(&r.system_filled),
+                    ),
+                )
+            })
+            .collect();
+        diesel::insert_into(reports::table)
+            .values(values)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Inserts many indicator rows: (report, indicator, snapshot, entry).
+pub fn insert_indicator_rows(
+    conn: &mut PgConnection,
+    rows: &[(Uuid, Uuid, IndicatorSnapshot, IndicatorEntryFields)],
+) -> Result<(), AppError> {
+    for chunk in rows.chunks(500) {
+        let values: Vec<_> = chunk
+            .iter()
+            .map(|(report_id, indicator_id, snapshot, entry)| {
+                (
+                    (
+                        report_indicators::id.eq(Uuid::now_v7()),
+                        report_indicators::report_id.eq(*report_id),
+                        report_indicators::indicator_id.eq(*indicator_id),
+                        report_indicators::level1.eq(&snapshot.level1),
+                        report_indicators::level2.eq(&snapshot.level2),
+                        report_indicators::name.eq(&snapshot.name),
+                        report_indicators::comparator.eq(&snapshot.comparator),
+                        report_indicators::target_value.eq(&snapshot.target_value),
+                        report_indicators::target_text.eq(&snapshot.target_text),
+                        report_indicators::unit.eq(&snapshot.unit),
+                        report_indicators::weight.eq(&snapshot.weight),
+                    ),
+                    (
+                        report_indicators::accrues.eq(snapshot.accrues),
+                        report_indicators::expected_value.eq(&snapshot.expected_value),
+                        report_indicators::actual_value.eq(&entry.actual_value),
+                        report_indicators::actual_text.eq(&entry.actual_text),
+                        report_indicators::forecast_value.eq(&entry.forecast_value),
+                        report_indicators::forecast_text.eq(&entry.forecast_text),
+                        report_indicators::deviation_reasons.eq(&entry.deviation_reasons),
+                        report_indicators::deviation_note.eq(&entry.deviation_note),
+                        report_indicators::likelihood.eq(&entry.likelihood),
+                        report_indicators::corrective_measures.eq(&entry.corrective_measures),
+                    ),
+                )
+            })
+            .collect();
+        diesel::insert_into(report_indicators::table)
+            .values(values)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 pub fn insert_indicator_row(
     conn: &mut PgConnection,
     report_id: Uuid,
@@ -491,6 +592,32 @@ pub fn previous_report(
         .first(conn)
         .optional()
         .map_err(AppError::from)
+}
+
+/// For each project, its latest report in an earlier round of the same year.
+pub fn previous_reports(
+    conn: &mut PgConnection,
+    project_ids: &[Uuid],
+    fiscal_year: i16,
+    before: NaiveDate,
+) -> Result<HashMap<Uuid, ReportRow>, AppError> {
+    let rows: Vec<(NaiveDate, ReportRow)> = reports::table
+        .inner_join(rounds::table)
+        .filter(reports::project_id.eq_any(project_ids))
+        .filter(rounds::fiscal_year.eq(fiscal_year))
+        .filter(rounds::cutoff_date.lt(before))
+        .select((rounds::cutoff_date, ReportRow::as_select()))
+        .load(conn)?;
+    let mut latest: HashMap<Uuid, (NaiveDate, ReportRow)> = HashMap::new();
+    for (cutoff, row) in rows {
+        match latest.get(&row.project_id) {
+            Some((seen, _)) if *seen >= cutoff => {}
+            _ => {
+                latest.insert(row.project_id, (cutoff, row));
+            }
+        }
+    }
+    Ok(latest.into_iter().map(|(k, (_, r))| (k, r)).collect())
 }
 
 /// Project ids that already have a report in the round.
