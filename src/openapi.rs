@@ -216,6 +216,11 @@ fn decorate(path: &str, method: &str, op: &mut Operation) {
     if path.contains('{') {
         wanted.push("404");
     }
+    // Statistics name their region and round in the query: an unknown or unreachable region is
+    // 404, a round of another year or outside the caller's reach 422.
+    if path.starts_with("/api/v1/stats/") {
+        wanted.extend(["404", "422"]);
+    }
     if op.request_body.is_some() {
         wanted.extend(["400", "413", "415", "422"]);
     }

@@ -96,6 +96,16 @@ async fn wrong_method_on_an_existing_path_is_405() {
     let db = TestDb::new();
     let app = app_with(state_for(&db), probes).await;
     let res = call_service(&app, TestRequest::delete().uri("/healthz").to_request()).await;
+    assert_eq!(res.headers().get("allow").unwrap(), "GET");
+    expect_problem(res, 405).await;
+    let res = call_service(
+        &app,
+        TestRequest::put()
+            .uri("/api/v1/projects/0193a0c4-7f43-7000-8000-0000000000e1")
+            .to_request(),
+    )
+    .await;
+    assert_eq!(res.headers().get("allow").unwrap(), "DELETE, GET, PATCH");
     expect_problem(res, 405).await;
     let res = call_service(
         &app,
