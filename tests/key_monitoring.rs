@@ -817,3 +817,110 @@ async fn rectifications_turn_yellow_then_red_and_rejected_answers_go_back() {
         ]
     );
 }
+
+#[actix_web::test]
+async fn key_monitoring_of_a_secret_project_stays_hidden_from_region_scopes() {
+    let db = TestDb::new();
+    let world = seed(&db);
+    let app = app(state_for(&db)).await;
+    let admin = token(&app, "admin").await;
+    let (status, p) = send(
+        &app,
+        &admin,
+        "POST",
+        "/api/v1/projects",
+        Some(project(
+            "JN-SECRET-1",
+            world.dept("jn_secret"),
+            "5000000.00",
+            "204",
+        )),
+        None,
+    )
+    .await;
+    assert_eq!(status, 201, "{p}");
+    let pid = p["id"].as_str().unwrap();
+    let (status, inspection) = send(
+        &app,
+        &admin,
+        "POST",
+        "/api/v1/inspections",
+        Some(json!({"project_id": pid})),
+        None,
+    )
+    .await;
+    assert_eq!(status, 201, "{inspection}");
+    let iid = inspection["id"].as_str().unwrap();
+    let (status, finding) = send(
+        &app,
+        &admin,
+        "POST",
+        &format!("/api/v1/inspections/{iid}/findings"),
+        Some(json!({"category": "other", "description": "Secret finding", "severity": "low"})),
+        None,
+    )
+    .await;
+    assert_eq!(status, 201, "{finding}");
+    let fid = finding["id"].as_str().unwrap();
+    let (status, task) = send(
+        &app,
+        &admin,
+        "POST",
+        "/api/v1/rectifications",
+        Some(json!({"finding_id": fid, "requirement": "Fix it", "deadline": "2031-12-31"})),
+        None,
+    )
+    .await;
+    assert_eq!(status, 201, "{task}");
+    let tid = task["id"].as_str().unwrap();
+    let (status, adjustment) = send(
+        &app,
+        &admin,
+        "POST",
+        "/api/v1/adjustments",
+        Some(json!({"project_id": pid, "kind": "suspend", "document_number": "S-1"})),
+        None,
+    )
+    .await;
+    assert_eq!(status, 201, "{adjustment}");
+    let aid = adjustment["id"].as_str().unwrap();
+
+    for user in ["jn.fin", "jn.aud", "sd.fin"] {
+        let t = token(&app, user).await;
+        for list in [
+            "/api/v1/inspections",
+            "/api/v1/rectifications",
+            "/api/v1/adjustments",
+        ] {
+            let (status, page) = send(&app, &t, "GET", list, None, None).await;
+            assert_eq!(status, 200);
+            assert!(
+                page["items"].as_array().unwrap().is_empty(),
+                "{user} {list}: {page}"
+            );
+        }
+        for one in [
+            format!("/api/v1/inspections/{iid}"),
+            format!("/api/v1/findings/{fid}"),
+            format!("/api/v1/rectifications/{tid}"),
+            format!("/api/v1/adjustments/{aid}"),
+        ] {
+            let (status, _) = send(&app, &t, "GET", &one, None, None).await;
+            assert_eq!(status, 404, "{user} {one}");
+        }
+    }
+    // The secret department's own officer still sees its project's records.
+    let own = token(&app, "jn.secret").await;
+    let (status, _) = send(
+        &app,
+        &own,
+        "GET",
+        &format!("/api/v1/inspections/{iid}"),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (_, page) = send(&app, &own, "GET", "/api/v1/rectifications", None, None).await;
+    assert_eq!(page["items"].as_array().unwrap().len(), 1);
+}

@@ -19,16 +19,17 @@ static METHODS: LazyLock<Vec<(Vec<String>, String)>> = LazyLock::new(|| {
                 .as_object()
                 .map(|ops| {
                     ops.keys()
-                        .filter(|m| {
-                            ["get", "put", "post", "delete", "patch"].contains(&m.as_str())
-                        })
+                        .filter(|m| ["get", "put", "post", "delete", "patch"].contains(&m.as_str()))
                         .map(|m| m.to_uppercase())
                         .collect()
                 })
                 .unwrap_or_default();
             methods.sort();
             out.push((
-                path.trim_matches('/').split('/').map(str::to_owned).collect(),
+                path.trim_matches('/')
+                    .split('/')
+                    .map(str::to_owned)
+                    .collect(),
                 methods.join(", "),
             ));
         }

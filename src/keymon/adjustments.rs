@@ -26,6 +26,7 @@ use crate::projects::store::{self as projects, LedgerEntryNew};
 use crate::regions::store as regions;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = adjustment_example)]
 pub struct Adjustment {
     pub id: Uuid,
     pub project_id: Uuid,
@@ -46,6 +47,19 @@ pub struct Adjustment {
     pub note: String,
     pub created_by_name: String,
     pub created_at: DateTime<Utc>,
+}
+
+pub(crate) fn adjustment_example() -> serde_json::Value {
+    serde_json::json!({
+        "id": "0193a0c4-7f43-7000-8000-000000000096",
+        "project_id": "0193a0c4-7f43-7000-8000-0000000000e1", "kind": "reduce",
+        "amount": "25000000.00", "document_number": "济财绩〔2021〕12号",
+        "finding_id": "0193a0c4-7f43-7000-8000-0000000000f1", "report_id": null,
+        "destination_project_id": null, "destination_text": null,
+        "destination_function_class": null, "reverses_id": null,
+        "note": "Idle funds of the two delayed bases", "created_by_name": "sd.finance",
+        "created_at": "2021-10-20T06:30:00Z"
+    })
 }
 
 pub fn adjustment_dto(r: AdjustmentRow) -> Adjustment {
@@ -571,7 +585,8 @@ pub async fn get_adjustment(
         .db
         .run(move |conn| {
             let row = store::find_adjustment(conn, id)?.ok_or_else(not_found)?;
-            caller.authorize(Action::Read, &row.place())?;
+            let hidden = store::project_classified(conn, row.project_id)?;
+            caller.authorize(Action::Read, &row.place_classified(hidden))?;
             Ok(row)
         })
         .await?;

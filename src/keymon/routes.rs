@@ -68,7 +68,8 @@ fn inspection_for(
 ) -> Result<crate::keymon::store::InspectionRow, AppError> {
     caller.require(action)?;
     let row = store::find_inspection(conn, id)?.ok_or_else(not_found)?;
-    caller.authorize(action, &row.place())?;
+    let hidden = store::project_classified(conn, row.project_id)?;
+    caller.authorize(action, &row.place_classified(hidden))?;
     Ok(row)
 }
 
@@ -417,7 +418,8 @@ pub async fn get_finding(
         .db
         .run(move |conn| {
             let row = store::find_finding(conn, id)?.ok_or_else(not_found)?;
-            caller.authorize(Action::Read, &row.place())?;
+            let hidden = store::project_classified(conn, row.project_id)?;
+            caller.authorize(Action::Read, &row.place_classified(hidden))?;
             Ok(row)
         })
         .await?;
@@ -749,7 +751,8 @@ fn rectification_for(
 ) -> Result<RectificationRow, AppError> {
     caller.require(action)?;
     let row = store::find_rectification(conn, id)?.ok_or_else(not_found)?;
-    caller.authorize(action, &row.place())?;
+    let hidden = store::project_classified(conn, row.project_id)?;
+    caller.authorize(action, &row.place_classified(hidden))?;
     Ok(row)
 }
 
@@ -917,6 +920,7 @@ pub async fn verify_rectification(
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = key_monitoring_history_example)]
 pub struct KeyMonitoringHistory {
     pub project_id: Uuid,
     pub key_monitoring: bool,
@@ -924,6 +928,15 @@ pub struct KeyMonitoringHistory {
     pub rectifications: Vec<Rectification>,
     /// Adjustments of the project, and those moving money to it.
     pub adjustments: Vec<Adjustment>,
+}
+
+fn key_monitoring_history_example() -> serde_json::Value {
+    serde_json::json!({
+        "project_id": "0193a0c4-7f43-7000-8000-0000000000e1", "key_monitoring": true,
+        "inspections": [crate::keymon::dto::inspection_example()],
+        "rectifications": [crate::keymon::dto::rectification_example()],
+        "adjustments": [crate::keymon::adjustments::adjustment_example()]
+    })
 }
 
 /// Everything key monitoring did to a project.

@@ -8,9 +8,20 @@ use crate::auth::{ListScope, Place};
 use crate::error::AppError;
 use crate::pagination::like_prefix;
 use crate::schema::{
-    adjustments, findings, inspection_opinions, inspections, projects, rectification_events,
-    rectifications, report_evaluations, reports,
+    adjustments, departments, findings, inspection_opinions, inspections, projects,
+    rectification_events, rectifications, report_evaluations, reports,
 };
+
+/// Whether a project is secret-related, itself or through its department.
+pub fn project_classified(conn: &mut PgConnection, project_id: Uuid) -> Result<bool, AppError> {
+    let hidden: Option<bool> = projects::table
+        .inner_join(departments::table.on(departments::id.eq(projects::department_id)))
+        .filter(projects::id.eq(project_id))
+        .select(projects::classified.or(departments::classified))
+        .first(conn)
+        .optional()?;
+    Ok(hidden.unwrap_or(false))
+}
 
 /// Where a key-monitoring record lives, copied from its project.
 pub struct Home<'a> {
@@ -23,12 +34,19 @@ pub struct Home<'a> {
 macro_rules! place_of {
     ($row:ty) => {
         impl $row {
-            pub fn place(&self) -> Place<'_> {
+            /// Where the record lives; `classified` is its project's (see
+            /// `project_classified`), which region-scoped readers may not see.
+            pub fn place_classified(&self, classified: bool) -> Place<'_> {
                 Place {
                     region_path: &self.region_path,
                     department: Some((self.region_id, &self.department_path)),
-                    classified: false,
+                    classified,
                 }
+            }
+
+            /// For records whose project the caller already proved it may see.
+            pub fn place(&self) -> Place<'_> {
+                self.place_classified(false)
             }
         }
     };
@@ -38,9 +56,18 @@ macro_rules! scoped {
     ($q:expr, $table:ident, $scope:expr) => {
         match $scope {
             ListScope::All => $q,
-            ListScope::RegionSubtree(path) => {
-                $q.filter($table::region_path.like(like_prefix(path)))
-            }
+            // Records of secret-related projects stay hidden from region scopes, as the
+            // projects themselves are.
+            ListScope::RegionSubtree(path) => $q
+                .filter($table::region_path.like(like_prefix(path)))
+                .filter(diesel::dsl::not(diesel::dsl::exists(
+                    projects::table
+                        .inner_join(
+                            departments::table.on(departments::id.eq(projects::department_id)),
+                        )
+                        .filter(projects::id.eq($table::project_id))
+                        .filter(projects::classified.or(departments::classified)),
+                ))),
             ListScope::Department {
                 region_id, path, ..
             } => $q
