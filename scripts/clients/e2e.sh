@@ -180,7 +180,8 @@ run_example() {
 }
 
 run_example TypeScript "$root/node_modules/.bin/tsx" clients/typescript/examples/workflow.ts
-run_example Python env PYTHONPATH="$root/clients/python" "$venv/bin/python" clients/python/examples/workflow.py
+run_example Python env PYTHONPATH="$root/clients/python" PYTHONDONTWRITEBYTECODE=1 \
+    "$venv/bin/python" clients/python/examples/workflow.py
 
 step "summary"
 printf '  %s\n' "${timings[@]}" >&2
