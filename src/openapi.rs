@@ -170,7 +170,7 @@ pub fn finalize(api: &mut OpenApiDoc) {
 /// utoipa inlines a generic parameter, so `Page<Project>` becomes `Page_Project` with a full copy
 /// of `Project` as its item schema (juhaku/utoipa#1586). Where `X` is itself a component, the
 /// copy is replaced by a `$ref` to it: one model per resource in generated clients, and no
-/// component that only a copy uses.
+/// component that only a copy uses. The page's example is a last page holding `X`'s example.
 fn reference_page_items(schemas: &mut BTreeMap<String, RefOr<Schema>>) {
     let names: Vec<String> = schemas
         .keys()
@@ -179,11 +179,18 @@ fn reference_page_items(schemas: &mut BTreeMap<String, RefOr<Schema>>) {
         .map(str::to_owned)
         .collect();
     for item in names {
+        let example = match schemas.get(&item) {
+            Some(RefOr::T(Schema::Object(object))) => object.example.clone(),
+            _ => None,
+        };
         let Some(RefOr::T(Schema::Object(page))) = schemas.get_mut(&format!("Page_{item}")) else {
             continue;
         };
         if let Some(RefOr::T(Schema::Array(items))) = page.properties.get_mut("items") {
             items.items = ArrayItems::RefOrSchema(Box::new(Ref::from_schema_name(item).into()));
+        }
+        if let Some(example) = example {
+            page.example = Some(serde_json::json!({"items": [example], "next_cursor": null}));
         }
     }
 }

@@ -84,3 +84,139 @@ async fn served_document_and_docs_ui_need_no_network() {
     let init = String::from_utf8(read_body(res).await.to_vec()).unwrap();
     assert!(init.contains("/openapi.json"), "{init}");
 }
+
+fn committed() -> serde_json::Value {
+    serde_json::from_str(COMMITTED).unwrap()
+}
+
+/// The schema a `$ref` names, or the schema itself.
+fn resolve<'a>(doc: &'a serde_json::Value, schema: &'a serde_json::Value) -> &'a serde_json::Value {
+    match schema["$ref"].as_str() {
+        Some(r) => &doc["components"]["schemas"][r.rsplit('/').next().unwrap()],
+        None => schema,
+    }
+}
+
+/// Whether a body schema shows an example: on itself, on the schema it refers to, on a list's or
+/// page's items, or on every non-null branch of a `oneOf`.
+fn has_example(doc: &serde_json::Value, schema: &serde_json::Value) -> bool {
+    let schema = resolve(doc, schema);
+    if schema.get("example").is_some() || schema.get("examples").is_some() {
+        return true;
+    }
+    if schema["type"] == "array" {
+        return has_example(doc, &schema["items"]);
+    }
+    if let Some(branches) = schema["oneOf"].as_array() {
+        let real: Vec<_> = branches.iter().filter(|b| b["type"] != "null").collect();
+        return !real.is_empty() && real.iter().all(|b| has_example(doc, b));
+    }
+    false
+}
+
+#[test]
+fn every_request_body_and_json_success_body_has_an_example() {
+    let doc = committed();
+    let mut missing = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let id = op["operationId"].as_str().unwrap_or(path);
+            let body = op["requestBody"]["content"]
+                .as_object()
+                .into_iter()
+                .flatten();
+            for (media_type, media) in body {
+                if media.get("example").is_none() && !has_example(&doc, &media["schema"]) {
+                    missing.push(format!("{method} {id} request {media_type}"));
+                }
+            }
+            for (status, response) in op["responses"].as_object().unwrap() {
+                let schema = &response["content"]["application/json"]["schema"];
+                if status.starts_with('2') && !schema.is_null() && !has_example(&doc, schema) {
+                    missing.push(format!("{method} {id} {status}"));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no example: {missing:#?}");
+}
+
+/// The example of a request body's schema, as the document shows it.
+fn example_of(doc: &serde_json::Value, schema: &str) -> serde_json::Value {
+    let example = doc["components"]["schemas"][schema]["example"].clone();
+    assert!(!example.is_null(), "{schema} has no example");
+    example
+}
+
+fn accepts<T: serde::de::DeserializeOwned>(doc: &serde_json::Value, schema: &str) -> T {
+    serde_json::from_value(example_of(doc, schema))
+        .unwrap_or_else(|e| panic!("the example of {schema} is refused: {e}"))
+}
+
+/// Also passes the type's `validator` checks, as the handler runs them.
+fn valid<T: serde::de::DeserializeOwned + validator::Validate>(
+    doc: &serde_json::Value,
+    schema: &str,
+) {
+    accepts::<T>(doc, schema)
+        .validate()
+        .unwrap_or_else(|e| panic!("the example of {schema} is invalid: {e}"));
+}
+
+#[test]
+fn request_examples_are_accepted_by_the_types_that_read_them() {
+    use budget_monitor::*;
+    let doc = committed();
+    accepts::<auth::dto::LoginRequest>(&doc, "LoginRequest");
+    accepts::<auth::dto::RefreshRequest>(&doc, "RefreshRequest");
+    accepts::<auth::dto::PasswordChange>(&doc, "PasswordChange");
+    valid::<users::dto::NewUser>(&doc, "NewUser");
+    valid::<users::dto::UserChanges>(&doc, "UserChanges");
+    accepts::<users::dto::PasswordReset>(&doc, "PasswordReset");
+    valid::<regions::dto::NewRegion>(&doc, "NewRegion");
+    valid::<regions::dto::RegionChanges>(&doc, "RegionChanges");
+    valid::<departments::dto::NewDepartment>(&doc, "NewDepartment");
+    valid::<departments::dto::DepartmentChanges>(&doc, "DepartmentChanges");
+    accepts::<projects::dto::NewProject>(&doc, "NewProject");
+    accepts::<projects::dto::ProjectChanges>(&doc, "ProjectChanges");
+    let indicator = accepts::<indicators::dto::NewIndicator>(&doc, "NewIndicator");
+    indicator.fields("").unwrap();
+    accepts::<indicators::dto::IndicatorChanges>(&doc, "IndicatorChanges");
+    accepts::<projects::import::ImportRequest>(&doc, "ImportRequest");
+    accepts::<projects::import::ImportProject>(&doc, "ImportProject");
+    accepts::<execution::routes::ExecutionBatch>(&doc, "ExecutionBatch");
+    accepts::<execution::routes::NewExecutionRecord>(&doc, "NewExecutionRecord");
+    accepts::<rounds::dto::NewRound>(&doc, "NewRound");
+    accepts::<reports::dto::ReportInput>(&doc, "ReportInput");
+    accepts::<reports::dto::WorkflowComment>(&doc, "WorkflowComment");
+    accepts::<reports::dto::DepartmentReportInput>(&doc, "DepartmentReportInput");
+    accepts::<keymon::dto::NewInspection>(&doc, "NewInspection");
+    accepts::<keymon::dto::InspectionChanges>(&doc, "InspectionChanges");
+    accepts::<keymon::dto::NewFinding>(&doc, "NewFinding");
+    accepts::<keymon::dto::NewOpinion>(&doc, "NewOpinion");
+    accepts::<keymon::dto::NewRectification>(&doc, "NewRectification");
+    accepts::<keymon::dto::RectificationAnswer>(&doc, "RectificationAnswer");
+    accepts::<keymon::dto::RectificationVerdict>(&doc, "RectificationVerdict");
+    accepts::<keymon::adjustments::NewAdjustment>(&doc, "NewAdjustment");
+    let overrides = accepts::<lights::service::Overrides>(&doc, "Overrides");
+    for (key, rule) in &overrides.rules {
+        domain::lights::check_rule(key, rule).unwrap();
+    }
+
+    // The CSV import example has the template's header and a value for every column.
+    let csv = doc["paths"]["/api/v1/projects/import"]["post"]["requestBody"]["content"]["text/csv"]
+        ["example"]
+        .as_str()
+        .expect("a CSV example")
+        .to_owned();
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap();
+    assert_eq!(header, projects::import::CSV_COLUMNS.join(","));
+    for line in lines {
+        assert_eq!(
+            line.split(',').count(),
+            projects::import::CSV_COLUMNS.len(),
+            "{line}"
+        );
+    }
+}

@@ -7,6 +7,15 @@ use crate::audit::store::AuditRow;
 use crate::domain::regions::code_of;
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "0193a0c4-7f43-7000-8000-00000000009a", "occurred_at": "2021-10-20T06:30:00Z",
+    "actor_id": "0193a0c4-7f43-7000-8000-0000000000b2", "actor_name": "sd.finance",
+    "action": "adjustment.created", "entity_type": "adjustment",
+    "entity_id": "0193a0c4-7f43-7000-8000-000000000096", "region_code": "370000",
+    "request_id": "0193a0c4-7f43-7000-8000-0000000001a0", "before": null,
+    "after": {"kind": "reduce", "amount": "25000000.00", "document_number": "济财绩〔2021〕12号"},
+    "details": {}
+}))]
 pub struct AuditEvent {
     pub id: Uuid,
     pub occurred_at: DateTime<Utc>,

@@ -31,12 +31,16 @@ pub struct TokenPair {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"refresh_token": "q1Jk..."}))]
 pub struct RefreshRequest {
     pub refresh_token: String,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "current_password": "Jinan-2021-monitor", "new_password": "Jinan-2021-autumn"
+}))]
 pub struct PasswordChange {
     #[schema(format = Password)]
     pub current_password: String,

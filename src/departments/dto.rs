@@ -95,6 +95,7 @@ fn department_code(code: &str) -> Result<(), validator::ValidationError> {
 /// Code, region and parent are fixed once created.
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Department of Science and Technology", "active": true}))]
 pub struct DepartmentChanges {
     #[validate(
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),

@@ -50,12 +50,32 @@ pub struct NewExecutionRecord {
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(example = json!({
+    "items": [
+        {
+            "region_code": "370000", "fiscal_year": 2021, "project_code": "SD2021-KJ-007",
+            "payment_date": "2021-03-15", "amount": "12500000.00", "external_ref": "GK-2021-000123",
+            "description": "First instalment, base equipment"
+        },
+        {
+            "project_id": "0193a0c4-7f43-7000-8000-0000000000e1", "payment_date": "2021-04-02",
+            "amount": "-150000.00", "external_ref": "GK-2021-000187",
+            "description": "Refund of an overpaid invoice"
+        }
+    ]
+}))]
 pub struct ExecutionBatch {
     /// At most 10,000 records.
     pub items: Vec<NewExecutionRecord>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({
+    "id": "0193a0c4-7f43-7000-8000-000000000097",
+    "project_id": "0193a0c4-7f43-7000-8000-0000000000e1", "region_code": "370000",
+    "payment_date": "2021-03-15", "amount": "12500000.00", "external_ref": "GK-2021-000123",
+    "description": "First instalment, base equipment", "created_at": "2021-03-16T01:00:00Z"
+}))]
 pub struct ExecutionRecord {
     pub id: Uuid,
     pub project_id: Uuid,
@@ -116,6 +136,23 @@ pub struct RecordSummary {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({
+    "summary": {"received": 2, "created": 1, "duplicate": 0, "rejected": 1},
+    "items": [
+        {
+            "index": 0, "status": "created", "id": "0193a0c4-7f43-7000-8000-000000000097",
+            "project_id": "0193a0c4-7f43-7000-8000-0000000000e1"
+        },
+        {
+            "index": 1, "status": "rejected", "id": null, "project_id": null,
+            "errors": {
+                "project_id": [
+                    "name the project by project_id, or by region_code, fiscal_year and project_code"
+                ]
+            }
+        }
+    ]
+}))]
 pub struct ExecutionReport {
     pub summary: RecordSummary,
     pub items: Vec<RecordResult>,

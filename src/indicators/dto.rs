@@ -10,6 +10,14 @@ use crate::error::FieldErrors;
 use crate::indicators::store::{IndicatorFields, IndicatorRow};
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "0193a0c4-7f43-7000-8000-0000000000c1",
+    "project_id": "0193a0c4-7f43-7000-8000-0000000000e1", "level1": "output", "level2": "quantity",
+    "name": "Rescue bases built", "comparator": ">=", "target_value": "8", "target_text": null,
+    "unit": "bases", "weight": "60", "accrues": true,
+    "measurement": "Bases accepted by the provincial emergency department", "version": 1,
+    "created_at": "2021-01-05T02:10:00Z", "updated_at": "2021-01-05T02:10:00Z"
+}))]
 pub struct Indicator {
     pub id: Uuid,
     pub project_id: Uuid,
@@ -147,6 +155,10 @@ pub fn check_fields(f: &IndicatorFields, prefix: &str) -> Result<(), FieldErrors
 /// `target_value: null` explicitly when turning a numeric indicator qualitative.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "target_value": "10", "weight": "25",
+    "measurement": "Bases accepted by the provincial emergency department"
+}))]
 pub struct IndicatorChanges {
     pub level1: Option<Level1>,
     pub level2: Option<Level2>,

@@ -96,6 +96,7 @@ impl OpinionKind {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = finding_example)]
 pub struct Finding {
     pub id: Uuid,
     pub inspection_id: Uuid,
@@ -126,6 +127,7 @@ impl From<FindingRow> for Finding {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = opinion_example)]
 pub struct Opinion {
     pub id: Uuid,
     pub kind: String,
@@ -145,6 +147,7 @@ impl From<OpinionRow> for Opinion {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = inspection_example)]
 pub struct Inspection {
     pub id: Uuid,
     pub project_id: Uuid,
@@ -190,6 +193,11 @@ impl Inspection {
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+    "round_id": "0193a0c4-7f43-7000-8000-000000000091", "start_date": "2021-09-06",
+    "end_date": "2021-09-10"
+}))]
 pub struct NewInspection {
     /// The project to key-monitor; it is marked `key_monitoring`.
     pub project_id: Uuid,
@@ -201,6 +209,10 @@ pub struct NewInspection {
 
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "status": "concluded",
+    "conclusion": "Six of eight bases in service; the two delayed ones leave 25,000,000.00 yuan idle."
+}))]
 pub struct InspectionChanges {
     /// Moves forward only: planned → in_progress → concluded.
     pub status: Option<InspectionStatus>,
@@ -211,6 +223,10 @@ pub struct InspectionChanges {
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "category": "idle_funds", "severity": "high", "amount": "25000000.00",
+    "description": "25,000,000.00 yuan of two delayed rescue bases unspent on 31 August."
+}))]
 pub struct NewFinding {
     pub category: FindingCategory,
     #[schema(min_length = 1)]
@@ -223,6 +239,10 @@ pub struct NewFinding {
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "kind": "suggestion",
+    "text": "Return the idle funds to the provincial budget and plan the two bases for 2022."
+}))]
 pub struct NewOpinion {
     pub kind: OpinionKind,
     #[schema(min_length = 1)]
@@ -255,6 +275,7 @@ pub struct RectificationEvent {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = rectification_example)]
 pub struct Rectification {
     pub id: Uuid,
     pub finding_id: Uuid,
@@ -312,6 +333,11 @@ fn seven() -> i32 {
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "finding_id": "0193a0c4-7f43-7000-8000-0000000000f1",
+    "requirement": "Submit a revised spending plan for the two delayed bases",
+    "deadline": "2021-10-31", "warning_days": 7
+}))]
 pub struct NewRectification {
     pub finding_id: Uuid,
     #[schema(min_length = 1)]
@@ -326,6 +352,9 @@ pub struct NewRectification {
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "response": "Revised plan approved on 12 October; the idle 25,000,000.00 yuan are returned."
+}))]
 pub struct RectificationAnswer {
     /// What was done.
     #[schema(min_length = 1)]
@@ -334,6 +363,7 @@ pub struct RectificationAnswer {
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"accept": true, "comment": "Plan and budget return checked"}))]
 pub struct RectificationVerdict {
     /// Accept the answer, or reject it back to the department.
     pub accept: bool,
@@ -360,4 +390,54 @@ pub struct RectificationQuery {
     /// `Accept: text/csv` also gives CSV. `json` (default): a page.
     #[param(value_type = Option<ExportFormat>)]
     pub format: Option<String>,
+}
+
+pub(crate) fn finding_example() -> serde_json::Value {
+    serde_json::json!({
+        "id": "0193a0c4-7f43-7000-8000-0000000000f1",
+        "inspection_id": "0193a0c4-7f43-7000-8000-000000000094",
+        "project_id": "0193a0c4-7f43-7000-8000-0000000000e1", "category": "idle_funds",
+        "description": "25,000,000.00 yuan of two delayed rescue bases unspent on 31 August.",
+        "severity": "high", "amount": "25000000.00", "created_at": "2021-09-09T08:00:00Z"
+    })
+}
+
+fn opinion_example() -> serde_json::Value {
+    serde_json::json!({
+        "id": "0193a0c4-7f43-7000-8000-000000000099", "kind": "suggestion",
+        "text": "Return the idle funds to the provincial budget and plan the two bases for 2022.",
+        "created_at": "2021-09-10T08:00:00Z"
+    })
+}
+
+pub(crate) fn inspection_example() -> serde_json::Value {
+    serde_json::json!({
+        "id": "0193a0c4-7f43-7000-8000-000000000094",
+        "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+        "round_id": "0193a0c4-7f43-7000-8000-000000000091", "status": "concluded",
+        "inspector_id": "0193a0c4-7f43-7000-8000-0000000000b2", "inspector_name": "Zhang Wei",
+        "start_date": "2021-09-06", "end_date": "2021-09-10",
+        "conclusion": "Six of eight bases in service; the two delayed ones leave 25,000,000.00 yuan idle.",
+        "findings": [finding_example()], "opinions": [opinion_example()], "version": 3,
+        "created_at": "2021-09-01T02:00:00Z", "updated_at": "2021-09-10T09:00:00Z"
+    })
+}
+
+pub(crate) fn rectification_example() -> serde_json::Value {
+    serde_json::json!({
+        "id": "0193a0c4-7f43-7000-8000-000000000095",
+        "finding_id": "0193a0c4-7f43-7000-8000-0000000000f1",
+        "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+        "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+        "requirement": "Submit a revised spending plan for the two delayed bases",
+        "deadline": "2021-10-31", "warning_days": 7, "status": "answered",
+        "response": "Revised plan approved on 12 October; the idle 25,000,000.00 yuan are returned.",
+        "answered_at": "2021-10-12T03:00:00Z", "accepted_at": null, "overdue": false,
+        "light": "green",
+        "history": [{
+            "from": "open", "to": "answered", "actor_name": "kjt.officer", "comment": "",
+            "at": "2021-10-12T03:00:00Z"
+        }],
+        "version": 2, "created_at": "2021-09-13T02:00:00Z"
+    })
 }

@@ -35,6 +35,7 @@ pub struct EffectiveRule {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = warning_rules_example)]
 pub struct WarningRules {
     pub region_code: String,
     /// The rule versions in force, e.g. `default` or `370000:2,370100:1`; reports record it.
@@ -47,6 +48,36 @@ pub struct WarningRules {
     pub own_overrides: Option<Overrides>,
     pub own_changed_by: Option<String>,
     pub own_changed_at: Option<DateTime<Utc>>,
+}
+
+/// Jinan's rules: its own budget-execution bands, the rest from the defaults (two of the rules
+/// shown).
+fn warning_rules_example() -> serde_json::Value {
+    let overrides = service::overrides_example();
+    serde_json::json!({
+        "region_code": "370100", "version": "370100:1",
+        "rules": [
+            {
+                "key": "budget_execution",
+                "description": "budget execution: execution rate ÷ time progress × 100",
+                "source": "370100", "rule": overrides["rules"]["budget_execution"]
+            },
+            {
+                "key": "likelihood",
+                "description": "likelihood of reaching the target: raises an indicator's light to at least this",
+                "source": "default",
+                "rule": {"metric": "enumerated",
+                         "mapping": {"certain": "none", "possible": "yellow", "impossible": "red"}}
+            }
+        ],
+        "settings": overrides["settings"], "settings_source": "370100",
+        "own_version": 1, "own_overrides": overrides, "own_changed_by": "jinan.finance",
+        "own_changed_at": "2021-07-26T02:00:00Z"
+    })
+}
+
+fn rules_changed_example() -> serde_json::Value {
+    serde_json::json!({"rules": warning_rules_example(), "recomputed": 96, "changed": 7})
 }
 
 fn rules_view(
@@ -152,6 +183,7 @@ fn check_settings(settings: &Settings, errors: &mut FieldErrors) {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = rules_changed_example)]
 pub struct RulesChanged {
     pub rules: WarningRules,
     /// Reports of open rounds in the region's subtree whose lights were recomputed.
@@ -231,6 +263,7 @@ pub async fn set_warning_rules(
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"recomputed": 1382, "changed": 41, "elapsed_ms": 2350}))]
 pub struct Recomputed {
     pub recomputed: usize,
     pub changed: usize,
@@ -288,6 +321,11 @@ pub async fn recompute_round(
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "report_id": "0193a0c4-7f43-7000-8000-000000000092",
+    "round_id": "0193a0c4-7f43-7000-8000-000000000091", "from": "none", "to": "yellow",
+    "reason": "budget execution is behind", "rules_version": "default", "at": "2021-08-18T09:12:01Z"
+}))]
 pub struct LightChangeView {
     pub report_id: Uuid,
     pub round_id: Uuid,
@@ -391,6 +429,12 @@ fn ranking_cells(r: &DepartmentRanking) -> Vec<Cell> {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "rank": 1, "department_id": "0193a0c4-7f43-7000-8000-0000000000a1", "department_code": "KJT",
+    "department_name": "Department of Science and Technology", "score": "91.25",
+    "grade": "excellent", "monitoring_quality": "88.89", "reports": 9, "late_reports": 0,
+    "lights": {"green": 6, "yellow": 3}
+}))]
 pub struct DepartmentRanking {
     pub rank: usize,
     pub department_id: Uuid,

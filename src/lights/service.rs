@@ -23,11 +23,25 @@ use crate::rounds::store as rounds;
 /// What a region stores: the rules it overrides and, optionally, its settings.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = overrides_example)]
 pub struct Overrides {
     #[serde(default)]
     pub rules: BTreeMap<String, Rule>,
     #[serde(default)]
     pub settings: Option<Settings>,
+}
+
+/// Jinan's own budget-execution bands, stricter than the default's red below 60.
+pub(crate) fn overrides_example() -> serde_json::Value {
+    serde_json::json!({
+        "rules": {"budget_execution": {"metric": "ratio_to_prorated", "bands": [
+            {"below": "70", "light": "red"}, {"below": "85", "light": "yellow"}, {"light": "green"}
+        ]}},
+        "settings": {
+            "budget_rule": "budget_execution", "budget_share": "10",
+            "grade_edges": ["90", "80", "60"], "time_progress": "month"
+        }
+    })
 }
 
 /// The rules in force for a region, with where each comes from.

@@ -62,6 +62,21 @@ impl From<FundSources> for FundSourceAmounts {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "0193a0c4-7f43-7000-8000-0000000000e1", "code": "SD2021-KJ-007",
+    "name": "Aviation emergency rescue capability",
+    "department_id": "0193a0c4-7f43-7000-8000-0000000000a1", "department_code": "KJT",
+    "region_code": "370000", "fiscal_year": 2021, "function_class": "22401", "category": "special",
+    "start_date": "2021-01-01", "end_date": "2021-12-31",
+    "annual_goal": "Build a provincial aviation rescue network",
+    "fund_sources": {
+        "central": "0.00", "provincial": "120000000.00", "municipal": "0.00", "county": "0.00",
+        "self_raised": "0.00", "other": "0.00"
+    },
+    "initial_budget": "120000000.00", "adjusted_budget": "95000000.00", "status": "active",
+    "key_monitoring": true, "classified": false, "readiness": {"ready": true, "reasons": []},
+    "version": 3, "created_at": "2021-01-05T02:00:00Z", "updated_at": "2021-10-20T06:30:00Z"
+}))]
 pub struct Project {
     pub id: Uuid,
     /// Unique within the region and fiscal year.
@@ -188,6 +203,10 @@ pub struct NewProject {
 /// `classified` for admins.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "annual_goal": "Build eight aviation rescue bases covering every city of the province",
+    "end_date": "2021-12-31"
+}))]
 pub struct ProjectChanges {
     pub name: Option<String>,
     #[schema(pattern = "^[0-9]{3}([0-9]{2}){0,2}$")]
@@ -252,6 +271,13 @@ pub struct ProjectQuery {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "0193a0c4-7f43-7000-8000-000000000098", "kind": "reduce", "amount": "-25000000.00",
+    "reason": "reduce",
+    "reference": "adjustment 0193a0c4-7f43-7000-8000-000000000096 (济财绩〔2021〕12号)",
+    "actor_id": "0193a0c4-7f43-7000-8000-0000000000b2", "actor_name": "sd.finance",
+    "created_at": "2021-10-20T06:30:00Z"
+}))]
 pub struct LedgerEntry {
     pub id: Uuid,
     /// `initial` for the start-of-year budget, `correction` for a corrected initial budget;

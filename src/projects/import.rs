@@ -66,6 +66,21 @@ pub const CSV_COLUMNS: &[&str] = &[
     "measurement",
 ];
 
+/// The CSV body shown in the OpenAPI document: one project with two indicators, one row each.
+const CSV_EXAMPLE: &str = concat!(
+    "region_code,fiscal_year,project_code,department_code,project_name,function_class,category,",
+    "start_date,end_date,annual_goal,fund_central,fund_provincial,fund_municipal,fund_county,",
+    "fund_self_raised,fund_other,initial_budget,status,key_monitoring,indicator_level1,",
+    "indicator_level2,indicator_name,comparator,target_value,target_text,unit,weight,accrues,",
+    "measurement\n",
+    "370100,2021,JN2021-KJ-003,JNKJJ,Science park incubators,20601,special,2021-01-01,2021-12-31,",
+    "Incubate 40 start-ups,,,30000000.00,,,,30000000.00,active,true,output,quantity,",
+    "Start-ups incubated,>=,40,,companies,60,,Companies registered in the parks\n",
+    "370100,2021,JN2021-KJ-003,JNKJJ,Science park incubators,20601,special,2021-01-01,2021-12-31,",
+    "Incubate 40 start-ups,,,30000000.00,,,,30000000.00,active,true,satisfaction,",
+    "beneficiary_satisfaction,Tenant satisfaction,>=,90,,%,30,,Survey of the tenants in December\n",
+);
+
 fn active() -> ProjectStatus {
     ProjectStatus::Active
 }
@@ -73,6 +88,25 @@ fn active() -> ProjectStatus {
 /// One project of an import, identified by region code, fiscal year and project code.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "region_code": "370100", "fiscal_year": 2021, "code": "JN2021-KJ-003",
+    "department_code": "JNKJJ", "name": "Science park incubators", "function_class": "20601",
+    "category": "special", "start_date": "2021-01-01", "end_date": "2021-12-31",
+    "annual_goal": "Incubate 40 start-ups", "fund_sources": {"municipal": "30000000.00"},
+    "initial_budget": "30000000.00", "key_monitoring": true,
+    "indicators": [
+        {
+            "level1": "output", "level2": "quantity", "name": "Start-ups incubated",
+            "comparator": ">=", "target_value": "40", "unit": "companies", "weight": "60",
+            "measurement": "Companies registered in the parks"
+        },
+        {
+            "level1": "satisfaction", "level2": "beneficiary_satisfaction",
+            "name": "Tenant satisfaction", "comparator": ">=", "target_value": "90", "unit": "%",
+            "weight": "30", "measurement": "Survey of the tenants in December"
+        }
+    ]
+}))]
 pub struct ImportProject {
     #[schema(pattern = "^[1-9][0-9]{5}$")]
     pub region_code: String,
@@ -104,6 +138,22 @@ pub struct ImportProject {
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[schema(example = json!({
+    "items": [
+        {
+            "region_code": "370100", "fiscal_year": 2021, "code": "JN2021-KJ-003",
+            "department_code": "JNKJJ", "name": "Science park incubators",
+            "function_class": "20601", "category": "special",
+            "fund_sources": {"municipal": "30000000.00"}, "initial_budget": "30000000.00",
+            "indicators": [
+                {
+                    "level1": "output", "level2": "quantity", "name": "Start-ups incubated",
+                    "comparator": ">=", "target_value": "40", "unit": "companies", "weight": "90"
+                }
+            ]
+        }
+    ]
+}))]
 pub struct ImportRequest {
     /// At most 5,000 projects.
     pub items: Vec<ImportProject>,
@@ -146,6 +196,21 @@ pub struct ImportSummary {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({
+    "summary": {"received": 2, "created": 1, "updated": 0, "unchanged": 0, "rejected": 1},
+    "items": [
+        {
+            "index": 0, "status": "created", "region_code": "370100", "fiscal_year": 2021,
+            "code": "JN2021-KJ-003", "project_id": "0193a0c4-7f43-7000-8000-0000000000e2",
+            "rows": [1, 2]
+        },
+        {
+            "index": 1, "status": "rejected", "region_code": "370100", "fiscal_year": 2021,
+            "code": "JN2021-KJ-004", "project_id": null, "rows": [3],
+            "errors": {"indicators": ["the weights of the indicators must add up to 90"]}
+        }
+    ]
+}))]
 pub struct ImportReport {
     pub summary: ImportSummary,
     pub items: Vec<ImportItemResult>,
@@ -591,7 +656,7 @@ fn run_import(conn: &mut PgConnection, caller: &Caller, items: Vec<RawItem>) -> 
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: 1 to 200 characters, unique per request content")),
     request_body(content(
         (ImportRequest = "application/json"),
-        (String = "text/csv"),
+        (String = "text/csv", example = json!(CSV_EXAMPLE)),
     )),
     responses((status = 200, description = "A result per item", body = ImportReport,
                headers(("Idempotency-Replayed" = bool, description = "Present (true) when this is the stored answer to an earlier request with the same key")))),

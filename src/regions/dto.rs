@@ -65,6 +65,7 @@ pub struct NewRegion {
 /// Only the name of a region can change; its code and place in the tree are fixed.
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Jinan"}))]
 pub struct RegionChanges {
     #[validate(
         length(min = 1, max = 100, message = "must be 1 to 100 characters"),

@@ -201,6 +201,7 @@ impl ReportLights {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = report_example)]
 pub struct Report {
     pub id: Uuid,
     pub round_id: Uuid,
@@ -286,6 +287,77 @@ impl Report {
     }
 }
 
+fn report_example() -> serde_json::Value {
+    serde_json::json!({
+        "id": "0193a0c4-7f43-7000-8000-000000000092",
+        "round_id": "0193a0c4-7f43-7000-8000-000000000091",
+        "project_id": "0193a0c4-7f43-7000-8000-0000000000e1", "project_code": "SD2021-KJ-007",
+        "project_name": "Aviation emergency rescue capability",
+        "department_id": "0193a0c4-7f43-7000-8000-0000000000a1", "region_code": "370000",
+        "status": "submitted", "late": false, "submitted_at": "2021-08-18T09:12:00Z",
+        "budget": {
+            "adjusted_budget": "120000000.00", "executed_amount": "55800000.00",
+            "execution_rate": "46.50", "time_progress": "58.33",
+            "forecast_execution": "118000000.00"
+        },
+        "narrative": {
+            "goal_progress": "Six of eight rescue bases are in service",
+            "construction": "Two bases are waiting for airspace approval", "management": "",
+            "financial_management": "", "problems": "Spending of the two delayed bases is on hold",
+            "corrective_measures": "Airspace applications resubmitted in July",
+            "targets_need_adjusting": false
+        },
+        "indicators": [
+            {
+                "id": "0193a0c4-7f43-7000-8000-0000000000d1",
+                "indicator_id": "0193a0c4-7f43-7000-8000-0000000000c1",
+                "level1": "output", "level2": "quantity", "name": "Rescue bases built",
+                "comparator": ">=", "target_value": "8", "target_text": null, "unit": "bases",
+                "weight": "60", "accrues": true, "expected_value": "4.6664", "actual_value": "6",
+                "actual_text": null, "forecast_value": "8", "forecast_text": null,
+                "deviation_reasons": [], "deviation_note": "", "likelihood": "certain",
+                "corrective_measures": "", "behind": false
+            },
+            {
+                "id": "0193a0c4-7f43-7000-8000-0000000000d2",
+                "indicator_id": "0193a0c4-7f43-7000-8000-0000000000c2",
+                "level1": "effect", "level2": "social", "name": "Average response time",
+                "comparator": "<=", "target_value": "30", "target_text": null, "unit": "minutes",
+                "weight": "30", "accrues": false, "expected_value": "30", "actual_value": "28",
+                "actual_text": null, "forecast_value": "25", "forecast_text": null,
+                "deviation_reasons": [], "deviation_note": "", "likelihood": "certain",
+                "corrective_measures": "", "behind": false
+            }
+        ],
+        "lights": {
+            "overall": "yellow", "budget": "yellow", "output": "blue", "effect": "green",
+            "satisfaction": "none", "goal": "green", "filing": "none",
+            "explanations": {
+                "overall": {"light": "yellow", "reason": "budget execution is behind",
+                            "budget": "yellow", "goal": "green"},
+                "budget": {"rule": "budget_execution", "metric": "ratio_to_prorated",
+                           "inputs": {"execution_rate": "46.5", "time_progress": "58.33"},
+                           "value": "79.7188", "matched": "below 80", "light": "yellow"}
+            },
+            "rules_version": "default", "score_total": "97.97", "grade": "excellent",
+            "scores": {"budget": "7.97", "budget_share": "10", "indicators": ["60.00", "30.00"],
+                       "total": "97.97", "grade": "excellent"}
+        },
+        "system_filled": [
+            "adjusted_budget", "executed_amount", "execution_rate", "time_progress",
+            "indicators.0193a0c4-7f43-7000-8000-0000000000c1.expected_value",
+            "indicators.0193a0c4-7f43-7000-8000-0000000000c2.expected_value"
+        ],
+        "system_filled_share": "23.08",
+        "history": [{
+            "from": "draft", "to": "submitted",
+            "actor_id": "0193a0c4-7f43-7000-8000-0000000000b3", "actor_name": "kjt.officer",
+            "comment": "", "at": "2021-08-18T09:12:00Z"
+        }],
+        "version": 4, "created_at": "2021-08-01T00:30:00Z", "updated_at": "2021-08-18T09:12:00Z"
+    })
+}
+
 /// What the department fills in for one indicator row.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -344,6 +416,7 @@ pub struct ReportInput {
 
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"comment": "Give the reason why two bases are behind schedule"}))]
 pub struct WorkflowComment {
     /// Required when returning a report: what the department must fix.
     #[serde(default)]
@@ -351,6 +424,16 @@ pub struct WorkflowComment {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "0193a0c4-7f43-7000-8000-000000000092",
+    "project_id": "0193a0c4-7f43-7000-8000-0000000000e1", "project_code": "SD2021-KJ-007",
+    "project_name": "Aviation emergency rescue capability", "key_monitoring": true,
+    "department_id": "0193a0c4-7f43-7000-8000-0000000000a1", "department_code": "KJT",
+    "region_code": "370000", "status": "submitted", "late": false,
+    "submitted_at": "2021-08-18T09:12:00Z", "adjusted_budget": "120000000.00",
+    "executed_amount": "55800000.00", "execution_rate": "46.50", "light": "yellow",
+    "budget_light": "yellow", "version": 4
+}))]
 pub struct ReportListItem {
     pub id: Uuid,
     pub project_id: Uuid,
@@ -442,6 +525,23 @@ pub struct StatusCount {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "0193a0c4-7f43-7000-8000-000000000093",
+    "round_id": "0193a0c4-7f43-7000-8000-000000000091",
+    "department_id": "0193a0c4-7f43-7000-8000-0000000000a1", "department_code": "KJT",
+    "department_name": "Department of Science and Technology", "region_code": "370000",
+    "status": "submitted", "late": false, "submitted_at": "2021-08-19T07:40:00Z",
+    "summary": "Nine projects reported; aviation rescue spends slowly while two bases await airspace.",
+    "adjusted_budget": "486000000.00", "executed_amount": "251300000.00", "execution_rate": "51.71",
+    "reports_by_status": [{"status": "submitted", "count": 8}, {"status": "approved", "count": 1}],
+    "history": [
+        {
+            "from": "draft", "to": "submitted", "actor_id": "0193a0c4-7f43-7000-8000-0000000000b3",
+            "actor_name": "kjt.officer", "comment": "", "at": "2021-08-19T07:40:00Z"
+        }
+    ],
+    "version": 3, "created_at": "2021-08-01T00:30:00Z", "updated_at": "2021-08-19T07:40:00Z"
+}))]
 pub struct DepartmentReport {
     pub id: Uuid,
     pub round_id: Uuid,
@@ -474,6 +574,9 @@ pub struct DepartmentReport {
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "summary": "Nine projects reported; aviation rescue spends slowly while two bases await airspace."
+}))]
 pub struct DepartmentReportInput {
     #[schema(max_length = 20000)]
     pub summary: String,

@@ -18,6 +18,7 @@ pub enum RoundStatus {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = round_example)]
 pub struct Round {
     pub id: Uuid,
     /// The region whose subtree the round covers.
@@ -117,6 +118,7 @@ pub struct SkippedProject {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = open_result_example)]
 pub struct OpenResult {
     pub round: Round,
     /// Reports created by this call.
@@ -125,4 +127,25 @@ pub struct OpenResult {
     pub existing: usize,
     /// Projects left out because they are not ready for monitoring.
     pub not_ready: Vec<SkippedProject>,
+}
+
+fn round_example() -> serde_json::Value {
+    serde_json::json!({
+        "id": "0193a0c4-7f43-7000-8000-000000000091", "region_code": "370000", "fiscal_year": 2021,
+        "name": "2021 January–July monitoring", "cutoff_date": "2021-07-31",
+        "open_date": "2021-08-01", "due_date": "2021-08-20", "warning_days": 5, "status": "open",
+        "time_progress": "58.33", "opened_at": "2021-08-01T00:30:00Z", "closed_at": null,
+        "version": 2, "created_at": "2021-07-20T03:00:00Z", "updated_at": "2021-08-01T00:30:00Z"
+    })
+}
+
+fn open_result_example() -> serde_json::Value {
+    serde_json::json!({
+        "round": round_example(), "created": 5126, "existing": 0,
+        "not_ready": [{
+            "project_id": "0193a0c4-7f43-7000-8000-0000000000e3", "code": "SD2021-JT-015",
+            "name": "Rural road maintenance",
+            "reasons": ["the project has no performance indicators"]
+        }]
+    })
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use bigdecimal::{BigDecimal, RoundingMode};
 use chrono::NaiveDate;
 use serde::Serialize;
+use serde_json::{Value, json};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -302,6 +303,7 @@ pub struct RegionRef {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = overview_example)]
 pub struct Overview {
     pub region: RegionRef,
     #[schema(example = 2021)]
@@ -319,6 +321,7 @@ pub struct RegionFigures {
 /// A region's figures split into its own level and each child region: the parts add up to the
 /// region's overview.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = region_breakdown_example)]
 pub struct RegionBreakdown {
     pub parent: RegionRef,
     pub year: i16,
@@ -330,7 +333,90 @@ pub struct RegionBreakdown {
     pub children: Vec<RegionFigures>,
 }
 
+/// Figures of a region in the shape of Shandong's published 2021 monitoring, counts scaled down
+/// by `part`; `money` is the key-monitored funds, then reduced, recovered, reallocated, their
+/// sum, and the idle funds found.
+fn figures_example(part: i64, key_projects: i64, money: [&str; 6]) -> Value {
+    let reports = 5126 / part;
+    let lights = |red: i64, yellow: i64, blue: i64| {
+        let none = 92 / part;
+        json!({"red": red / part, "yellow": yellow / part, "blue": blue / part, "none": none,
+               "green": reports - (red + yellow + blue) / part - none})
+    };
+    let ca = |count: i64, amount: &str| json!({"count": count / part, "amount": amount});
+    let approved = reports - (260 + 98 + 58) / part;
+    json!({
+        "departments_monitored": 1260 / part, "projects_monitored": reports,
+        "projects_monitored_funds": if part == 1 { "98350000000.00" } else { "6420000000.00" },
+        "key_monitored_projects": key_projects, "key_monitored_funds": money[0],
+        "key_monitoring_items": key_projects,
+        "reports": {"total": reports, "approved": approved, "submitted": 260 / part,
+                    "draft": 98 / part, "returned": 58 / part, "late": 131 / part,
+                    "missing": 156 / part},
+        "lights": {"overall": lights(212, 655, 187), "budget": lights(305, 820, 0),
+                   "output": lights(150, 480, 402), "effect": lights(96, 350, 120),
+                   "satisfaction": lights(40, 210, 35)},
+        "findings": {"slow_progress": ca(412, "0.00"), "unreasonable_targets": ca(188, "0.00"),
+                     "non_standard_management": ca(235, "0.00"),
+                     "unclear_objectives": ca(97, "0.00"), "idle_funds": ca(96, money[5]),
+                     "other": ca(41, "0.00")},
+        "opinions": 1020 / part, "suggestions": 764 / part, "policy_revisions": 131 / part,
+        "rectifications": {"open": 143 / part, "overdue": 12 / part, "accepted": 1105 / part},
+        "adjustments": {"reduce": ca(57, money[1]), "recover": ca(38, money[2]),
+                        "reallocate": ca(21, money[3]), "suspend": ca(6, "0.00"),
+                        "stop": ca(3, "0.00"), "increase": ca(4, "0.00")},
+        "adjusted_and_recovered": money[4],
+        "system_filled_fields": 73450 / part, "report_fields": 102950 / part,
+        "system_filled_share": "71.35"
+    })
+}
+
+/// Shandong's published 2021 figures: 1,384 key-monitored projects worth 41.77 bn yuan and
+/// 3.37 bn adjusted and recovered.
+fn overview_example() -> Value {
+    json!({
+        "region": {"code": "370000", "name": "Shandong", "level": "province"}, "year": 2021,
+        "round_id": null,
+        "figures": figures_example(
+            1,
+            1384,
+            [
+                "41770000000.00",
+                "1650000000.00",
+                "820000000.00",
+                "900000000.00",
+                "3370000000.00",
+                "1180000000.00",
+            ],
+        )
+    })
+}
+
+fn region_breakdown_example() -> Value {
+    json!({
+        "parent": {"code": "370000", "name": "Shandong", "level": "province"}, "year": 2021,
+        "round_id": null, "own_level_label": "provincial level",
+        "own_level": figures_example(
+            16,
+            9,
+            ["1630000000.00", "25000000.00", "0.00", "0.00", "25000000.00", "25000000.00"],
+        ),
+        "children": [{
+            "region": {"code": "370100", "name": "Jinan", "level": "city"},
+            "figures": figures_example(
+                16,
+                96,
+                ["2890000000.00", "300000000.00", "0.00", "0.00", "300000000.00", "86000000.00"],
+            )
+        }]
+    })
+}
+
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "region": {"code": "370100", "name": "Jinan", "level": "city"}, "own_level": false,
+    "category": "idle_funds", "findings": 7, "amount": "86000000.00"
+}))]
 pub struct ProblemRow {
     /// The child region, or the region itself for findings at its own level.
     pub region: RegionRef,
@@ -345,6 +431,13 @@ pub struct ProblemRow {
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "round_id": "0193a0c4-7f43-7000-8000-000000000091",
+    "round_name": "2021 January–July monitoring", "cutoff_date": "2021-07-31", "reports": 5126,
+    "adjusted_budget": "98350000000.00", "executed_amount": "52125500000.00",
+    "execution_rate": "53.00",
+    "lights": {"red": 212, "yellow": 655, "green": 3980, "blue": 187, "none": 92}
+}))]
 pub struct TrendPoint {
     pub round_id: Uuid,
     pub round_name: String,

@@ -8,13 +8,17 @@ use crate::db;
 use crate::error::{AppError, Problem};
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"status": "ok"}))]
 pub struct Health {
     /// Always `ok` while the process serves requests.
     #[schema(example = "ok")]
     pub status: String,
 }
 
+// `ServiceReadiness` in the document: `Readiness` there is a project's readiness for monitoring.
+/// The service can answer requests that need the database.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = ServiceReadiness, example = json!({"status": "ready", "database": "ok"}))]
 pub struct Readiness {
     /// `ready` when the service can reach its database.
     #[schema(example = "ready")]

@@ -109,6 +109,9 @@ pub struct NewUser {
 /// finance officer may change, and never on themselves.
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "display_name": "Wang Fang", "email": "wang.fang@jnczj.example", "phone": "0531-86081234"
+}))]
 pub struct UserChanges {
     #[validate(length(max = 100, message = "must be at most 100 characters"))]
     #[schema(max_length = 100)]
@@ -137,6 +140,7 @@ impl UserChanges {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"new_password": "Kjj-2021-reset-01"}))]
 pub struct PasswordReset {
     /// At least 10 characters and not the username.
     #[schema(min_length = 10, max_length = 256, format = Password)]

@@ -1282,6 +1282,24 @@ export interface components {
     schemas: {
         /** @enum {string} */
         Achievement: "achieved" | "partly_achieved" | "not_achieved";
+        /**
+         * @example {
+         *       "amount": "25000000.00",
+         *       "created_at": "2021-10-20T06:30:00Z",
+         *       "created_by_name": "sd.finance",
+         *       "destination_function_class": null,
+         *       "destination_project_id": null,
+         *       "destination_text": null,
+         *       "document_number": "济财绩〔2021〕12号",
+         *       "finding_id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *       "id": "0193a0c4-7f43-7000-8000-000000000096",
+         *       "kind": "reduce",
+         *       "note": "Idle funds of the two delayed bases",
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "report_id": null,
+         *       "reverses_id": null
+         *     }
+         */
         Adjustment: {
             /** @description Yuan; null for suspend and stop. */
             amount?: string | null;
@@ -1321,6 +1339,26 @@ export interface components {
             stop: components["schemas"]["CountAmount"];
             suspend: components["schemas"]["CountAmount"];
         };
+        /**
+         * @example {
+         *       "action": "adjustment.created",
+         *       "actor_id": "0193a0c4-7f43-7000-8000-0000000000b2",
+         *       "actor_name": "sd.finance",
+         *       "after": {
+         *         "amount": "25000000.00",
+         *         "document_number": "济财绩〔2021〕12号",
+         *         "kind": "reduce"
+         *       },
+         *       "before": null,
+         *       "details": {},
+         *       "entity_id": "0193a0c4-7f43-7000-8000-000000000096",
+         *       "entity_type": "adjustment",
+         *       "id": "0193a0c4-7f43-7000-8000-00000000009a",
+         *       "occurred_at": "2021-10-20T06:30:00Z",
+         *       "region_code": "370000",
+         *       "request_id": "0193a0c4-7f43-7000-8000-0000000001a0"
+         *     }
+         */
         AuditEvent: {
             /** @description What happened, e.g. `project.updated`, `auth.login_failed`. */
             action: string;
@@ -1427,13 +1465,36 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        /** @description Code, region and parent are fixed once created. */
+        /**
+         * @description Code, region and parent are fixed once created.
+         * @example {
+         *       "active": true,
+         *       "name": "Department of Science and Technology"
+         *     }
+         */
         DepartmentChanges: {
             active?: boolean | null;
             /** @description Admins only; setting it also classifies the department's units. */
             classified?: boolean | null;
             name?: string | null;
         };
+        /**
+         * @example {
+         *       "department_code": "KJT",
+         *       "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *       "department_name": "Department of Science and Technology",
+         *       "grade": "excellent",
+         *       "late_reports": 0,
+         *       "lights": {
+         *         "green": 6,
+         *         "yellow": 3
+         *       },
+         *       "monitoring_quality": "88.89",
+         *       "rank": 1,
+         *       "reports": 9,
+         *       "score": "91.25"
+         *     }
+         */
         DepartmentRanking: {
             department_code: string;
             /** Format: uuid */
@@ -1455,6 +1516,46 @@ export interface components {
              */
             score?: string | null;
         };
+        /**
+         * @example {
+         *       "adjusted_budget": "486000000.00",
+         *       "created_at": "2021-08-01T00:30:00Z",
+         *       "department_code": "KJT",
+         *       "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *       "department_name": "Department of Science and Technology",
+         *       "executed_amount": "251300000.00",
+         *       "execution_rate": "51.71",
+         *       "history": [
+         *         {
+         *           "actor_id": "0193a0c4-7f43-7000-8000-0000000000b3",
+         *           "actor_name": "kjt.officer",
+         *           "at": "2021-08-19T07:40:00Z",
+         *           "comment": "",
+         *           "from": "draft",
+         *           "to": "submitted"
+         *         }
+         *       ],
+         *       "id": "0193a0c4-7f43-7000-8000-000000000093",
+         *       "late": false,
+         *       "region_code": "370000",
+         *       "reports_by_status": [
+         *         {
+         *           "count": 8,
+         *           "status": "submitted"
+         *         },
+         *         {
+         *           "count": 1,
+         *           "status": "approved"
+         *         }
+         *       ],
+         *       "round_id": "0193a0c4-7f43-7000-8000-000000000091",
+         *       "status": "submitted",
+         *       "submitted_at": "2021-08-19T07:40:00Z",
+         *       "summary": "Nine projects reported; aviation rescue spends slowly while two bases await airspace.",
+         *       "updated_at": "2021-08-19T07:40:00Z",
+         *       "version": 3
+         *     }
+         */
         DepartmentReport: {
             /** @description Sum of the adjusted budgets of its project reports. */
             adjusted_budget: string;
@@ -1485,6 +1586,11 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /**
+         * @example {
+         *       "summary": "Nine projects reported; aviation rescue spends slowly while two bases await airspace."
+         *     }
+         */
         DepartmentReportInput: {
             summary: string;
         };
@@ -1497,10 +1603,44 @@ export interface components {
             /** @description The region whose override sets this rule, or `default`. */
             source: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "amount": "12500000.00",
+         *           "description": "First instalment, base equipment",
+         *           "external_ref": "GK-2021-000123",
+         *           "fiscal_year": 2021,
+         *           "payment_date": "2021-03-15",
+         *           "project_code": "SD2021-KJ-007",
+         *           "region_code": "370000"
+         *         },
+         *         {
+         *           "amount": "-150000.00",
+         *           "description": "Refund of an overpaid invoice",
+         *           "external_ref": "GK-2021-000187",
+         *           "payment_date": "2021-04-02",
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1"
+         *         }
+         *       ]
+         *     }
+         */
         ExecutionBatch: {
             /** @description At most 10,000 records. */
             items: components["schemas"]["NewExecutionRecord"][];
         };
+        /**
+         * @example {
+         *       "amount": "12500000.00",
+         *       "created_at": "2021-03-16T01:00:00Z",
+         *       "description": "First instalment, base equipment",
+         *       "external_ref": "GK-2021-000123",
+         *       "id": "0193a0c4-7f43-7000-8000-000000000097",
+         *       "payment_date": "2021-03-15",
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "region_code": "370000"
+         *     }
+         */
         ExecutionRecord: {
             amount: string;
             /** Format: date-time */
@@ -1515,6 +1655,35 @@ export interface components {
             project_id: string;
             region_code: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "0193a0c4-7f43-7000-8000-000000000097",
+         *           "index": 0,
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "status": "created"
+         *         },
+         *         {
+         *           "errors": {
+         *             "project_id": [
+         *               "name the project by project_id, or by region_code, fiscal_year and project_code"
+         *             ]
+         *           },
+         *           "id": null,
+         *           "index": 1,
+         *           "project_id": null,
+         *           "status": "rejected"
+         *         }
+         *       ],
+         *       "summary": {
+         *         "created": 1,
+         *         "duplicate": 0,
+         *         "received": 2,
+         *         "rejected": 1
+         *       }
+         *     }
+         */
         ExecutionReport: {
             items: components["schemas"]["RecordResult"][];
             summary: components["schemas"]["RecordSummary"];
@@ -1582,6 +1751,18 @@ export interface components {
              */
             system_filled_share?: string | null;
         };
+        /**
+         * @example {
+         *       "amount": "25000000.00",
+         *       "category": "idle_funds",
+         *       "created_at": "2021-09-09T08:00:00Z",
+         *       "description": "25,000,000.00 yuan of two delayed rescue bases unspent on 31 August.",
+         *       "id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *       "inspection_id": "0193a0c4-7f43-7000-8000-000000000094",
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "severity": "high"
+         *     }
+         */
         Finding: {
             /** @description Money involved (e.g. idle funds), in yuan. */
             amount?: string | null;
@@ -1624,6 +1805,11 @@ export interface components {
         };
         /** @enum {string} */
         Grade: "excellent" | "good" | "fair" | "poor";
+        /**
+         * @example {
+         *       "status": "ok"
+         *     }
+         */
         Health: {
             /**
              * @description Always `ok` while the process serves requests.
@@ -1648,7 +1834,48 @@ export interface components {
             rows?: number[] | null;
             status: components["schemas"]["ImportStatus"];
         };
-        /** @description One project of an import, identified by region code, fiscal year and project code. */
+        /**
+         * @description One project of an import, identified by region code, fiscal year and project code.
+         * @example {
+         *       "annual_goal": "Incubate 40 start-ups",
+         *       "category": "special",
+         *       "code": "JN2021-KJ-003",
+         *       "department_code": "JNKJJ",
+         *       "end_date": "2021-12-31",
+         *       "fiscal_year": 2021,
+         *       "function_class": "20601",
+         *       "fund_sources": {
+         *         "municipal": "30000000.00"
+         *       },
+         *       "indicators": [
+         *         {
+         *           "comparator": ">=",
+         *           "level1": "output",
+         *           "level2": "quantity",
+         *           "measurement": "Companies registered in the parks",
+         *           "name": "Start-ups incubated",
+         *           "target_value": "40",
+         *           "unit": "companies",
+         *           "weight": "60"
+         *         },
+         *         {
+         *           "comparator": ">=",
+         *           "level1": "satisfaction",
+         *           "level2": "beneficiary_satisfaction",
+         *           "measurement": "Survey of the tenants in December",
+         *           "name": "Tenant satisfaction",
+         *           "target_value": "90",
+         *           "unit": "%",
+         *           "weight": "30"
+         *         }
+         *       ],
+         *       "initial_budget": "30000000.00",
+         *       "key_monitoring": true,
+         *       "name": "Science park incubators",
+         *       "region_code": "370100",
+         *       "start_date": "2021-01-01"
+         *     }
+         */
         ImportProject: {
             annual_goal?: string;
             category?: string;
@@ -1674,10 +1901,81 @@ export interface components {
             start_date?: string | null;
             status?: components["schemas"]["ProjectStatus"];
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "code": "JN2021-KJ-003",
+         *           "fiscal_year": 2021,
+         *           "index": 0,
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e2",
+         *           "region_code": "370100",
+         *           "rows": [
+         *             1,
+         *             2
+         *           ],
+         *           "status": "created"
+         *         },
+         *         {
+         *           "code": "JN2021-KJ-004",
+         *           "errors": {
+         *             "indicators": [
+         *               "the weights of the indicators must add up to 90"
+         *             ]
+         *           },
+         *           "fiscal_year": 2021,
+         *           "index": 1,
+         *           "project_id": null,
+         *           "region_code": "370100",
+         *           "rows": [
+         *             3
+         *           ],
+         *           "status": "rejected"
+         *         }
+         *       ],
+         *       "summary": {
+         *         "created": 1,
+         *         "received": 2,
+         *         "rejected": 1,
+         *         "unchanged": 0,
+         *         "updated": 0
+         *       }
+         *     }
+         */
         ImportReport: {
             items: components["schemas"]["ImportItemResult"][];
             summary: components["schemas"]["ImportSummary"];
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "category": "special",
+         *           "code": "JN2021-KJ-003",
+         *           "department_code": "JNKJJ",
+         *           "fiscal_year": 2021,
+         *           "function_class": "20601",
+         *           "fund_sources": {
+         *             "municipal": "30000000.00"
+         *           },
+         *           "indicators": [
+         *             {
+         *               "comparator": ">=",
+         *               "level1": "output",
+         *               "level2": "quantity",
+         *               "name": "Start-ups incubated",
+         *               "target_value": "40",
+         *               "unit": "companies",
+         *               "weight": "90"
+         *             }
+         *           ],
+         *           "initial_budget": "30000000.00",
+         *           "name": "Science park incubators",
+         *           "region_code": "370100"
+         *         }
+         *       ]
+         *     }
+         */
         ImportRequest: {
             /** @description At most 5,000 projects. */
             items: components["schemas"]["ImportProject"][];
@@ -1691,6 +1989,25 @@ export interface components {
             unchanged: number;
             updated: number;
         };
+        /**
+         * @example {
+         *       "accrues": true,
+         *       "comparator": ">=",
+         *       "created_at": "2021-01-05T02:10:00Z",
+         *       "id": "0193a0c4-7f43-7000-8000-0000000000c1",
+         *       "level1": "output",
+         *       "level2": "quantity",
+         *       "measurement": "Bases accepted by the provincial emergency department",
+         *       "name": "Rescue bases built",
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "target_text": null,
+         *       "target_value": "8",
+         *       "unit": "bases",
+         *       "updated_at": "2021-01-05T02:10:00Z",
+         *       "version": 1,
+         *       "weight": "60"
+         *     }
+         */
         Indicator: {
             /** @description Whether the target accrues over the year (pro-rated at a cut-off). */
             accrues: boolean;
@@ -1728,6 +2045,11 @@ export interface components {
         /**
          * @description Only the fields sent change; the result must still satisfy every indicator rule. Send
          *     `target_value: null` explicitly when turning a numeric indicator qualitative.
+         * @example {
+         *       "measurement": "Bases accepted by the provincial emergency department",
+         *       "target_value": "10",
+         *       "weight": "25"
+         *     }
          */
         IndicatorChanges: {
             accrues?: boolean | null;
@@ -1741,6 +2063,42 @@ export interface components {
             unit?: string | null;
             weight?: string | null;
         };
+        /**
+         * @example {
+         *       "conclusion": "Six of eight bases in service; the two delayed ones leave 25,000,000.00 yuan idle.",
+         *       "created_at": "2021-09-01T02:00:00Z",
+         *       "end_date": "2021-09-10",
+         *       "findings": [
+         *         {
+         *           "amount": "25000000.00",
+         *           "category": "idle_funds",
+         *           "created_at": "2021-09-09T08:00:00Z",
+         *           "description": "25,000,000.00 yuan of two delayed rescue bases unspent on 31 August.",
+         *           "id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *           "inspection_id": "0193a0c4-7f43-7000-8000-000000000094",
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "severity": "high"
+         *         }
+         *       ],
+         *       "id": "0193a0c4-7f43-7000-8000-000000000094",
+         *       "inspector_id": "0193a0c4-7f43-7000-8000-0000000000b2",
+         *       "inspector_name": "Zhang Wei",
+         *       "opinions": [
+         *         {
+         *           "created_at": "2021-09-10T08:00:00Z",
+         *           "id": "0193a0c4-7f43-7000-8000-000000000099",
+         *           "kind": "suggestion",
+         *           "text": "Return the idle funds to the provincial budget and plan the two bases for 2022."
+         *         }
+         *       ],
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "round_id": "0193a0c4-7f43-7000-8000-000000000091",
+         *       "start_date": "2021-09-06",
+         *       "status": "concluded",
+         *       "updated_at": "2021-09-10T09:00:00Z",
+         *       "version": 3
+         *     }
+         */
         Inspection: {
             conclusion: string;
             /** Format: date-time */
@@ -1767,6 +2125,12 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /**
+         * @example {
+         *       "conclusion": "Six of eight bases in service; the two delayed ones leave 25,000,000.00 yuan idle.",
+         *       "status": "concluded"
+         *     }
+         */
         InspectionChanges: {
             conclusion?: string | null;
             /** Format: date */
@@ -1777,6 +2141,94 @@ export interface components {
         };
         /** @enum {string} */
         InspectionStatus: "planned" | "in_progress" | "concluded";
+        /**
+         * @example {
+         *       "adjustments": [
+         *         {
+         *           "amount": "25000000.00",
+         *           "created_at": "2021-10-20T06:30:00Z",
+         *           "created_by_name": "sd.finance",
+         *           "destination_function_class": null,
+         *           "destination_project_id": null,
+         *           "destination_text": null,
+         *           "document_number": "济财绩〔2021〕12号",
+         *           "finding_id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *           "id": "0193a0c4-7f43-7000-8000-000000000096",
+         *           "kind": "reduce",
+         *           "note": "Idle funds of the two delayed bases",
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "report_id": null,
+         *           "reverses_id": null
+         *         }
+         *       ],
+         *       "inspections": [
+         *         {
+         *           "conclusion": "Six of eight bases in service; the two delayed ones leave 25,000,000.00 yuan idle.",
+         *           "created_at": "2021-09-01T02:00:00Z",
+         *           "end_date": "2021-09-10",
+         *           "findings": [
+         *             {
+         *               "amount": "25000000.00",
+         *               "category": "idle_funds",
+         *               "created_at": "2021-09-09T08:00:00Z",
+         *               "description": "25,000,000.00 yuan of two delayed rescue bases unspent on 31 August.",
+         *               "id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *               "inspection_id": "0193a0c4-7f43-7000-8000-000000000094",
+         *               "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *               "severity": "high"
+         *             }
+         *           ],
+         *           "id": "0193a0c4-7f43-7000-8000-000000000094",
+         *           "inspector_id": "0193a0c4-7f43-7000-8000-0000000000b2",
+         *           "inspector_name": "Zhang Wei",
+         *           "opinions": [
+         *             {
+         *               "created_at": "2021-09-10T08:00:00Z",
+         *               "id": "0193a0c4-7f43-7000-8000-000000000099",
+         *               "kind": "suggestion",
+         *               "text": "Return the idle funds to the provincial budget and plan the two bases for 2022."
+         *             }
+         *           ],
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "round_id": "0193a0c4-7f43-7000-8000-000000000091",
+         *           "start_date": "2021-09-06",
+         *           "status": "concluded",
+         *           "updated_at": "2021-09-10T09:00:00Z",
+         *           "version": 3
+         *         }
+         *       ],
+         *       "key_monitoring": true,
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "rectifications": [
+         *         {
+         *           "accepted_at": null,
+         *           "answered_at": "2021-10-12T03:00:00Z",
+         *           "created_at": "2021-09-13T02:00:00Z",
+         *           "deadline": "2021-10-31",
+         *           "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *           "finding_id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *           "history": [
+         *             {
+         *               "actor_name": "kjt.officer",
+         *               "at": "2021-10-12T03:00:00Z",
+         *               "comment": "",
+         *               "from": "open",
+         *               "to": "answered"
+         *             }
+         *           ],
+         *           "id": "0193a0c4-7f43-7000-8000-000000000095",
+         *           "light": "green",
+         *           "overdue": false,
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "requirement": "Submit a revised spending plan for the two delayed bases",
+         *           "response": "Revised plan approved on 12 October; the idle 25,000,000.00 yuan are returned.",
+         *           "status": "answered",
+         *           "version": 2,
+         *           "warning_days": 7
+         *         }
+         *       ]
+         *     }
+         */
         KeyMonitoringHistory: {
             /** @description Adjustments of the project, and those moving money to it. */
             adjustments: components["schemas"]["Adjustment"][];
@@ -1786,6 +2238,18 @@ export interface components {
             project_id: string;
             rectifications: components["schemas"]["Rectification"][];
         };
+        /**
+         * @example {
+         *       "actor_id": "0193a0c4-7f43-7000-8000-0000000000b2",
+         *       "actor_name": "sd.finance",
+         *       "amount": "-25000000.00",
+         *       "created_at": "2021-10-20T06:30:00Z",
+         *       "id": "0193a0c4-7f43-7000-8000-000000000098",
+         *       "kind": "reduce",
+         *       "reason": "reduce",
+         *       "reference": "adjustment 0193a0c4-7f43-7000-8000-000000000096 (济财绩〔2021〕12号)"
+         *     }
+         */
         LedgerEntry: {
             /** Format: uuid */
             actor_id?: string | null;
@@ -1811,6 +2275,17 @@ export interface components {
         Level2: "quantity" | "quality" | "timeliness" | "cost" | "economic" | "social" | "ecological" | "sustainability" | "beneficiary_satisfaction";
         /** @enum {string} */
         Light: "none" | "blue" | "green" | "yellow" | "red";
+        /**
+         * @example {
+         *       "at": "2021-08-18T09:12:01Z",
+         *       "from": "none",
+         *       "reason": "budget execution is behind",
+         *       "report_id": "0193a0c4-7f43-7000-8000-000000000092",
+         *       "round_id": "0193a0c4-7f43-7000-8000-000000000091",
+         *       "rules_version": "default",
+         *       "to": "yellow"
+         *     }
+         */
         LightChangeView: {
             /** Format: date-time */
             at: string;
@@ -1959,6 +2434,14 @@ export interface components {
             project_id?: string | null;
             region_code?: string | null;
         };
+        /**
+         * @example {
+         *       "amount": "25000000.00",
+         *       "category": "idle_funds",
+         *       "description": "25,000,000.00 yuan of two delayed rescue bases unspent on 31 August.",
+         *       "severity": "high"
+         *     }
+         */
         NewFinding: {
             amount?: string | null;
             category: components["schemas"]["FindingCategory"];
@@ -1995,6 +2478,14 @@ export interface components {
             unit?: string;
             weight: string;
         };
+        /**
+         * @example {
+         *       "end_date": "2021-09-10",
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "round_id": "0193a0c4-7f43-7000-8000-000000000091",
+         *       "start_date": "2021-09-06"
+         *     }
+         */
         NewInspection: {
             /** Format: date */
             end_date?: string | null;
@@ -2011,6 +2502,12 @@ export interface components {
             /** Format: date */
             start_date?: string | null;
         };
+        /**
+         * @example {
+         *       "kind": "suggestion",
+         *       "text": "Return the idle funds to the provincial budget and plan the two bases for 2022."
+         *     }
+         */
         NewOpinion: {
             kind: components["schemas"]["OpinionKind"];
             text: string;
@@ -2055,6 +2552,14 @@ export interface components {
             start_date?: string | null;
             status?: components["schemas"]["ProjectStatus"];
         };
+        /**
+         * @example {
+         *       "deadline": "2021-10-31",
+         *       "finding_id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *       "requirement": "Submit a revised spending plan for the two delayed bases",
+         *       "warning_days": 7
+         *     }
+         */
         NewRectification: {
             /** Format: date */
             deadline: string;
@@ -2147,6 +2652,39 @@ export interface components {
             role: components["schemas"]["Role"];
             username: string;
         };
+        /**
+         * @example {
+         *       "created": 5126,
+         *       "existing": 0,
+         *       "not_ready": [
+         *         {
+         *           "code": "SD2021-JT-015",
+         *           "name": "Rural road maintenance",
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e3",
+         *           "reasons": [
+         *             "the project has no performance indicators"
+         *           ]
+         *         }
+         *       ],
+         *       "round": {
+         *         "closed_at": null,
+         *         "created_at": "2021-07-20T03:00:00Z",
+         *         "cutoff_date": "2021-07-31",
+         *         "due_date": "2021-08-20",
+         *         "fiscal_year": 2021,
+         *         "id": "0193a0c4-7f43-7000-8000-000000000091",
+         *         "name": "2021 January–July monitoring",
+         *         "open_date": "2021-08-01",
+         *         "opened_at": "2021-08-01T00:30:00Z",
+         *         "region_code": "370000",
+         *         "status": "open",
+         *         "time_progress": "58.33",
+         *         "updated_at": "2021-08-01T00:30:00Z",
+         *         "version": 2,
+         *         "warning_days": 5
+         *       }
+         *     }
+         */
         OpenResult: {
             /** @description Reports created by this call. */
             created: number;
@@ -2156,6 +2694,14 @@ export interface components {
             not_ready: components["schemas"]["SkippedProject"][];
             round: components["schemas"]["Round"];
         };
+        /**
+         * @example {
+         *       "created_at": "2021-09-10T08:00:00Z",
+         *       "id": "0193a0c4-7f43-7000-8000-000000000099",
+         *       "kind": "suggestion",
+         *       "text": "Return the idle funds to the provincial budget and plan the two bases for 2022."
+         *     }
+         */
         Opinion: {
             /** Format: date-time */
             created_at: string;
@@ -2166,13 +2712,174 @@ export interface components {
         };
         /** @enum {string} */
         OpinionKind: "opinion" | "suggestion" | "policy_revision";
-        /** @description What a region stores: the rules it overrides and, optionally, its settings. */
+        /**
+         * @description What a region stores: the rules it overrides and, optionally, its settings.
+         * @example {
+         *       "rules": {
+         *         "budget_execution": {
+         *           "bands": [
+         *             {
+         *               "below": "70",
+         *               "light": "red"
+         *             },
+         *             {
+         *               "below": "85",
+         *               "light": "yellow"
+         *             },
+         *             {
+         *               "light": "green"
+         *             }
+         *           ],
+         *           "metric": "ratio_to_prorated"
+         *         }
+         *       },
+         *       "settings": {
+         *         "budget_rule": "budget_execution",
+         *         "budget_share": "10",
+         *         "grade_edges": [
+         *           "90",
+         *           "80",
+         *           "60"
+         *         ],
+         *         "time_progress": "month"
+         *       }
+         *     }
+         */
         Overrides: {
             rules?: {
                 [key: string]: components["schemas"]["Rule"];
             };
             settings?: components["schemas"]["Settings"] | null;
         };
+        /**
+         * @example {
+         *       "figures": {
+         *         "adjusted_and_recovered": "3370000000.00",
+         *         "adjustments": {
+         *           "increase": {
+         *             "amount": "0.00",
+         *             "count": 4
+         *           },
+         *           "reallocate": {
+         *             "amount": "900000000.00",
+         *             "count": 21
+         *           },
+         *           "recover": {
+         *             "amount": "820000000.00",
+         *             "count": 38
+         *           },
+         *           "reduce": {
+         *             "amount": "1650000000.00",
+         *             "count": 57
+         *           },
+         *           "stop": {
+         *             "amount": "0.00",
+         *             "count": 3
+         *           },
+         *           "suspend": {
+         *             "amount": "0.00",
+         *             "count": 6
+         *           }
+         *         },
+         *         "departments_monitored": 1260,
+         *         "findings": {
+         *           "idle_funds": {
+         *             "amount": "1180000000.00",
+         *             "count": 96
+         *           },
+         *           "non_standard_management": {
+         *             "amount": "0.00",
+         *             "count": 235
+         *           },
+         *           "other": {
+         *             "amount": "0.00",
+         *             "count": 41
+         *           },
+         *           "slow_progress": {
+         *             "amount": "0.00",
+         *             "count": 412
+         *           },
+         *           "unclear_objectives": {
+         *             "amount": "0.00",
+         *             "count": 97
+         *           },
+         *           "unreasonable_targets": {
+         *             "amount": "0.00",
+         *             "count": 188
+         *           }
+         *         },
+         *         "key_monitored_funds": "41770000000.00",
+         *         "key_monitored_projects": 1384,
+         *         "key_monitoring_items": 1384,
+         *         "lights": {
+         *           "budget": {
+         *             "blue": 0,
+         *             "green": 3909,
+         *             "none": 92,
+         *             "red": 305,
+         *             "yellow": 820
+         *           },
+         *           "effect": {
+         *             "blue": 120,
+         *             "green": 4468,
+         *             "none": 92,
+         *             "red": 96,
+         *             "yellow": 350
+         *           },
+         *           "output": {
+         *             "blue": 402,
+         *             "green": 4002,
+         *             "none": 92,
+         *             "red": 150,
+         *             "yellow": 480
+         *           },
+         *           "overall": {
+         *             "blue": 187,
+         *             "green": 3980,
+         *             "none": 92,
+         *             "red": 212,
+         *             "yellow": 655
+         *           },
+         *           "satisfaction": {
+         *             "blue": 35,
+         *             "green": 4749,
+         *             "none": 92,
+         *             "red": 40,
+         *             "yellow": 210
+         *           }
+         *         },
+         *         "opinions": 1020,
+         *         "policy_revisions": 131,
+         *         "projects_monitored": 5126,
+         *         "projects_monitored_funds": "98350000000.00",
+         *         "rectifications": {
+         *           "accepted": 1105,
+         *           "open": 143,
+         *           "overdue": 12
+         *         },
+         *         "report_fields": 102950,
+         *         "reports": {
+         *           "approved": 4710,
+         *           "draft": 98,
+         *           "late": 131,
+         *           "missing": 156,
+         *           "returned": 58,
+         *           "submitted": 260,
+         *           "total": 5126
+         *         },
+         *         "suggestions": 764,
+         *         "system_filled_fields": 73450,
+         *         "system_filled_share": "71.35"
+         *       },
+         *       "region": {
+         *         "code": "370000",
+         *         "level": "province",
+         *         "name": "Shandong"
+         *       },
+         *       "round_id": null,
+         *       "year": 2021
+         *     }
+         */
         Overview: {
             figures: components["schemas"]["Figures"];
             region: components["schemas"]["RegionRef"];
@@ -2184,84 +2891,418 @@ export interface components {
              */
             year: number;
         };
-        /** @description One page of a list. */
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "amount": "25000000.00",
+         *           "created_at": "2021-10-20T06:30:00Z",
+         *           "created_by_name": "sd.finance",
+         *           "destination_function_class": null,
+         *           "destination_project_id": null,
+         *           "destination_text": null,
+         *           "document_number": "济财绩〔2021〕12号",
+         *           "finding_id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *           "id": "0193a0c4-7f43-7000-8000-000000000096",
+         *           "kind": "reduce",
+         *           "note": "Idle funds of the two delayed bases",
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "report_id": null,
+         *           "reverses_id": null
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         Page_Adjustment: {
             items: components["schemas"]["Adjustment"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
-        /** @description One page of a list. */
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "action": "adjustment.created",
+         *           "actor_id": "0193a0c4-7f43-7000-8000-0000000000b2",
+         *           "actor_name": "sd.finance",
+         *           "after": {
+         *             "amount": "25000000.00",
+         *             "document_number": "济财绩〔2021〕12号",
+         *             "kind": "reduce"
+         *           },
+         *           "before": null,
+         *           "details": {},
+         *           "entity_id": "0193a0c4-7f43-7000-8000-000000000096",
+         *           "entity_type": "adjustment",
+         *           "id": "0193a0c4-7f43-7000-8000-00000000009a",
+         *           "occurred_at": "2021-10-20T06:30:00Z",
+         *           "region_code": "370000",
+         *           "request_id": "0193a0c4-7f43-7000-8000-0000000001a0"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         Page_AuditEvent: {
             items: components["schemas"]["AuditEvent"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
-        /** @description One page of a list. */
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "active": true,
+         *           "classified": false,
+         *           "code": "KJT",
+         *           "created_at": "2021-01-04T08:00:00Z",
+         *           "id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *           "name": "Department of Science and Technology",
+         *           "parent_id": null,
+         *           "region_code": "370000",
+         *           "updated_at": "2021-01-04T08:00:00Z",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         Page_Department: {
             items: components["schemas"]["Department"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
-        /** @description One page of a list. */
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "amount": "12500000.00",
+         *           "created_at": "2021-03-16T01:00:00Z",
+         *           "description": "First instalment, base equipment",
+         *           "external_ref": "GK-2021-000123",
+         *           "id": "0193a0c4-7f43-7000-8000-000000000097",
+         *           "payment_date": "2021-03-15",
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "region_code": "370000"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         Page_ExecutionRecord: {
             items: components["schemas"]["ExecutionRecord"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
-        /** @description One page of a list. */
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "accrues": true,
+         *           "comparator": ">=",
+         *           "created_at": "2021-01-05T02:10:00Z",
+         *           "id": "0193a0c4-7f43-7000-8000-0000000000c1",
+         *           "level1": "output",
+         *           "level2": "quantity",
+         *           "measurement": "Bases accepted by the provincial emergency department",
+         *           "name": "Rescue bases built",
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "target_text": null,
+         *           "target_value": "8",
+         *           "unit": "bases",
+         *           "updated_at": "2021-01-05T02:10:00Z",
+         *           "version": 1,
+         *           "weight": "60"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         Page_Indicator: {
             items: components["schemas"]["Indicator"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
-        /** @description One page of a list. */
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "conclusion": "Six of eight bases in service; the two delayed ones leave 25,000,000.00 yuan idle.",
+         *           "created_at": "2021-09-01T02:00:00Z",
+         *           "end_date": "2021-09-10",
+         *           "findings": [
+         *             {
+         *               "amount": "25000000.00",
+         *               "category": "idle_funds",
+         *               "created_at": "2021-09-09T08:00:00Z",
+         *               "description": "25,000,000.00 yuan of two delayed rescue bases unspent on 31 August.",
+         *               "id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *               "inspection_id": "0193a0c4-7f43-7000-8000-000000000094",
+         *               "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *               "severity": "high"
+         *             }
+         *           ],
+         *           "id": "0193a0c4-7f43-7000-8000-000000000094",
+         *           "inspector_id": "0193a0c4-7f43-7000-8000-0000000000b2",
+         *           "inspector_name": "Zhang Wei",
+         *           "opinions": [
+         *             {
+         *               "created_at": "2021-09-10T08:00:00Z",
+         *               "id": "0193a0c4-7f43-7000-8000-000000000099",
+         *               "kind": "suggestion",
+         *               "text": "Return the idle funds to the provincial budget and plan the two bases for 2022."
+         *             }
+         *           ],
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "round_id": "0193a0c4-7f43-7000-8000-000000000091",
+         *           "start_date": "2021-09-06",
+         *           "status": "concluded",
+         *           "updated_at": "2021-09-10T09:00:00Z",
+         *           "version": 3
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         Page_Inspection: {
             items: components["schemas"]["Inspection"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
-        /** @description One page of a list. */
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "actor_id": "0193a0c4-7f43-7000-8000-0000000000b2",
+         *           "actor_name": "sd.finance",
+         *           "amount": "-25000000.00",
+         *           "created_at": "2021-10-20T06:30:00Z",
+         *           "id": "0193a0c4-7f43-7000-8000-000000000098",
+         *           "kind": "reduce",
+         *           "reason": "reduce",
+         *           "reference": "adjustment 0193a0c4-7f43-7000-8000-000000000096 (济财绩〔2021〕12号)"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         Page_LedgerEntry: {
             items: components["schemas"]["LedgerEntry"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
-        /** @description One page of a list. */
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "adjusted_budget": "95000000.00",
+         *           "annual_goal": "Build a provincial aviation rescue network",
+         *           "category": "special",
+         *           "classified": false,
+         *           "code": "SD2021-KJ-007",
+         *           "created_at": "2021-01-05T02:00:00Z",
+         *           "department_code": "KJT",
+         *           "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *           "end_date": "2021-12-31",
+         *           "fiscal_year": 2021,
+         *           "function_class": "22401",
+         *           "fund_sources": {
+         *             "central": "0.00",
+         *             "county": "0.00",
+         *             "municipal": "0.00",
+         *             "other": "0.00",
+         *             "provincial": "120000000.00",
+         *             "self_raised": "0.00"
+         *           },
+         *           "id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "initial_budget": "120000000.00",
+         *           "key_monitoring": true,
+         *           "name": "Aviation emergency rescue capability",
+         *           "readiness": {
+         *             "ready": true,
+         *             "reasons": []
+         *           },
+         *           "region_code": "370000",
+         *           "start_date": "2021-01-01",
+         *           "status": "active",
+         *           "updated_at": "2021-10-20T06:30:00Z",
+         *           "version": 3
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         Page_Project: {
             items: components["schemas"]["Project"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
-        /** @description One page of a list. */
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "accepted_at": null,
+         *           "answered_at": "2021-10-12T03:00:00Z",
+         *           "created_at": "2021-09-13T02:00:00Z",
+         *           "deadline": "2021-10-31",
+         *           "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *           "finding_id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *           "history": [
+         *             {
+         *               "actor_name": "kjt.officer",
+         *               "at": "2021-10-12T03:00:00Z",
+         *               "comment": "",
+         *               "from": "open",
+         *               "to": "answered"
+         *             }
+         *           ],
+         *           "id": "0193a0c4-7f43-7000-8000-000000000095",
+         *           "light": "green",
+         *           "overdue": false,
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "requirement": "Submit a revised spending plan for the two delayed bases",
+         *           "response": "Revised plan approved on 12 October; the idle 25,000,000.00 yuan are returned.",
+         *           "status": "answered",
+         *           "version": 2,
+         *           "warning_days": 7
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         Page_Rectification: {
             items: components["schemas"]["Rectification"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
-        /** @description One page of a list. */
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "code": "370100",
+         *           "created_at": "2021-01-04T08:00:00Z",
+         *           "id": "0193a0c4-7f43-7000-8000-000000000001",
+         *           "level": "city",
+         *           "name": "Jinan",
+         *           "parent_code": "370000",
+         *           "updated_at": "2021-01-04T08:00:00Z",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         Page_Region: {
             items: components["schemas"]["Region"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
-        /** @description One page of a list. */
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "adjusted_budget": "120000000.00",
+         *           "budget_light": "yellow",
+         *           "department_code": "KJT",
+         *           "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *           "executed_amount": "55800000.00",
+         *           "execution_rate": "46.50",
+         *           "id": "0193a0c4-7f43-7000-8000-000000000092",
+         *           "key_monitoring": true,
+         *           "late": false,
+         *           "light": "yellow",
+         *           "project_code": "SD2021-KJ-007",
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "project_name": "Aviation emergency rescue capability",
+         *           "region_code": "370000",
+         *           "status": "submitted",
+         *           "submitted_at": "2021-08-18T09:12:00Z",
+         *           "version": 4
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         Page_ReportListItem: {
             items: components["schemas"]["ReportListItem"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
-        /** @description One page of a list. */
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "closed_at": null,
+         *           "created_at": "2021-07-20T03:00:00Z",
+         *           "cutoff_date": "2021-07-31",
+         *           "due_date": "2021-08-20",
+         *           "fiscal_year": 2021,
+         *           "id": "0193a0c4-7f43-7000-8000-000000000091",
+         *           "name": "2021 January–July monitoring",
+         *           "open_date": "2021-08-01",
+         *           "opened_at": "2021-08-01T00:30:00Z",
+         *           "region_code": "370000",
+         *           "status": "open",
+         *           "time_progress": "58.33",
+         *           "updated_at": "2021-08-01T00:30:00Z",
+         *           "version": 2,
+         *           "warning_days": 5
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         Page_Round: {
             items: components["schemas"]["Round"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
-        /** @description One page of a list. */
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "active": true,
+         *           "created_at": "2021-01-04T08:00:00Z",
+         *           "department_id": null,
+         *           "display_name": "Wang Fang",
+         *           "email": "wang.fang@jnczj.example",
+         *           "id": "0193a0c4-7f43-7000-8000-0000000000b1",
+         *           "phone": null,
+         *           "region_code": "370100",
+         *           "role": "finance_officer",
+         *           "updated_at": "2021-01-04T08:00:00Z",
+         *           "username": "jinan.finance",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         Page_User: {
             items: components["schemas"]["User"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
+        /**
+         * @example {
+         *       "current_password": "Jinan-2021-monitor",
+         *       "new_password": "Jinan-2021-autumn"
+         *     }
+         */
         PasswordChange: {
             /** Format: password */
             current_password: string;
@@ -2271,6 +3312,11 @@ export interface components {
              */
             new_password: string;
         };
+        /**
+         * @example {
+         *       "new_password": "Kjj-2021-reset-01"
+         *     }
+         */
         PasswordReset: {
             /**
              * Format: password
@@ -2309,6 +3355,19 @@ export interface components {
             /** @description A URI reference naming the kind of problem; stable, so clients may branch on it. */
             type: string;
         };
+        /**
+         * @example {
+         *       "amount": "86000000.00",
+         *       "category": "idle_funds",
+         *       "findings": 7,
+         *       "own_level": false,
+         *       "region": {
+         *         "code": "370100",
+         *         "level": "city",
+         *         "name": "Jinan"
+         *       }
+         *     }
+         */
         ProblemRow: {
             /** @description Amounts named by the findings, yuan. */
             amount: string;
@@ -2321,6 +3380,42 @@ export interface components {
             /** @description The child region, or the region itself for findings at its own level. */
             region: components["schemas"]["RegionRef"];
         };
+        /**
+         * @example {
+         *       "adjusted_budget": "95000000.00",
+         *       "annual_goal": "Build a provincial aviation rescue network",
+         *       "category": "special",
+         *       "classified": false,
+         *       "code": "SD2021-KJ-007",
+         *       "created_at": "2021-01-05T02:00:00Z",
+         *       "department_code": "KJT",
+         *       "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *       "end_date": "2021-12-31",
+         *       "fiscal_year": 2021,
+         *       "function_class": "22401",
+         *       "fund_sources": {
+         *         "central": "0.00",
+         *         "county": "0.00",
+         *         "municipal": "0.00",
+         *         "other": "0.00",
+         *         "provincial": "120000000.00",
+         *         "self_raised": "0.00"
+         *       },
+         *       "id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "initial_budget": "120000000.00",
+         *       "key_monitoring": true,
+         *       "name": "Aviation emergency rescue capability",
+         *       "readiness": {
+         *         "ready": true,
+         *         "reasons": []
+         *       },
+         *       "region_code": "370000",
+         *       "start_date": "2021-01-01",
+         *       "status": "active",
+         *       "updated_at": "2021-10-20T06:30:00Z",
+         *       "version": 3
+         *     }
+         */
         Project: {
             /**
              * @description The sum of the budget ledger (`/budget-history`): the initial budget and every change since.
@@ -2374,6 +3469,10 @@ export interface components {
          * @description Only the fields sent change. Department officers may change name, function class, category,
          *     dates and goal; budgets, status and key monitoring are for finance officers and admins;
          *     `classified` for admins.
+         * @example {
+         *       "annual_goal": "Build eight aviation rescue bases covering every city of the province",
+         *       "end_date": "2021-12-31"
+         *     }
          */
         ProjectChanges: {
             annual_goal?: string | null;
@@ -2402,6 +3501,13 @@ export interface components {
             /** @description Why not, in words; empty when ready. */
             reasons: string[];
         };
+        /**
+         * @example {
+         *       "changed": 41,
+         *       "elapsed_ms": 2350,
+         *       "recomputed": 1382
+         *     }
+         */
         Recomputed: {
             changed: number;
             elapsed_ms: number;
@@ -2428,6 +3534,34 @@ export interface components {
             received: number;
             rejected: number;
         };
+        /**
+         * @example {
+         *       "accepted_at": null,
+         *       "answered_at": "2021-10-12T03:00:00Z",
+         *       "created_at": "2021-09-13T02:00:00Z",
+         *       "deadline": "2021-10-31",
+         *       "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *       "finding_id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *       "history": [
+         *         {
+         *           "actor_name": "kjt.officer",
+         *           "at": "2021-10-12T03:00:00Z",
+         *           "comment": "",
+         *           "from": "open",
+         *           "to": "answered"
+         *         }
+         *       ],
+         *       "id": "0193a0c4-7f43-7000-8000-000000000095",
+         *       "light": "green",
+         *       "overdue": false,
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "requirement": "Submit a revised spending plan for the two delayed bases",
+         *       "response": "Revised plan approved on 12 October; the idle 25,000,000.00 yuan are returned.",
+         *       "status": "answered",
+         *       "version": 2,
+         *       "warning_days": 7
+         *     }
+         */
         Rectification: {
             /** Format: date-time */
             accepted_at?: string | null;
@@ -2462,6 +3596,11 @@ export interface components {
             /** Format: int32 */
             warning_days: number;
         };
+        /**
+         * @example {
+         *       "response": "Revised plan approved on 12 October; the idle 25,000,000.00 yuan are returned."
+         *     }
+         */
         RectificationAnswer: {
             /** @description What was done. */
             response: string;
@@ -2488,11 +3627,22 @@ export interface components {
             from: string;
             to: string;
         };
+        /**
+         * @example {
+         *       "accept": true,
+         *       "comment": "Plan and budget return checked"
+         *     }
+         */
         RectificationVerdict: {
             /** @description Accept the answer, or reject it back to the department. */
             accept: boolean;
             comment?: string;
         };
+        /**
+         * @example {
+         *       "refresh_token": "q1Jk..."
+         *     }
+         */
         RefreshRequest: {
             refresh_token: string;
         };
@@ -2530,6 +3680,261 @@ export interface components {
         /**
          * @description A region's figures split into its own level and each child region: the parts add up to the
          *     region's overview.
+         * @example {
+         *       "children": [
+         *         {
+         *           "figures": {
+         *             "adjusted_and_recovered": "300000000.00",
+         *             "adjustments": {
+         *               "increase": {
+         *                 "amount": "0.00",
+         *                 "count": 0
+         *               },
+         *               "reallocate": {
+         *                 "amount": "0.00",
+         *                 "count": 1
+         *               },
+         *               "recover": {
+         *                 "amount": "0.00",
+         *                 "count": 2
+         *               },
+         *               "reduce": {
+         *                 "amount": "300000000.00",
+         *                 "count": 3
+         *               },
+         *               "stop": {
+         *                 "amount": "0.00",
+         *                 "count": 0
+         *               },
+         *               "suspend": {
+         *                 "amount": "0.00",
+         *                 "count": 0
+         *               }
+         *             },
+         *             "departments_monitored": 78,
+         *             "findings": {
+         *               "idle_funds": {
+         *                 "amount": "86000000.00",
+         *                 "count": 6
+         *               },
+         *               "non_standard_management": {
+         *                 "amount": "0.00",
+         *                 "count": 14
+         *               },
+         *               "other": {
+         *                 "amount": "0.00",
+         *                 "count": 2
+         *               },
+         *               "slow_progress": {
+         *                 "amount": "0.00",
+         *                 "count": 25
+         *               },
+         *               "unclear_objectives": {
+         *                 "amount": "0.00",
+         *                 "count": 6
+         *               },
+         *               "unreasonable_targets": {
+         *                 "amount": "0.00",
+         *                 "count": 11
+         *               }
+         *             },
+         *             "key_monitored_funds": "2890000000.00",
+         *             "key_monitored_projects": 96,
+         *             "key_monitoring_items": 96,
+         *             "lights": {
+         *               "budget": {
+         *                 "blue": 0,
+         *                 "green": 245,
+         *                 "none": 5,
+         *                 "red": 19,
+         *                 "yellow": 51
+         *               },
+         *               "effect": {
+         *                 "blue": 7,
+         *                 "green": 280,
+         *                 "none": 5,
+         *                 "red": 6,
+         *                 "yellow": 21
+         *               },
+         *               "output": {
+         *                 "blue": 25,
+         *                 "green": 251,
+         *                 "none": 5,
+         *                 "red": 9,
+         *                 "yellow": 30
+         *               },
+         *               "overall": {
+         *                 "blue": 11,
+         *                 "green": 250,
+         *                 "none": 5,
+         *                 "red": 13,
+         *                 "yellow": 40
+         *               },
+         *               "satisfaction": {
+         *                 "blue": 2,
+         *                 "green": 298,
+         *                 "none": 5,
+         *                 "red": 2,
+         *                 "yellow": 13
+         *               }
+         *             },
+         *             "opinions": 63,
+         *             "policy_revisions": 8,
+         *             "projects_monitored": 320,
+         *             "projects_monitored_funds": "6420000000.00",
+         *             "rectifications": {
+         *               "accepted": 69,
+         *               "open": 8,
+         *               "overdue": 0
+         *             },
+         *             "report_fields": 6434,
+         *             "reports": {
+         *               "approved": 294,
+         *               "draft": 6,
+         *               "late": 8,
+         *               "missing": 9,
+         *               "returned": 3,
+         *               "submitted": 16,
+         *               "total": 320
+         *             },
+         *             "suggestions": 47,
+         *             "system_filled_fields": 4590,
+         *             "system_filled_share": "71.35"
+         *           },
+         *           "region": {
+         *             "code": "370100",
+         *             "level": "city",
+         *             "name": "Jinan"
+         *           }
+         *         }
+         *       ],
+         *       "own_level": {
+         *         "adjusted_and_recovered": "25000000.00",
+         *         "adjustments": {
+         *           "increase": {
+         *             "amount": "0.00",
+         *             "count": 0
+         *           },
+         *           "reallocate": {
+         *             "amount": "0.00",
+         *             "count": 1
+         *           },
+         *           "recover": {
+         *             "amount": "0.00",
+         *             "count": 2
+         *           },
+         *           "reduce": {
+         *             "amount": "25000000.00",
+         *             "count": 3
+         *           },
+         *           "stop": {
+         *             "amount": "0.00",
+         *             "count": 0
+         *           },
+         *           "suspend": {
+         *             "amount": "0.00",
+         *             "count": 0
+         *           }
+         *         },
+         *         "departments_monitored": 78,
+         *         "findings": {
+         *           "idle_funds": {
+         *             "amount": "25000000.00",
+         *             "count": 6
+         *           },
+         *           "non_standard_management": {
+         *             "amount": "0.00",
+         *             "count": 14
+         *           },
+         *           "other": {
+         *             "amount": "0.00",
+         *             "count": 2
+         *           },
+         *           "slow_progress": {
+         *             "amount": "0.00",
+         *             "count": 25
+         *           },
+         *           "unclear_objectives": {
+         *             "amount": "0.00",
+         *             "count": 6
+         *           },
+         *           "unreasonable_targets": {
+         *             "amount": "0.00",
+         *             "count": 11
+         *           }
+         *         },
+         *         "key_monitored_funds": "1630000000.00",
+         *         "key_monitored_projects": 9,
+         *         "key_monitoring_items": 9,
+         *         "lights": {
+         *           "budget": {
+         *             "blue": 0,
+         *             "green": 245,
+         *             "none": 5,
+         *             "red": 19,
+         *             "yellow": 51
+         *           },
+         *           "effect": {
+         *             "blue": 7,
+         *             "green": 280,
+         *             "none": 5,
+         *             "red": 6,
+         *             "yellow": 21
+         *           },
+         *           "output": {
+         *             "blue": 25,
+         *             "green": 251,
+         *             "none": 5,
+         *             "red": 9,
+         *             "yellow": 30
+         *           },
+         *           "overall": {
+         *             "blue": 11,
+         *             "green": 250,
+         *             "none": 5,
+         *             "red": 13,
+         *             "yellow": 40
+         *           },
+         *           "satisfaction": {
+         *             "blue": 2,
+         *             "green": 298,
+         *             "none": 5,
+         *             "red": 2,
+         *             "yellow": 13
+         *           }
+         *         },
+         *         "opinions": 63,
+         *         "policy_revisions": 8,
+         *         "projects_monitored": 320,
+         *         "projects_monitored_funds": "6420000000.00",
+         *         "rectifications": {
+         *           "accepted": 69,
+         *           "open": 8,
+         *           "overdue": 0
+         *         },
+         *         "report_fields": 6434,
+         *         "reports": {
+         *           "approved": 294,
+         *           "draft": 6,
+         *           "late": 8,
+         *           "missing": 9,
+         *           "returned": 3,
+         *           "submitted": 16,
+         *           "total": 320
+         *         },
+         *         "suggestions": 47,
+         *         "system_filled_fields": 4590,
+         *         "system_filled_share": "71.35"
+         *       },
+         *       "own_level_label": "provincial level",
+         *       "parent": {
+         *         "code": "370000",
+         *         "level": "province",
+         *         "name": "Shandong"
+         *       },
+         *       "round_id": null,
+         *       "year": 2021
+         *     }
          */
         RegionBreakdown: {
             children: components["schemas"]["RegionFigures"][];
@@ -2545,7 +3950,12 @@ export interface components {
             /** Format: int32 */
             year: number;
         };
-        /** @description Only the name of a region can change; its code and place in the tree are fixed. */
+        /**
+         * @description Only the name of a region can change; its code and place in the tree are fixed.
+         * @example {
+         *       "name": "Jinan"
+         *     }
+         */
         RegionChanges: {
             name?: string | null;
         };
@@ -2566,6 +3976,147 @@ export interface components {
             /** @example Shandong */
             name: string;
         };
+        /**
+         * @example {
+         *       "budget": {
+         *         "adjusted_budget": "120000000.00",
+         *         "executed_amount": "55800000.00",
+         *         "execution_rate": "46.50",
+         *         "forecast_execution": "118000000.00",
+         *         "time_progress": "58.33"
+         *       },
+         *       "created_at": "2021-08-01T00:30:00Z",
+         *       "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *       "history": [
+         *         {
+         *           "actor_id": "0193a0c4-7f43-7000-8000-0000000000b3",
+         *           "actor_name": "kjt.officer",
+         *           "at": "2021-08-18T09:12:00Z",
+         *           "comment": "",
+         *           "from": "draft",
+         *           "to": "submitted"
+         *         }
+         *       ],
+         *       "id": "0193a0c4-7f43-7000-8000-000000000092",
+         *       "indicators": [
+         *         {
+         *           "accrues": true,
+         *           "actual_text": null,
+         *           "actual_value": "6",
+         *           "behind": false,
+         *           "comparator": ">=",
+         *           "corrective_measures": "",
+         *           "deviation_note": "",
+         *           "deviation_reasons": [],
+         *           "expected_value": "4.6664",
+         *           "forecast_text": null,
+         *           "forecast_value": "8",
+         *           "id": "0193a0c4-7f43-7000-8000-0000000000d1",
+         *           "indicator_id": "0193a0c4-7f43-7000-8000-0000000000c1",
+         *           "level1": "output",
+         *           "level2": "quantity",
+         *           "likelihood": "certain",
+         *           "name": "Rescue bases built",
+         *           "target_text": null,
+         *           "target_value": "8",
+         *           "unit": "bases",
+         *           "weight": "60"
+         *         },
+         *         {
+         *           "accrues": false,
+         *           "actual_text": null,
+         *           "actual_value": "28",
+         *           "behind": false,
+         *           "comparator": "<=",
+         *           "corrective_measures": "",
+         *           "deviation_note": "",
+         *           "deviation_reasons": [],
+         *           "expected_value": "30",
+         *           "forecast_text": null,
+         *           "forecast_value": "25",
+         *           "id": "0193a0c4-7f43-7000-8000-0000000000d2",
+         *           "indicator_id": "0193a0c4-7f43-7000-8000-0000000000c2",
+         *           "level1": "effect",
+         *           "level2": "social",
+         *           "likelihood": "certain",
+         *           "name": "Average response time",
+         *           "target_text": null,
+         *           "target_value": "30",
+         *           "unit": "minutes",
+         *           "weight": "30"
+         *         }
+         *       ],
+         *       "late": false,
+         *       "lights": {
+         *         "budget": "yellow",
+         *         "effect": "green",
+         *         "explanations": {
+         *           "budget": {
+         *             "inputs": {
+         *               "execution_rate": "46.5",
+         *               "time_progress": "58.33"
+         *             },
+         *             "light": "yellow",
+         *             "matched": "below 80",
+         *             "metric": "ratio_to_prorated",
+         *             "rule": "budget_execution",
+         *             "value": "79.7188"
+         *           },
+         *           "overall": {
+         *             "budget": "yellow",
+         *             "goal": "green",
+         *             "light": "yellow",
+         *             "reason": "budget execution is behind"
+         *           }
+         *         },
+         *         "filing": "none",
+         *         "goal": "green",
+         *         "grade": "excellent",
+         *         "output": "blue",
+         *         "overall": "yellow",
+         *         "rules_version": "default",
+         *         "satisfaction": "none",
+         *         "score_total": "97.97",
+         *         "scores": {
+         *           "budget": "7.97",
+         *           "budget_share": "10",
+         *           "grade": "excellent",
+         *           "indicators": [
+         *             "60.00",
+         *             "30.00"
+         *           ],
+         *           "total": "97.97"
+         *         }
+         *       },
+         *       "narrative": {
+         *         "construction": "Two bases are waiting for airspace approval",
+         *         "corrective_measures": "Airspace applications resubmitted in July",
+         *         "financial_management": "",
+         *         "goal_progress": "Six of eight rescue bases are in service",
+         *         "management": "",
+         *         "problems": "Spending of the two delayed bases is on hold",
+         *         "targets_need_adjusting": false
+         *       },
+         *       "project_code": "SD2021-KJ-007",
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "project_name": "Aviation emergency rescue capability",
+         *       "region_code": "370000",
+         *       "round_id": "0193a0c4-7f43-7000-8000-000000000091",
+         *       "status": "submitted",
+         *       "submitted_at": "2021-08-18T09:12:00Z",
+         *       "system_filled": [
+         *         "adjusted_budget",
+         *         "executed_amount",
+         *         "execution_rate",
+         *         "time_progress",
+         *         "indicators.0193a0c4-7f43-7000-8000-0000000000c1.expected_value",
+         *         "indicators.0193a0c4-7f43-7000-8000-0000000000c2.expected_value"
+         *       ],
+         *       "system_filled_share": "23.08",
+         *       "updated_at": "2021-08-18T09:12:00Z",
+         *       "version": 4
+         *     }
+         */
         Report: {
             budget: components["schemas"]["BudgetPart"];
             /** Format: date-time */
@@ -2730,6 +4281,27 @@ export interface components {
             /** @description Budget and per-indicator scores. */
             scores: Record<string, never>;
         };
+        /**
+         * @example {
+         *       "adjusted_budget": "120000000.00",
+         *       "budget_light": "yellow",
+         *       "department_code": "KJT",
+         *       "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *       "executed_amount": "55800000.00",
+         *       "execution_rate": "46.50",
+         *       "id": "0193a0c4-7f43-7000-8000-000000000092",
+         *       "key_monitoring": true,
+         *       "late": false,
+         *       "light": "yellow",
+         *       "project_code": "SD2021-KJ-007",
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "project_name": "Aviation emergency rescue capability",
+         *       "region_code": "370000",
+         *       "status": "submitted",
+         *       "submitted_at": "2021-08-18T09:12:00Z",
+         *       "version": 4
+         *     }
+         */
         ReportListItem: {
             adjusted_budget: string;
             budget_light: components["schemas"]["Light"];
@@ -2759,6 +4331,25 @@ export interface components {
         ReportStatus: "draft" | "submitted" | "returned" | "approved";
         /** @enum {string} */
         Role: "admin" | "finance_officer" | "auditor" | "department_officer";
+        /**
+         * @example {
+         *       "closed_at": null,
+         *       "created_at": "2021-07-20T03:00:00Z",
+         *       "cutoff_date": "2021-07-31",
+         *       "due_date": "2021-08-20",
+         *       "fiscal_year": 2021,
+         *       "id": "0193a0c4-7f43-7000-8000-000000000091",
+         *       "name": "2021 January–July monitoring",
+         *       "open_date": "2021-08-01",
+         *       "opened_at": "2021-08-01T00:30:00Z",
+         *       "region_code": "370000",
+         *       "status": "open",
+         *       "time_progress": "58.33",
+         *       "updated_at": "2021-08-01T00:30:00Z",
+         *       "version": 2,
+         *       "warning_days": 5
+         *     }
+         */
         Round: {
             /** Format: date-time */
             closed_at?: string | null;
@@ -2809,12 +4400,121 @@ export interface components {
             };
             metric: components["schemas"]["Metric"];
         };
+        /**
+         * @example {
+         *       "changed": 7,
+         *       "recomputed": 96,
+         *       "rules": {
+         *         "own_changed_at": "2021-07-26T02:00:00Z",
+         *         "own_changed_by": "jinan.finance",
+         *         "own_overrides": {
+         *           "rules": {
+         *             "budget_execution": {
+         *               "bands": [
+         *                 {
+         *                   "below": "70",
+         *                   "light": "red"
+         *                 },
+         *                 {
+         *                   "below": "85",
+         *                   "light": "yellow"
+         *                 },
+         *                 {
+         *                   "light": "green"
+         *                 }
+         *               ],
+         *               "metric": "ratio_to_prorated"
+         *             }
+         *           },
+         *           "settings": {
+         *             "budget_rule": "budget_execution",
+         *             "budget_share": "10",
+         *             "grade_edges": [
+         *               "90",
+         *               "80",
+         *               "60"
+         *             ],
+         *             "time_progress": "month"
+         *           }
+         *         },
+         *         "own_version": 1,
+         *         "region_code": "370100",
+         *         "rules": [
+         *           {
+         *             "description": "budget execution: execution rate ÷ time progress × 100",
+         *             "key": "budget_execution",
+         *             "rule": {
+         *               "bands": [
+         *                 {
+         *                   "below": "70",
+         *                   "light": "red"
+         *                 },
+         *                 {
+         *                   "below": "85",
+         *                   "light": "yellow"
+         *                 },
+         *                 {
+         *                   "light": "green"
+         *                 }
+         *               ],
+         *               "metric": "ratio_to_prorated"
+         *             },
+         *             "source": "370100"
+         *           },
+         *           {
+         *             "description": "likelihood of reaching the target: raises an indicator's light to at least this",
+         *             "key": "likelihood",
+         *             "rule": {
+         *               "mapping": {
+         *                 "certain": "none",
+         *                 "impossible": "red",
+         *                 "possible": "yellow"
+         *               },
+         *               "metric": "enumerated"
+         *             },
+         *             "source": "default"
+         *           }
+         *         ],
+         *         "settings": {
+         *           "budget_rule": "budget_execution",
+         *           "budget_share": "10",
+         *           "grade_edges": [
+         *             "90",
+         *             "80",
+         *             "60"
+         *           ],
+         *           "time_progress": "month"
+         *         },
+         *         "settings_source": "370100",
+         *         "version": "370100:1"
+         *       }
+         *     }
+         */
         RulesChanged: {
             /** @description Of those, how many changed. */
             changed: number;
             /** @description Reports of open rounds in the region's subtree whose lights were recomputed. */
             recomputed: number;
             rules: components["schemas"]["WarningRules"];
+        };
+        /**
+         * @description The service can answer requests that need the database.
+         * @example {
+         *       "database": "ok",
+         *       "status": "ready"
+         *     }
+         */
+        ServiceReadiness: {
+            /**
+             * @description `ok` when a query on a pooled connection succeeded.
+             * @example ok
+             */
+            database: string;
+            /**
+             * @description `ready` when the service can reach its database.
+             * @example ready
+             */
+            status: string;
         };
         /** @description Which budget metric the project light uses, and the bands of project grades. */
         Settings: {
@@ -2892,6 +4592,24 @@ export interface components {
             from: string;
             to: string;
         };
+        /**
+         * @example {
+         *       "adjusted_budget": "98350000000.00",
+         *       "cutoff_date": "2021-07-31",
+         *       "executed_amount": "52125500000.00",
+         *       "execution_rate": "53.00",
+         *       "lights": {
+         *         "blue": 187,
+         *         "green": 3980,
+         *         "none": 92,
+         *         "red": 212,
+         *         "yellow": 655
+         *       },
+         *       "reports": 5126,
+         *       "round_id": "0193a0c4-7f43-7000-8000-000000000091",
+         *       "round_name": "2021 January–July monitoring"
+         *     }
+         */
         TrendPoint: {
             /** @description Yuan. */
             adjusted_budget: string;
@@ -2950,6 +4668,11 @@ export interface components {
         /**
          * @description Profile fields anyone may change on themselves; role, scope and `active` only an admin or a
          *     finance officer may change, and never on themselves.
+         * @example {
+         *       "display_name": "Wang Fang",
+         *       "email": "wang.fang@jnczj.example",
+         *       "phone": "0531-86081234"
+         *     }
          */
         UserChanges: {
             /** @description `false` deactivates the user and ends all its sessions at once. */
@@ -2962,6 +4685,92 @@ export interface components {
             region_code?: string | null;
             role?: components["schemas"]["Role"] | null;
         };
+        /**
+         * @example {
+         *       "own_changed_at": "2021-07-26T02:00:00Z",
+         *       "own_changed_by": "jinan.finance",
+         *       "own_overrides": {
+         *         "rules": {
+         *           "budget_execution": {
+         *             "bands": [
+         *               {
+         *                 "below": "70",
+         *                 "light": "red"
+         *               },
+         *               {
+         *                 "below": "85",
+         *                 "light": "yellow"
+         *               },
+         *               {
+         *                 "light": "green"
+         *               }
+         *             ],
+         *             "metric": "ratio_to_prorated"
+         *           }
+         *         },
+         *         "settings": {
+         *           "budget_rule": "budget_execution",
+         *           "budget_share": "10",
+         *           "grade_edges": [
+         *             "90",
+         *             "80",
+         *             "60"
+         *           ],
+         *           "time_progress": "month"
+         *         }
+         *       },
+         *       "own_version": 1,
+         *       "region_code": "370100",
+         *       "rules": [
+         *         {
+         *           "description": "budget execution: execution rate ÷ time progress × 100",
+         *           "key": "budget_execution",
+         *           "rule": {
+         *             "bands": [
+         *               {
+         *                 "below": "70",
+         *                 "light": "red"
+         *               },
+         *               {
+         *                 "below": "85",
+         *                 "light": "yellow"
+         *               },
+         *               {
+         *                 "light": "green"
+         *               }
+         *             ],
+         *             "metric": "ratio_to_prorated"
+         *           },
+         *           "source": "370100"
+         *         },
+         *         {
+         *           "description": "likelihood of reaching the target: raises an indicator's light to at least this",
+         *           "key": "likelihood",
+         *           "rule": {
+         *             "mapping": {
+         *               "certain": "none",
+         *               "impossible": "red",
+         *               "possible": "yellow"
+         *             },
+         *             "metric": "enumerated"
+         *           },
+         *           "source": "default"
+         *         }
+         *       ],
+         *       "settings": {
+         *         "budget_rule": "budget_execution",
+         *         "budget_share": "10",
+         *         "grade_edges": [
+         *           "90",
+         *           "80",
+         *           "60"
+         *         ],
+         *         "time_progress": "month"
+         *       },
+         *       "settings_source": "370100",
+         *       "version": "370100:1"
+         *     }
+         */
         WarningRules: {
             /** Format: date-time */
             own_changed_at?: string | null;
@@ -2979,6 +4788,11 @@ export interface components {
             /** @description The rule versions in force, e.g. `default` or `370000:2,370100:1`; reports record it. */
             version: string;
         };
+        /**
+         * @example {
+         *       "comment": "Give the reason why two bases are behind schedule"
+         *     }
+         */
         WorkflowComment: {
             /** @description Required when returning a report: what the department must fix. */
             comment?: string;
@@ -4273,6 +6087,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImportRequest"];
+                /**
+                 * @example region_code,fiscal_year,project_code,department_code,project_name,function_class,category,start_date,end_date,annual_goal,fund_central,fund_provincial,fund_municipal,fund_county,fund_self_raised,fund_other,initial_budget,status,key_monitoring,indicator_level1,indicator_level2,indicator_name,comparator,target_value,target_text,unit,weight,accrues,measurement
+                 *     370100,2021,JN2021-KJ-003,JNKJJ,Science park incubators,20601,special,2021-01-01,2021-12-31,Incubate 40 start-ups,,,30000000.00,,,,30000000.00,active,true,output,quantity,Start-ups incubated,>=,40,,companies,60,,Companies registered in the parks
+                 *     370100,2021,JN2021-KJ-003,JNKJJ,Science park incubators,20601,special,2021-01-01,2021-12-31,Incubate 40 start-ups,,,30000000.00,,,,30000000.00,active,true,satisfaction,beneficiary_satisfaction,Tenant satisfaction,>=,90,,%,30,,Survey of the tenants in December
+                 */
                 "text/csv": string;
             };
         };
@@ -5533,6 +7352,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5575,6 +7396,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5617,6 +7440,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5654,6 +7479,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5696,6 +7523,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5944,7 +7773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Readiness"];
+                    "application/json": components["schemas"]["ServiceReadiness"];
                 };
             };
             /** @description The database is unreachable or the pool is exhausted */

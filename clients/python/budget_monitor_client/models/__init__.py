@@ -128,6 +128,7 @@ from .round_status import RoundStatus
 from .rule import Rule
 from .rule_mapping import RuleMapping
 from .rules_changed import RulesChanged
+from .service_readiness import ServiceReadiness
 from .settings import Settings
 from .severity import Severity
 from .skipped_project import SkippedProject
@@ -269,6 +270,7 @@ __all__ = (
     "Rule",
     "RuleMapping",
     "RulesChanged",
+    "ServiceReadiness",
     "Settings",
     "Severity",
     "SkippedProject",

@@ -14,6 +14,9 @@ T = TypeVar("T", bound="DepartmentChanges")
 class DepartmentChanges:
     """Code, region and parent are fixed once created.
 
+    Example:
+        {'active': True, 'name': 'Department of Science and Technology'}
+
     Attributes:
         active (bool | None | Unset):
         classified (bool | None | Unset): Admins only; setting it also classifies the department's units.

@@ -20,6 +20,11 @@ T = TypeVar("T", bound="DepartmentRanking")
 @_attrs_define
 class DepartmentRanking:
     """
+    Example:
+        {'department_code': 'KJT', 'department_id': '0193a0c4-7f43-7000-8000-0000000000a1', 'department_name':
+            'Department of Science and Technology', 'grade': 'excellent', 'late_reports': 0, 'lights': {'green': 6,
+            'yellow': 3}, 'monitoring_quality': '88.89', 'rank': 1, 'reports': 9, 'score': '91.25'}
+
     Attributes:
         department_code (str):
         department_id (UUID):

@@ -22,6 +22,17 @@ T = TypeVar("T", bound="DepartmentReport")
 @_attrs_define
 class DepartmentReport:
     """
+    Example:
+        {'adjusted_budget': '486000000.00', 'created_at': '2021-08-01T00:30:00Z', 'department_code': 'KJT',
+            'department_id': '0193a0c4-7f43-7000-8000-0000000000a1', 'department_name': 'Department of Science and
+            Technology', 'executed_amount': '251300000.00', 'execution_rate': '51.71', 'history': [{'actor_id':
+            '0193a0c4-7f43-7000-8000-0000000000b3', 'actor_name': 'kjt.officer', 'at': '2021-08-19T07:40:00Z', 'comment':
+            '', 'from': 'draft', 'to': 'submitted'}], 'id': '0193a0c4-7f43-7000-8000-000000000093', 'late': False,
+            'region_code': '370000', 'reports_by_status': [{'count': 8, 'status': 'submitted'}, {'count': 1, 'status':
+            'approved'}], 'round_id': '0193a0c4-7f43-7000-8000-000000000091', 'status': 'submitted', 'submitted_at':
+            '2021-08-19T07:40:00Z', 'summary': 'Nine projects reported; aviation rescue spends slowly while two bases await
+            airspace.', 'updated_at': '2021-08-19T07:40:00Z', 'version': 3}
+
     Attributes:
         adjusted_budget (str): Sum of the adjusted budgets of its project reports.
         created_at (datetime.datetime):

@@ -11,6 +11,9 @@ T = TypeVar("T", bound="DepartmentReportInput")
 @_attrs_define
 class DepartmentReportInput:
     """
+    Example:
+        {'summary': 'Nine projects reported; aviation rescue spends slowly while two bases await airspace.'}
+
     Attributes:
         summary (str):
     """

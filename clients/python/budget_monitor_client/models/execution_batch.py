@@ -16,6 +16,13 @@ T = TypeVar("T", bound="ExecutionBatch")
 @_attrs_define
 class ExecutionBatch:
     """
+    Example:
+        {'items': [{'amount': '12500000.00', 'description': 'First instalment, base equipment', 'external_ref':
+            'GK-2021-000123', 'fiscal_year': 2021, 'payment_date': '2021-03-15', 'project_code': 'SD2021-KJ-007',
+            'region_code': '370000'}, {'amount': '-150000.00', 'description': 'Refund of an overpaid invoice',
+            'external_ref': 'GK-2021-000187', 'payment_date': '2021-04-02', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1'}]}
+
     Attributes:
         items (list[NewExecutionRecord]): At most 10,000 records.
     """

@@ -14,6 +14,11 @@ T = TypeVar("T", bound="ExecutionRecord")
 @_attrs_define
 class ExecutionRecord:
     """
+    Example:
+        {'amount': '12500000.00', 'created_at': '2021-03-16T01:00:00Z', 'description': 'First instalment, base
+            equipment', 'external_ref': 'GK-2021-000123', 'id': '0193a0c4-7f43-7000-8000-000000000097', 'payment_date':
+            '2021-03-15', 'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'region_code': '370000'}
+
     Attributes:
         amount (str):
         created_at (datetime.datetime):

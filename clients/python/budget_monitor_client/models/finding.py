@@ -16,6 +16,12 @@ T = TypeVar("T", bound="Finding")
 @_attrs_define
 class Finding:
     """
+    Example:
+        {'amount': '25000000.00', 'category': 'idle_funds', 'created_at': '2021-09-09T08:00:00Z', 'description':
+            '25,000,000.00 yuan of two delayed rescue bases unspent on 31 August.', 'id':
+            '0193a0c4-7f43-7000-8000-0000000000f1', 'inspection_id': '0193a0c4-7f43-7000-8000-000000000094', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1', 'severity': 'high'}
+
     Attributes:
         category (str):
         created_at (datetime.datetime):

@@ -12,6 +12,9 @@ T = TypeVar("T", bound="Health")
 @_attrs_define
 class Health:
     """
+    Example:
+        {'status': 'ok'}
+
     Attributes:
         status (str): Always `ok` while the process serves requests. Example: ok.
     """

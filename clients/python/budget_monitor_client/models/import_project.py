@@ -21,6 +21,16 @@ T = TypeVar("T", bound="ImportProject")
 class ImportProject:
     """One project of an import, identified by region code, fiscal year and project code.
 
+    Example:
+        {'annual_goal': 'Incubate 40 start-ups', 'category': 'special', 'code': 'JN2021-KJ-003', 'department_code':
+            'JNKJJ', 'end_date': '2021-12-31', 'fiscal_year': 2021, 'function_class': '20601', 'fund_sources': {'municipal':
+            '30000000.00'}, 'indicators': [{'comparator': '>=', 'level1': 'output', 'level2': 'quantity', 'measurement':
+            'Companies registered in the parks', 'name': 'Start-ups incubated', 'target_value': '40', 'unit': 'companies',
+            'weight': '60'}, {'comparator': '>=', 'level1': 'satisfaction', 'level2': 'beneficiary_satisfaction',
+            'measurement': 'Survey of the tenants in December', 'name': 'Tenant satisfaction', 'target_value': '90', 'unit':
+            '%', 'weight': '30'}], 'initial_budget': '30000000.00', 'key_monitoring': True, 'name': 'Science park
+            incubators', 'region_code': '370100', 'start_date': '2021-01-01'}
+
     Attributes:
         code (str):
         department_code (str): Code of a department of that region.

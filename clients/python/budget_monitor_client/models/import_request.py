@@ -16,6 +16,13 @@ T = TypeVar("T", bound="ImportRequest")
 @_attrs_define
 class ImportRequest:
     """
+    Example:
+        {'items': [{'category': 'special', 'code': 'JN2021-KJ-003', 'department_code': 'JNKJJ', 'fiscal_year': 2021,
+            'function_class': '20601', 'fund_sources': {'municipal': '30000000.00'}, 'indicators': [{'comparator': '>=',
+            'level1': 'output', 'level2': 'quantity', 'name': 'Start-ups incubated', 'target_value': '40', 'unit':
+            'companies', 'weight': '90'}], 'initial_budget': '30000000.00', 'name': 'Science park incubators',
+            'region_code': '370100'}]}
+
     Attributes:
         items (list[ImportProject]): At most 5,000 projects.
     """

@@ -19,6 +19,13 @@ T = TypeVar("T", bound="Indicator")
 @_attrs_define
 class Indicator:
     """
+    Example:
+        {'accrues': True, 'comparator': '>=', 'created_at': '2021-01-05T02:10:00Z', 'id':
+            '0193a0c4-7f43-7000-8000-0000000000c1', 'level1': 'output', 'level2': 'quantity', 'measurement': 'Bases accepted
+            by the provincial emergency department', 'name': 'Rescue bases built', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1', 'target_text': None, 'target_value': '8', 'unit': 'bases', 'updated_at':
+            '2021-01-05T02:10:00Z', 'version': 1, 'weight': '60'}
+
     Attributes:
         accrues (bool): Whether the target accrues over the year (pro-rated at a cut-off).
         comparator (Comparator):

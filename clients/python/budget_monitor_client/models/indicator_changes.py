@@ -18,6 +18,9 @@ class IndicatorChanges:
     """Only the fields sent change; the result must still satisfy every indicator rule. Send
     `target_value: null` explicitly when turning a numeric indicator qualitative.
 
+        Example:
+            {'measurement': 'Bases accepted by the provincial emergency department', 'target_value': '10', 'weight': '25'}
+
         Attributes:
             accrues (bool | None | Unset):
             comparator (Comparator | None | Unset):

@@ -22,6 +22,19 @@ T = TypeVar("T", bound="Inspection")
 @_attrs_define
 class Inspection:
     """
+    Example:
+        {'conclusion': 'Six of eight bases in service; the two delayed ones leave 25,000,000.00 yuan idle.',
+            'created_at': '2021-09-01T02:00:00Z', 'end_date': '2021-09-10', 'findings': [{'amount': '25000000.00',
+            'category': 'idle_funds', 'created_at': '2021-09-09T08:00:00Z', 'description': '25,000,000.00 yuan of two
+            delayed rescue bases unspent on 31 August.', 'id': '0193a0c4-7f43-7000-8000-0000000000f1', 'inspection_id':
+            '0193a0c4-7f43-7000-8000-000000000094', 'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'severity':
+            'high'}], 'id': '0193a0c4-7f43-7000-8000-000000000094', 'inspector_id': '0193a0c4-7f43-7000-8000-0000000000b2',
+            'inspector_name': 'Zhang Wei', 'opinions': [{'created_at': '2021-09-10T08:00:00Z', 'id':
+            '0193a0c4-7f43-7000-8000-000000000099', 'kind': 'suggestion', 'text': 'Return the idle funds to the provincial
+            budget and plan the two bases for 2022.'}], 'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'round_id':
+            '0193a0c4-7f43-7000-8000-000000000091', 'start_date': '2021-09-06', 'status': 'concluded', 'updated_at':
+            '2021-09-10T09:00:00Z', 'version': 3}
+
     Attributes:
         conclusion (str):
         created_at (datetime.datetime):

@@ -15,6 +15,10 @@ T = TypeVar("T", bound="InspectionChanges")
 @_attrs_define
 class InspectionChanges:
     """
+    Example:
+        {'conclusion': 'Six of eight bases in service; the two delayed ones leave 25,000,000.00 yuan idle.', 'status':
+            'concluded'}
+
     Attributes:
         conclusion (None | str | Unset):
         end_date (datetime.date | None | Unset):

@@ -19,6 +19,32 @@ T = TypeVar("T", bound="KeyMonitoringHistory")
 @_attrs_define
 class KeyMonitoringHistory:
     """
+    Example:
+        {'adjustments': [{'amount': '25000000.00', 'created_at': '2021-10-20T06:30:00Z', 'created_by_name':
+            'sd.finance', 'destination_function_class': None, 'destination_project_id': None, 'destination_text': None,
+            'document_number': '济财绩〔2021〕12号', 'finding_id': '0193a0c4-7f43-7000-8000-0000000000f1', 'id':
+            '0193a0c4-7f43-7000-8000-000000000096', 'kind': 'reduce', 'note': 'Idle funds of the two delayed bases',
+            'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'report_id': None, 'reverses_id': None}], 'inspections':
+            [{'conclusion': 'Six of eight bases in service; the two delayed ones leave 25,000,000.00 yuan idle.',
+            'created_at': '2021-09-01T02:00:00Z', 'end_date': '2021-09-10', 'findings': [{'amount': '25000000.00',
+            'category': 'idle_funds', 'created_at': '2021-09-09T08:00:00Z', 'description': '25,000,000.00 yuan of two
+            delayed rescue bases unspent on 31 August.', 'id': '0193a0c4-7f43-7000-8000-0000000000f1', 'inspection_id':
+            '0193a0c4-7f43-7000-8000-000000000094', 'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'severity':
+            'high'}], 'id': '0193a0c4-7f43-7000-8000-000000000094', 'inspector_id': '0193a0c4-7f43-7000-8000-0000000000b2',
+            'inspector_name': 'Zhang Wei', 'opinions': [{'created_at': '2021-09-10T08:00:00Z', 'id':
+            '0193a0c4-7f43-7000-8000-000000000099', 'kind': 'suggestion', 'text': 'Return the idle funds to the provincial
+            budget and plan the two bases for 2022.'}], 'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'round_id':
+            '0193a0c4-7f43-7000-8000-000000000091', 'start_date': '2021-09-06', 'status': 'concluded', 'updated_at':
+            '2021-09-10T09:00:00Z', 'version': 3}], 'key_monitoring': True, 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1', 'rectifications': [{'accepted_at': None, 'answered_at':
+            '2021-10-12T03:00:00Z', 'created_at': '2021-09-13T02:00:00Z', 'deadline': '2021-10-31', 'department_id':
+            '0193a0c4-7f43-7000-8000-0000000000a1', 'finding_id': '0193a0c4-7f43-7000-8000-0000000000f1', 'history':
+            [{'actor_name': 'kjt.officer', 'at': '2021-10-12T03:00:00Z', 'comment': '', 'from': 'open', 'to': 'answered'}],
+            'id': '0193a0c4-7f43-7000-8000-000000000095', 'light': 'green', 'overdue': False, 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1', 'requirement': 'Submit a revised spending plan for the two delayed
+            bases', 'response': 'Revised plan approved on 12 October; the idle 25,000,000.00 yuan are returned.', 'status':
+            'answered', 'version': 2, 'warning_days': 7}]}
+
     Attributes:
         adjustments (list[Adjustment]): Adjustments of the project, and those moving money to it.
         inspections (list[Inspection]):

@@ -16,6 +16,11 @@ T = TypeVar("T", bound="LedgerEntry")
 @_attrs_define
 class LedgerEntry:
     """
+    Example:
+        {'actor_id': '0193a0c4-7f43-7000-8000-0000000000b2', 'actor_name': 'sd.finance', 'amount': '-25000000.00',
+            'created_at': '2021-10-20T06:30:00Z', 'id': '0193a0c4-7f43-7000-8000-000000000098', 'kind': 'reduce', 'reason':
+            'reduce', 'reference': 'adjustment 0193a0c4-7f43-7000-8000-000000000096 (济财绩〔2021〕12号)'}
+
     Attributes:
         amount (str): Signed change in yuan.
         created_at (datetime.datetime):

@@ -16,6 +16,11 @@ T = TypeVar("T", bound="LightChangeView")
 @_attrs_define
 class LightChangeView:
     """
+    Example:
+        {'at': '2021-08-18T09:12:01Z', 'from': 'none', 'reason': 'budget execution is behind', 'report_id':
+            '0193a0c4-7f43-7000-8000-000000000092', 'round_id': '0193a0c4-7f43-7000-8000-000000000091', 'rules_version':
+            'default', 'to': 'yellow'}
+
     Attributes:
         at (datetime.datetime):
         from_ (Light):

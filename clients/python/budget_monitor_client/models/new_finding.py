@@ -15,6 +15,10 @@ T = TypeVar("T", bound="NewFinding")
 @_attrs_define
 class NewFinding:
     """
+    Example:
+        {'amount': '25000000.00', 'category': 'idle_funds', 'description': '25,000,000.00 yuan of two delayed rescue
+            bases unspent on 31 August.', 'severity': 'high'}
+
     Attributes:
         category (FindingCategory):
         description (str):

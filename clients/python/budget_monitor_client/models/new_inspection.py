@@ -15,6 +15,10 @@ T = TypeVar("T", bound="NewInspection")
 @_attrs_define
 class NewInspection:
     """
+    Example:
+        {'end_date': '2021-09-10', 'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'round_id':
+            '0193a0c4-7f43-7000-8000-000000000091', 'start_date': '2021-09-06'}
+
     Attributes:
         project_id (UUID): The project to key-monitor; it is marked `key_monitoring`.
         end_date (datetime.date | None | Unset):

@@ -13,6 +13,10 @@ T = TypeVar("T", bound="NewOpinion")
 @_attrs_define
 class NewOpinion:
     """
+    Example:
+        {'kind': 'suggestion', 'text': 'Return the idle funds to the provincial budget and plan the two bases for
+            2022.'}
+
     Attributes:
         kind (OpinionKind):
         text (str):

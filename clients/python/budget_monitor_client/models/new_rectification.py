@@ -15,6 +15,10 @@ T = TypeVar("T", bound="NewRectification")
 @_attrs_define
 class NewRectification:
     """
+    Example:
+        {'deadline': '2021-10-31', 'finding_id': '0193a0c4-7f43-7000-8000-0000000000f1', 'requirement': 'Submit a
+            revised spending plan for the two delayed bases', 'warning_days': 7}
+
     Attributes:
         deadline (datetime.date):
         finding_id (UUID):

@@ -17,11 +17,24 @@ T = TypeVar("T", bound="OpenResult")
 @_attrs_define
 class OpenResult:
     """
+    Example:
+        {'created': 5126, 'existing': 0, 'not_ready': [{'code': 'SD2021-JT-015', 'name': 'Rural road maintenance',
+            'project_id': '0193a0c4-7f43-7000-8000-0000000000e3', 'reasons': ['the project has no performance
+            indicators']}], 'round': {'closed_at': None, 'created_at': '2021-07-20T03:00:00Z', 'cutoff_date': '2021-07-31',
+            'due_date': '2021-08-20', 'fiscal_year': 2021, 'id': '0193a0c4-7f43-7000-8000-000000000091', 'name': '2021
+            January–July monitoring', 'open_date': '2021-08-01', 'opened_at': '2021-08-01T00:30:00Z', 'region_code':
+            '370000', 'status': 'open', 'time_progress': '58.33', 'updated_at': '2021-08-01T00:30:00Z', 'version': 2,
+            'warning_days': 5}}
+
     Attributes:
         created (int): Reports created by this call.
         existing (int): Projects that already had a report in the round.
         not_ready (list[SkippedProject]): Projects left out because they are not ready for monitoring.
-        round_ (Round):
+        round_ (Round):  Example: {'closed_at': None, 'created_at': '2021-07-20T03:00:00Z', 'cutoff_date': '2021-07-31',
+            'due_date': '2021-08-20', 'fiscal_year': 2021, 'id': '0193a0c4-7f43-7000-8000-000000000091', 'name': '2021
+            January–July monitoring', 'open_date': '2021-08-01', 'opened_at': '2021-08-01T00:30:00Z', 'region_code':
+            '370000', 'status': 'open', 'time_progress': '58.33', 'updated_at': '2021-08-01T00:30:00Z', 'version': 2,
+            'warning_days': 5}.
     """
 
     created: int

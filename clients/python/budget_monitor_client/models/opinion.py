@@ -14,6 +14,10 @@ T = TypeVar("T", bound="Opinion")
 @_attrs_define
 class Opinion:
     """
+    Example:
+        {'created_at': '2021-09-10T08:00:00Z', 'id': '0193a0c4-7f43-7000-8000-000000000099', 'kind': 'suggestion',
+            'text': 'Return the idle funds to the provincial budget and plan the two bases for 2022.'}
+
     Attributes:
         created_at (datetime.datetime):
         id (UUID):

@@ -19,6 +19,11 @@ T = TypeVar("T", bound="Overrides")
 class Overrides:
     """What a region stores: the rules it overrides and, optionally, its settings.
 
+    Example:
+        {'rules': {'budget_execution': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light': 'yellow'},
+            {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings': {'budget_rule': 'budget_execution',
+            'budget_share': '10', 'grade_edges': ['90', '80', '60'], 'time_progress': 'month'}}
+
     Attributes:
         rules (OverridesRules | Unset):
         settings (None | Settings | Unset):

@@ -20,6 +20,24 @@ T = TypeVar("T", bound="Overview")
 @_attrs_define
 class Overview:
     """
+    Example:
+        {'figures': {'adjusted_and_recovered': '3370000000.00', 'adjustments': {'increase': {'amount': '0.00', 'count':
+            4}, 'reallocate': {'amount': '900000000.00', 'count': 21}, 'recover': {'amount': '820000000.00', 'count': 38},
+            'reduce': {'amount': '1650000000.00', 'count': 57}, 'stop': {'amount': '0.00', 'count': 3}, 'suspend':
+            {'amount': '0.00', 'count': 6}}, 'departments_monitored': 1260, 'findings': {'idle_funds': {'amount':
+            '1180000000.00', 'count': 96}, 'non_standard_management': {'amount': '0.00', 'count': 235}, 'other': {'amount':
+            '0.00', 'count': 41}, 'slow_progress': {'amount': '0.00', 'count': 412}, 'unclear_objectives': {'amount':
+            '0.00', 'count': 97}, 'unreasonable_targets': {'amount': '0.00', 'count': 188}}, 'key_monitored_funds':
+            '41770000000.00', 'key_monitored_projects': 1384, 'key_monitoring_items': 1384, 'lights': {'budget': {'blue': 0,
+            'green': 3909, 'none': 92, 'red': 305, 'yellow': 820}, 'effect': {'blue': 120, 'green': 4468, 'none': 92, 'red':
+            96, 'yellow': 350}, 'output': {'blue': 402, 'green': 4002, 'none': 92, 'red': 150, 'yellow': 480}, 'overall':
+            {'blue': 187, 'green': 3980, 'none': 92, 'red': 212, 'yellow': 655}, 'satisfaction': {'blue': 35, 'green': 4749,
+            'none': 92, 'red': 40, 'yellow': 210}}, 'opinions': 1020, 'policy_revisions': 131, 'projects_monitored': 5126,
+            'projects_monitored_funds': '98350000000.00', 'rectifications': {'accepted': 1105, 'open': 143, 'overdue': 12},
+            'report_fields': 102950, 'reports': {'approved': 4710, 'draft': 98, 'late': 131, 'missing': 156, 'returned': 58,
+            'submitted': 260, 'total': 5126}, 'suggestions': 764, 'system_filled_fields': 73450, 'system_filled_share':
+            '71.35'}, 'region': {'code': '370000', 'level': 'province', 'name': 'Shandong'}, 'round_id': None, 'year': 2021}
+
     Attributes:
         figures (Figures): The figures of one region (or level), for one fiscal year and optionally one round.
         region (RegionRef):

@@ -19,6 +19,14 @@ T = TypeVar("T", bound="PageAdjustment")
 class PageAdjustment:
     """One page of a list.
 
+    Example:
+        {'items': [{'amount': '25000000.00', 'created_at': '2021-10-20T06:30:00Z', 'created_by_name': 'sd.finance',
+            'destination_function_class': None, 'destination_project_id': None, 'destination_text': None, 'document_number':
+            '济财绩〔2021〕12号', 'finding_id': '0193a0c4-7f43-7000-8000-0000000000f1', 'id':
+            '0193a0c4-7f43-7000-8000-000000000096', 'kind': 'reduce', 'note': 'Idle funds of the two delayed bases',
+            'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'report_id': None, 'reverses_id': None}], 'next_cursor':
+            None}
+
     Attributes:
         items (list[Adjustment]):
         next_cursor (None | str | Unset): Pass as `cursor` to get the next page; null on the last page.

@@ -19,6 +19,13 @@ T = TypeVar("T", bound="PageAuditEvent")
 class PageAuditEvent:
     """One page of a list.
 
+    Example:
+        {'items': [{'action': 'adjustment.created', 'actor_id': '0193a0c4-7f43-7000-8000-0000000000b2', 'actor_name':
+            'sd.finance', 'after': {'amount': '25000000.00', 'document_number': '济财绩〔2021〕12号', 'kind': 'reduce'}, 'before':
+            None, 'details': {}, 'entity_id': '0193a0c4-7f43-7000-8000-000000000096', 'entity_type': 'adjustment', 'id':
+            '0193a0c4-7f43-7000-8000-00000000009a', 'occurred_at': '2021-10-20T06:30:00Z', 'region_code': '370000',
+            'request_id': '0193a0c4-7f43-7000-8000-0000000001a0'}], 'next_cursor': None}
+
     Attributes:
         items (list[AuditEvent]):
         next_cursor (None | str | Unset): Pass as `cursor` to get the next page; null on the last page.

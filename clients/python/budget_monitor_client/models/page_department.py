@@ -19,6 +19,11 @@ T = TypeVar("T", bound="PageDepartment")
 class PageDepartment:
     """One page of a list.
 
+    Example:
+        {'items': [{'active': True, 'classified': False, 'code': 'KJT', 'created_at': '2021-01-04T08:00:00Z', 'id':
+            '0193a0c4-7f43-7000-8000-0000000000a1', 'name': 'Department of Science and Technology', 'parent_id': None,
+            'region_code': '370000', 'updated_at': '2021-01-04T08:00:00Z', 'version': 1}], 'next_cursor': None}
+
     Attributes:
         items (list[Department]):
         next_cursor (None | str | Unset): Pass as `cursor` to get the next page; null on the last page.

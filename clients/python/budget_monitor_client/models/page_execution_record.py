@@ -19,6 +19,12 @@ T = TypeVar("T", bound="PageExecutionRecord")
 class PageExecutionRecord:
     """One page of a list.
 
+    Example:
+        {'items': [{'amount': '12500000.00', 'created_at': '2021-03-16T01:00:00Z', 'description': 'First instalment,
+            base equipment', 'external_ref': 'GK-2021-000123', 'id': '0193a0c4-7f43-7000-8000-000000000097', 'payment_date':
+            '2021-03-15', 'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'region_code': '370000'}], 'next_cursor':
+            None}
+
     Attributes:
         items (list[ExecutionRecord]):
         next_cursor (None | str | Unset): Pass as `cursor` to get the next page; null on the last page.

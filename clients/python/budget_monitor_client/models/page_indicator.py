@@ -19,6 +19,13 @@ T = TypeVar("T", bound="PageIndicator")
 class PageIndicator:
     """One page of a list.
 
+    Example:
+        {'items': [{'accrues': True, 'comparator': '>=', 'created_at': '2021-01-05T02:10:00Z', 'id':
+            '0193a0c4-7f43-7000-8000-0000000000c1', 'level1': 'output', 'level2': 'quantity', 'measurement': 'Bases accepted
+            by the provincial emergency department', 'name': 'Rescue bases built', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1', 'target_text': None, 'target_value': '8', 'unit': 'bases', 'updated_at':
+            '2021-01-05T02:10:00Z', 'version': 1, 'weight': '60'}], 'next_cursor': None}
+
     Attributes:
         items (list[Indicator]):
         next_cursor (None | str | Unset): Pass as `cursor` to get the next page; null on the last page.

@@ -19,6 +19,15 @@ T = TypeVar("T", bound="PageRectification")
 class PageRectification:
     """One page of a list.
 
+    Example:
+        {'items': [{'accepted_at': None, 'answered_at': '2021-10-12T03:00:00Z', 'created_at': '2021-09-13T02:00:00Z',
+            'deadline': '2021-10-31', 'department_id': '0193a0c4-7f43-7000-8000-0000000000a1', 'finding_id':
+            '0193a0c4-7f43-7000-8000-0000000000f1', 'history': [{'actor_name': 'kjt.officer', 'at': '2021-10-12T03:00:00Z',
+            'comment': '', 'from': 'open', 'to': 'answered'}], 'id': '0193a0c4-7f43-7000-8000-000000000095', 'light':
+            'green', 'overdue': False, 'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'requirement': 'Submit a
+            revised spending plan for the two delayed bases', 'response': 'Revised plan approved on 12 October; the idle
+            25,000,000.00 yuan are returned.', 'status': 'answered', 'version': 2, 'warning_days': 7}], 'next_cursor': None}
+
     Attributes:
         items (list[Rectification]):
         next_cursor (None | str | Unset): Pass as `cursor` to get the next page; null on the last page.

@@ -19,6 +19,11 @@ T = TypeVar("T", bound="PageRegion")
 class PageRegion:
     """One page of a list.
 
+    Example:
+        {'items': [{'code': '370100', 'created_at': '2021-01-04T08:00:00Z', 'id':
+            '0193a0c4-7f43-7000-8000-000000000001', 'level': 'city', 'name': 'Jinan', 'parent_code': '370000', 'updated_at':
+            '2021-01-04T08:00:00Z', 'version': 1}], 'next_cursor': None}
+
     Attributes:
         items (list[Region]):
         next_cursor (None | str | Unset): Pass as `cursor` to get the next page; null on the last page.

@@ -19,6 +19,13 @@ T = TypeVar("T", bound="PageRound")
 class PageRound:
     """One page of a list.
 
+    Example:
+        {'items': [{'closed_at': None, 'created_at': '2021-07-20T03:00:00Z', 'cutoff_date': '2021-07-31', 'due_date':
+            '2021-08-20', 'fiscal_year': 2021, 'id': '0193a0c4-7f43-7000-8000-000000000091', 'name': '2021 January–July
+            monitoring', 'open_date': '2021-08-01', 'opened_at': '2021-08-01T00:30:00Z', 'region_code': '370000', 'status':
+            'open', 'time_progress': '58.33', 'updated_at': '2021-08-01T00:30:00Z', 'version': 2, 'warning_days': 5}],
+            'next_cursor': None}
+
     Attributes:
         items (list[Round]):
         next_cursor (None | str | Unset): Pass as `cursor` to get the next page; null on the last page.

@@ -19,6 +19,12 @@ T = TypeVar("T", bound="PageUser")
 class PageUser:
     """One page of a list.
 
+    Example:
+        {'items': [{'active': True, 'created_at': '2021-01-04T08:00:00Z', 'department_id': None, 'display_name': 'Wang
+            Fang', 'email': 'wang.fang@jnczj.example', 'id': '0193a0c4-7f43-7000-8000-0000000000b1', 'phone': None,
+            'region_code': '370100', 'role': 'finance_officer', 'updated_at': '2021-01-04T08:00:00Z', 'username':
+            'jinan.finance', 'version': 1}], 'next_cursor': None}
+
     Attributes:
         items (list[User]):
         next_cursor (None | str | Unset): Pass as `cursor` to get the next page; null on the last page.

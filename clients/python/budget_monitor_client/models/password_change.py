@@ -11,6 +11,9 @@ T = TypeVar("T", bound="PasswordChange")
 @_attrs_define
 class PasswordChange:
     """
+    Example:
+        {'current_password': 'Jinan-2021-monitor', 'new_password': 'Jinan-2021-autumn'}
+
     Attributes:
         current_password (str):
         new_password (str): At least 10 characters and not the username.

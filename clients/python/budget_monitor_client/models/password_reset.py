@@ -11,6 +11,9 @@ T = TypeVar("T", bound="PasswordReset")
 @_attrs_define
 class PasswordReset:
     """
+    Example:
+        {'new_password': 'Kjj-2021-reset-01'}
+
     Attributes:
         new_password (str): At least 10 characters and not the username.
     """

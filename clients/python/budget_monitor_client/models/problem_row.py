@@ -16,6 +16,10 @@ T = TypeVar("T", bound="ProblemRow")
 @_attrs_define
 class ProblemRow:
     """
+    Example:
+        {'amount': '86000000.00', 'category': 'idle_funds', 'findings': 7, 'own_level': False, 'region': {'code':
+            '370100', 'level': 'city', 'name': 'Jinan'}}
+
     Attributes:
         amount (str): Amounts named by the findings, yuan.
         category (str):  Example: slow_progress.

@@ -22,6 +22,10 @@ class ProjectChanges:
     dates and goal; budgets, status and key monitoring are for finance officers and admins;
     `classified` for admins.
 
+        Example:
+            {'annual_goal': 'Build eight aviation rescue bases covering every city of the province', 'end_date':
+                '2021-12-31'}
+
         Attributes:
             annual_goal (None | str | Unset):
             category (None | str | Unset):

@@ -12,6 +12,9 @@ T = TypeVar("T", bound="Recomputed")
 @_attrs_define
 class Recomputed:
     """
+    Example:
+        {'changed': 41, 'elapsed_ms': 2350, 'recomputed': 1382}
+
     Attributes:
         changed (int):
         elapsed_ms (int):

@@ -11,6 +11,9 @@ T = TypeVar("T", bound="RectificationAnswer")
 @_attrs_define
 class RectificationAnswer:
     """
+    Example:
+        {'response': 'Revised plan approved on 12 October; the idle 25,000,000.00 yuan are returned.'}
+
     Attributes:
         response (str): What was done.
     """

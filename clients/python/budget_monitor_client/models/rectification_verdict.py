@@ -13,6 +13,9 @@ T = TypeVar("T", bound="RectificationVerdict")
 @_attrs_define
 class RectificationVerdict:
     """
+    Example:
+        {'accept': True, 'comment': 'Plan and budget return checked'}
+
     Attributes:
         accept (bool): Accept the answer, or reject it back to the department.
         comment (str | Unset):

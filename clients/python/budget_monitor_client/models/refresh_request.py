@@ -11,6 +11,9 @@ T = TypeVar("T", bound="RefreshRequest")
 @_attrs_define
 class RefreshRequest:
     """
+    Example:
+        {'refresh_token': 'q1Jk...'}
+
     Attributes:
         refresh_token (str):
     """

@@ -23,6 +23,39 @@ class RegionBreakdown:
     """A region's figures split into its own level and each child region: the parts add up to the
     region's overview.
 
+        Example:
+            {'children': [{'figures': {'adjusted_and_recovered': '300000000.00', 'adjustments': {'increase': {'amount':
+                '0.00', 'count': 0}, 'reallocate': {'amount': '0.00', 'count': 1}, 'recover': {'amount': '0.00', 'count': 2},
+                'reduce': {'amount': '300000000.00', 'count': 3}, 'stop': {'amount': '0.00', 'count': 0}, 'suspend': {'amount':
+                '0.00', 'count': 0}}, 'departments_monitored': 78, 'findings': {'idle_funds': {'amount': '86000000.00', 'count':
+                6}, 'non_standard_management': {'amount': '0.00', 'count': 14}, 'other': {'amount': '0.00', 'count': 2},
+                'slow_progress': {'amount': '0.00', 'count': 25}, 'unclear_objectives': {'amount': '0.00', 'count': 6},
+                'unreasonable_targets': {'amount': '0.00', 'count': 11}}, 'key_monitored_funds': '2890000000.00',
+                'key_monitored_projects': 96, 'key_monitoring_items': 96, 'lights': {'budget': {'blue': 0, 'green': 245, 'none':
+                5, 'red': 19, 'yellow': 51}, 'effect': {'blue': 7, 'green': 280, 'none': 5, 'red': 6, 'yellow': 21}, 'output':
+                {'blue': 25, 'green': 251, 'none': 5, 'red': 9, 'yellow': 30}, 'overall': {'blue': 11, 'green': 250, 'none': 5,
+                'red': 13, 'yellow': 40}, 'satisfaction': {'blue': 2, 'green': 298, 'none': 5, 'red': 2, 'yellow': 13}},
+                'opinions': 63, 'policy_revisions': 8, 'projects_monitored': 320, 'projects_monitored_funds': '6420000000.00',
+                'rectifications': {'accepted': 69, 'open': 8, 'overdue': 0}, 'report_fields': 6434, 'reports': {'approved': 294,
+                'draft': 6, 'late': 8, 'missing': 9, 'returned': 3, 'submitted': 16, 'total': 320}, 'suggestions': 47,
+                'system_filled_fields': 4590, 'system_filled_share': '71.35'}, 'region': {'code': '370100', 'level': 'city',
+                'name': 'Jinan'}}], 'own_level': {'adjusted_and_recovered': '25000000.00', 'adjustments': {'increase':
+                {'amount': '0.00', 'count': 0}, 'reallocate': {'amount': '0.00', 'count': 1}, 'recover': {'amount': '0.00',
+                'count': 2}, 'reduce': {'amount': '25000000.00', 'count': 3}, 'stop': {'amount': '0.00', 'count': 0}, 'suspend':
+                {'amount': '0.00', 'count': 0}}, 'departments_monitored': 78, 'findings': {'idle_funds': {'amount':
+                '25000000.00', 'count': 6}, 'non_standard_management': {'amount': '0.00', 'count': 14}, 'other': {'amount':
+                '0.00', 'count': 2}, 'slow_progress': {'amount': '0.00', 'count': 25}, 'unclear_objectives': {'amount': '0.00',
+                'count': 6}, 'unreasonable_targets': {'amount': '0.00', 'count': 11}}, 'key_monitored_funds': '1630000000.00',
+                'key_monitored_projects': 9, 'key_monitoring_items': 9, 'lights': {'budget': {'blue': 0, 'green': 245, 'none':
+                5, 'red': 19, 'yellow': 51}, 'effect': {'blue': 7, 'green': 280, 'none': 5, 'red': 6, 'yellow': 21}, 'output':
+                {'blue': 25, 'green': 251, 'none': 5, 'red': 9, 'yellow': 30}, 'overall': {'blue': 11, 'green': 250, 'none': 5,
+                'red': 13, 'yellow': 40}, 'satisfaction': {'blue': 2, 'green': 298, 'none': 5, 'red': 2, 'yellow': 13}},
+                'opinions': 63, 'policy_revisions': 8, 'projects_monitored': 320, 'projects_monitored_funds': '6420000000.00',
+                'rectifications': {'accepted': 69, 'open': 8, 'overdue': 0}, 'report_fields': 6434, 'reports': {'approved': 294,
+                'draft': 6, 'late': 8, 'missing': 9, 'returned': 3, 'submitted': 16, 'total': 320}, 'suggestions': 47,
+                'system_filled_fields': 4590, 'system_filled_share': '71.35'}, 'own_level_label': 'provincial level', 'parent':
+                {'code': '370000', 'level': 'province', 'name': 'Shandong'}, 'round_id': None, 'year': 2021}
+
         Attributes:
             children (list[RegionFigures]):
             own_level (Figures): The figures of one region (or level), for one fiscal year and optionally one round.

@@ -14,6 +14,9 @@ T = TypeVar("T", bound="RegionChanges")
 class RegionChanges:
     """Only the name of a region can change; its code and place in the tree are fixed.
 
+    Example:
+        {'name': 'Jinan'}
+
     Attributes:
         name (None | str | Unset):
     """

@@ -25,6 +25,39 @@ T = TypeVar("T", bound="Report")
 @_attrs_define
 class Report:
     """
+    Example:
+        {'budget': {'adjusted_budget': '120000000.00', 'executed_amount': '55800000.00', 'execution_rate': '46.50',
+            'forecast_execution': '118000000.00', 'time_progress': '58.33'}, 'created_at': '2021-08-01T00:30:00Z',
+            'department_id': '0193a0c4-7f43-7000-8000-0000000000a1', 'history': [{'actor_id':
+            '0193a0c4-7f43-7000-8000-0000000000b3', 'actor_name': 'kjt.officer', 'at': '2021-08-18T09:12:00Z', 'comment':
+            '', 'from': 'draft', 'to': 'submitted'}], 'id': '0193a0c4-7f43-7000-8000-000000000092', 'indicators':
+            [{'accrues': True, 'actual_text': None, 'actual_value': '6', 'behind': False, 'comparator': '>=',
+            'corrective_measures': '', 'deviation_note': '', 'deviation_reasons': [], 'expected_value': '4.6664',
+            'forecast_text': None, 'forecast_value': '8', 'id': '0193a0c4-7f43-7000-8000-0000000000d1', 'indicator_id':
+            '0193a0c4-7f43-7000-8000-0000000000c1', 'level1': 'output', 'level2': 'quantity', 'likelihood': 'certain',
+            'name': 'Rescue bases built', 'target_text': None, 'target_value': '8', 'unit': 'bases', 'weight': '60'},
+            {'accrues': False, 'actual_text': None, 'actual_value': '28', 'behind': False, 'comparator': '<=',
+            'corrective_measures': '', 'deviation_note': '', 'deviation_reasons': [], 'expected_value': '30',
+            'forecast_text': None, 'forecast_value': '25', 'id': '0193a0c4-7f43-7000-8000-0000000000d2', 'indicator_id':
+            '0193a0c4-7f43-7000-8000-0000000000c2', 'level1': 'effect', 'level2': 'social', 'likelihood': 'certain', 'name':
+            'Average response time', 'target_text': None, 'target_value': '30', 'unit': 'minutes', 'weight': '30'}], 'late':
+            False, 'lights': {'budget': 'yellow', 'effect': 'green', 'explanations': {'budget': {'inputs':
+            {'execution_rate': '46.5', 'time_progress': '58.33'}, 'light': 'yellow', 'matched': 'below 80', 'metric':
+            'ratio_to_prorated', 'rule': 'budget_execution', 'value': '79.7188'}, 'overall': {'budget': 'yellow', 'goal':
+            'green', 'light': 'yellow', 'reason': 'budget execution is behind'}}, 'filing': 'none', 'goal': 'green',
+            'grade': 'excellent', 'output': 'blue', 'overall': 'yellow', 'rules_version': 'default', 'satisfaction': 'none',
+            'score_total': '97.97', 'scores': {'budget': '7.97', 'budget_share': '10', 'grade': 'excellent', 'indicators':
+            ['60.00', '30.00'], 'total': '97.97'}}, 'narrative': {'construction': 'Two bases are waiting for airspace
+            approval', 'corrective_measures': 'Airspace applications resubmitted in July', 'financial_management': '',
+            'goal_progress': 'Six of eight rescue bases are in service', 'management': '', 'problems': 'Spending of the two
+            delayed bases is on hold', 'targets_need_adjusting': False}, 'project_code': 'SD2021-KJ-007', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1', 'project_name': 'Aviation emergency rescue capability', 'region_code':
+            '370000', 'round_id': '0193a0c4-7f43-7000-8000-000000000091', 'status': 'submitted', 'submitted_at':
+            '2021-08-18T09:12:00Z', 'system_filled': ['adjusted_budget', 'executed_amount', 'execution_rate',
+            'time_progress', 'indicators.0193a0c4-7f43-7000-8000-0000000000c1.expected_value',
+            'indicators.0193a0c4-7f43-7000-8000-0000000000c2.expected_value'], 'system_filled_share': '23.08', 'updated_at':
+            '2021-08-18T09:12:00Z', 'version': 4}
+
     Attributes:
         budget (BudgetPart): Budget execution, as the system computed it at the round's cut-off.
         created_at (datetime.datetime):

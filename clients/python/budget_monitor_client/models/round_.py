@@ -17,6 +17,12 @@ T = TypeVar("T", bound="Round")
 @_attrs_define
 class Round:
     """
+    Example:
+        {'closed_at': None, 'created_at': '2021-07-20T03:00:00Z', 'cutoff_date': '2021-07-31', 'due_date': '2021-08-20',
+            'fiscal_year': 2021, 'id': '0193a0c4-7f43-7000-8000-000000000091', 'name': '2021 January–July monitoring',
+            'open_date': '2021-08-01', 'opened_at': '2021-08-01T00:30:00Z', 'region_code': '370000', 'status': 'open',
+            'time_progress': '58.33', 'updated_at': '2021-08-01T00:30:00Z', 'version': 2, 'warning_days': 5}
+
     Attributes:
         created_at (datetime.datetime):
         cutoff_date (datetime.date): Data up to this date count (e.g. 2021-07-31 for January to July).

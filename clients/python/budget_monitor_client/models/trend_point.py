@@ -20,6 +20,12 @@ T = TypeVar("T", bound="TrendPoint")
 @_attrs_define
 class TrendPoint:
     """
+    Example:
+        {'adjusted_budget': '98350000000.00', 'cutoff_date': '2021-07-31', 'executed_amount': '52125500000.00',
+            'execution_rate': '53.00', 'lights': {'blue': 187, 'green': 3980, 'none': 92, 'red': 212, 'yellow': 655},
+            'reports': 5126, 'round_id': '0193a0c4-7f43-7000-8000-000000000091', 'round_name': '2021 January–July
+            monitoring'}
+
     Attributes:
         adjusted_budget (str): Yuan.
         cutoff_date (datetime.date):

@@ -17,6 +17,9 @@ class UserChanges:
     """Profile fields anyone may change on themselves; role, scope and `active` only an admin or a
     finance officer may change, and never on themselves.
 
+        Example:
+            {'display_name': 'Wang Fang', 'email': 'wang.fang@jnczj.example', 'phone': '0531-86081234'}
+
         Attributes:
             active (bool | None | Unset): `false` deactivates the user and ends all its sessions at once.
             department_id (None | Unset | UUID):

@@ -13,6 +13,9 @@ T = TypeVar("T", bound="WorkflowComment")
 @_attrs_define
 class WorkflowComment:
     """
+    Example:
+        {'comment': 'Give the reason why two bases are behind schedule'}
+
     Attributes:
         comment (str | Unset): Required when returning a report: what the department must fix.
     """

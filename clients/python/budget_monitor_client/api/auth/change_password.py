@@ -102,7 +102,8 @@ def sync_detailed(
     token pair. Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
-        body (PasswordChange):
+        body (PasswordChange):  Example: {'current_password': 'Jinan-2021-monitor',
+            'new_password': 'Jinan-2021-autumn'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,7 +135,8 @@ def sync(
     token pair. Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
-        body (PasswordChange):
+        body (PasswordChange):  Example: {'current_password': 'Jinan-2021-monitor',
+            'new_password': 'Jinan-2021-autumn'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +163,8 @@ async def asyncio_detailed(
     token pair. Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
-        body (PasswordChange):
+        body (PasswordChange):  Example: {'current_password': 'Jinan-2021-monitor',
+            'new_password': 'Jinan-2021-autumn'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,7 +194,8 @@ async def asyncio(
     token pair. Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
-        body (PasswordChange):
+        body (PasswordChange):  Example: {'current_password': 'Jinan-2021-monitor',
+            'new_password': 'Jinan-2021-autumn'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -95,7 +95,7 @@ def sync_detailed(
     unknown or already revoked. Public (the refresh token is the credential).
 
     Args:
-        body (RefreshRequest):
+        body (RefreshRequest):  Example: {'refresh_token': 'q1Jk...'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,7 +127,7 @@ def sync(
     unknown or already revoked. Public (the refresh token is the credential).
 
     Args:
-        body (RefreshRequest):
+        body (RefreshRequest):  Example: {'refresh_token': 'q1Jk...'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +154,7 @@ async def asyncio_detailed(
     unknown or already revoked. Public (the refresh token is the credential).
 
     Args:
-        body (RefreshRequest):
+        body (RefreshRequest):  Example: {'refresh_token': 'q1Jk...'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,7 +184,7 @@ async def asyncio(
     unknown or already revoked. Public (the refresh token is the credential).
 
     Args:
-        body (RefreshRequest):
+        body (RefreshRequest):  Example: {'refresh_token': 'q1Jk...'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -98,7 +98,7 @@ def sync_detailed(
     Public.
 
     Args:
-        body (RefreshRequest):
+        body (RefreshRequest):  Example: {'refresh_token': 'q1Jk...'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,7 +131,7 @@ def sync(
     Public.
 
     Args:
-        body (RefreshRequest):
+        body (RefreshRequest):  Example: {'refresh_token': 'q1Jk...'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +159,7 @@ async def asyncio_detailed(
     Public.
 
     Args:
-        body (RefreshRequest):
+        body (RefreshRequest):  Example: {'refresh_token': 'q1Jk...'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +190,7 @@ async def asyncio(
     Public.
 
     Args:
-        body (RefreshRequest):
+        body (RefreshRequest):  Example: {'refresh_token': 'q1Jk...'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

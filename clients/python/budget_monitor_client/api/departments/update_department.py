@@ -135,7 +135,8 @@ def sync_detailed(
     Args:
         id (UUID):
         if_match (str):
-        body (DepartmentChanges): Code, region and parent are fixed once created.
+        body (DepartmentChanges): Code, region and parent are fixed once created. Example:
+            {'active': True, 'name': 'Department of Science and Technology'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +174,8 @@ def sync(
     Args:
         id (UUID):
         if_match (str):
-        body (DepartmentChanges): Code, region and parent are fixed once created.
+        body (DepartmentChanges): Code, region and parent are fixed once created. Example:
+            {'active': True, 'name': 'Department of Science and Technology'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,7 +208,8 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         if_match (str):
-        body (DepartmentChanges): Code, region and parent are fixed once created.
+        body (DepartmentChanges): Code, region and parent are fixed once created. Example:
+            {'active': True, 'name': 'Department of Science and Technology'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,7 +245,8 @@ async def asyncio(
     Args:
         id (UUID):
         if_match (str):
-        body (DepartmentChanges): Code, region and parent are fixed once created.
+        body (DepartmentChanges): Code, region and parent are fixed once created. Example:
+            {'active': True, 'name': 'Department of Science and Technology'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

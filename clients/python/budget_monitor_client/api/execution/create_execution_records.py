@@ -120,7 +120,12 @@ def sync_detailed(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (ExecutionBatch):
+        body (ExecutionBatch):  Example: {'items': [{'amount': '12500000.00', 'description':
+            'First instalment, base equipment', 'external_ref': 'GK-2021-000123', 'fiscal_year': 2021,
+            'payment_date': '2021-03-15', 'project_code': 'SD2021-KJ-007', 'region_code': '370000'},
+            {'amount': '-150000.00', 'description': 'Refund of an overpaid invoice', 'external_ref':
+            'GK-2021-000187', 'payment_date': '2021-04-02', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +164,12 @@ def sync(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (ExecutionBatch):
+        body (ExecutionBatch):  Example: {'items': [{'amount': '12500000.00', 'description':
+            'First instalment, base equipment', 'external_ref': 'GK-2021-000123', 'fiscal_year': 2021,
+            'payment_date': '2021-03-15', 'project_code': 'SD2021-KJ-007', 'region_code': '370000'},
+            {'amount': '-150000.00', 'description': 'Refund of an overpaid invoice', 'external_ref':
+            'GK-2021-000187', 'payment_date': '2021-04-02', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,7 +203,12 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (ExecutionBatch):
+        body (ExecutionBatch):  Example: {'items': [{'amount': '12500000.00', 'description':
+            'First instalment, base equipment', 'external_ref': 'GK-2021-000123', 'fiscal_year': 2021,
+            'payment_date': '2021-03-15', 'project_code': 'SD2021-KJ-007', 'region_code': '370000'},
+            {'amount': '-150000.00', 'description': 'Refund of an overpaid invoice', 'external_ref':
+            'GK-2021-000187', 'payment_date': '2021-04-02', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,7 +245,12 @@ async def asyncio(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (ExecutionBatch):
+        body (ExecutionBatch):  Example: {'items': [{'amount': '12500000.00', 'description':
+            'First instalment, base equipment', 'external_ref': 'GK-2021-000123', 'fiscal_year': 2021,
+            'payment_date': '2021-03-15', 'project_code': 'SD2021-KJ-007', 'region_code': '370000'},
+            {'amount': '-150000.00', 'description': 'Refund of an overpaid invoice', 'external_ref':
+            'GK-2021-000187', 'payment_date': '2021-04-02', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

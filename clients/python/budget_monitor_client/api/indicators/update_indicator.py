@@ -136,7 +136,9 @@ def sync_detailed(
         if_match (str):
         body (IndicatorChanges): Only the fields sent change; the result must still satisfy every
             indicator rule. Send
-            `target_value: null` explicitly when turning a numeric indicator qualitative.
+            `target_value: null` explicitly when turning a numeric indicator qualitative. Example:
+            {'measurement': 'Bases accepted by the provincial emergency department', 'target_value':
+            '10', 'weight': '25'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +179,9 @@ def sync(
         if_match (str):
         body (IndicatorChanges): Only the fields sent change; the result must still satisfy every
             indicator rule. Send
-            `target_value: null` explicitly when turning a numeric indicator qualitative.
+            `target_value: null` explicitly when turning a numeric indicator qualitative. Example:
+            {'measurement': 'Bases accepted by the provincial emergency department', 'target_value':
+            '10', 'weight': '25'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,7 +217,9 @@ async def asyncio_detailed(
         if_match (str):
         body (IndicatorChanges): Only the fields sent change; the result must still satisfy every
             indicator rule. Send
-            `target_value: null` explicitly when turning a numeric indicator qualitative.
+            `target_value: null` explicitly when turning a numeric indicator qualitative. Example:
+            {'measurement': 'Bases accepted by the provincial emergency department', 'target_value':
+            '10', 'weight': '25'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,7 +258,9 @@ async def asyncio(
         if_match (str):
         body (IndicatorChanges): Only the fields sent change; the result must still satisfy every
             indicator rule. Send
-            `target_value: null` explicitly when turning a numeric indicator qualitative.
+            `target_value: null` explicitly when turning a numeric indicator qualitative. Example:
+            {'measurement': 'Bases accepted by the provincial emergency department', 'target_value':
+            '10', 'weight': '25'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -118,7 +118,8 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (RectificationAnswer):
+        body (RectificationAnswer):  Example: {'response': 'Revised plan approved on 12 October;
+            the idle 25,000,000.00 yuan are returned.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,7 +154,8 @@ def sync(
 
     Args:
         id (UUID):
-        body (RectificationAnswer):
+        body (RectificationAnswer):  Example: {'response': 'Revised plan approved on 12 October;
+            the idle 25,000,000.00 yuan are returned.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +185,8 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (RectificationAnswer):
+        body (RectificationAnswer):  Example: {'response': 'Revised plan approved on 12 October;
+            the idle 25,000,000.00 yuan are returned.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,7 +219,8 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (RectificationAnswer):
+        body (RectificationAnswer):  Example: {'response': 'Revised plan approved on 12 October;
+            the idle 25,000,000.00 yuan are returned.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

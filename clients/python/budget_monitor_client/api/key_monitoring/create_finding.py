@@ -115,7 +115,9 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (NewFinding):
+        body (NewFinding):  Example: {'amount': '25000000.00', 'category': 'idle_funds',
+            'description': '25,000,000.00 yuan of two delayed rescue bases unspent on 31 August.',
+            'severity': 'high'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +153,9 @@ def sync(
 
     Args:
         id (UUID):
-        body (NewFinding):
+        body (NewFinding):  Example: {'amount': '25000000.00', 'category': 'idle_funds',
+            'description': '25,000,000.00 yuan of two delayed rescue bases unspent on 31 August.',
+            'severity': 'high'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +186,9 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (NewFinding):
+        body (NewFinding):  Example: {'amount': '25000000.00', 'category': 'idle_funds',
+            'description': '25,000,000.00 yuan of two delayed rescue bases unspent on 31 August.',
+            'severity': 'high'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,7 +222,9 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (NewFinding):
+        body (NewFinding):  Example: {'amount': '25000000.00', 'category': 'idle_funds',
+            'description': '25,000,000.00 yuan of two delayed rescue bases unspent on 31 August.',
+            'severity': 'high'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

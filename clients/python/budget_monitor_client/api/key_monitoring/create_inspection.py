@@ -109,7 +109,9 @@ def sync_detailed(
     planned. Roles: admin, finance_officer.
 
     Args:
-        body (NewInspection):
+        body (NewInspection):  Example: {'end_date': '2021-09-10', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1', 'round_id':
+            '0193a0c4-7f43-7000-8000-000000000091', 'start_date': '2021-09-06'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +143,9 @@ def sync(
     planned. Roles: admin, finance_officer.
 
     Args:
-        body (NewInspection):
+        body (NewInspection):  Example: {'end_date': '2021-09-10', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1', 'round_id':
+            '0193a0c4-7f43-7000-8000-000000000091', 'start_date': '2021-09-06'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +172,9 @@ async def asyncio_detailed(
     planned. Roles: admin, finance_officer.
 
     Args:
-        body (NewInspection):
+        body (NewInspection):  Example: {'end_date': '2021-09-10', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1', 'round_id':
+            '0193a0c4-7f43-7000-8000-000000000091', 'start_date': '2021-09-06'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +204,9 @@ async def asyncio(
     planned. Roles: admin, finance_officer.
 
     Args:
-        body (NewInspection):
+        body (NewInspection):  Example: {'end_date': '2021-09-10', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1', 'round_id':
+            '0193a0c4-7f43-7000-8000-000000000091', 'start_date': '2021-09-06'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

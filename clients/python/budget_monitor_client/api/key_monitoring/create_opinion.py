@@ -114,7 +114,8 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (NewOpinion):
+        body (NewOpinion):  Example: {'kind': 'suggestion', 'text': 'Return the idle funds to the
+            provincial budget and plan the two bases for 2022.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,7 +150,8 @@ def sync(
 
     Args:
         id (UUID):
-        body (NewOpinion):
+        body (NewOpinion):  Example: {'kind': 'suggestion', 'text': 'Return the idle funds to the
+            provincial budget and plan the two bases for 2022.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,7 +181,8 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (NewOpinion):
+        body (NewOpinion):  Example: {'kind': 'suggestion', 'text': 'Return the idle funds to the
+            provincial budget and plan the two bases for 2022.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,7 +215,8 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (NewOpinion):
+        body (NewOpinion):  Example: {'kind': 'suggestion', 'text': 'Return the idle funds to the
+            provincial budget and plan the two bases for 2022.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

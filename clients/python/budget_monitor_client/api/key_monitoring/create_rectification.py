@@ -111,7 +111,9 @@ def sync_detailed(
     admin, finance_officer.
 
     Args:
-        body (NewRectification):
+        body (NewRectification):  Example: {'deadline': '2021-10-31', 'finding_id':
+            '0193a0c4-7f43-7000-8000-0000000000f1', 'requirement': 'Submit a revised spending plan for
+            the two delayed bases', 'warning_days': 7}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,7 +145,9 @@ def sync(
     admin, finance_officer.
 
     Args:
-        body (NewRectification):
+        body (NewRectification):  Example: {'deadline': '2021-10-31', 'finding_id':
+            '0193a0c4-7f43-7000-8000-0000000000f1', 'requirement': 'Submit a revised spending plan for
+            the two delayed bases', 'warning_days': 7}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +174,9 @@ async def asyncio_detailed(
     admin, finance_officer.
 
     Args:
-        body (NewRectification):
+        body (NewRectification):  Example: {'deadline': '2021-10-31', 'finding_id':
+            '0193a0c4-7f43-7000-8000-0000000000f1', 'requirement': 'Submit a revised spending plan for
+            the two delayed bases', 'warning_days': 7}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,7 +206,9 @@ async def asyncio(
     admin, finance_officer.
 
     Args:
-        body (NewRectification):
+        body (NewRectification):  Example: {'deadline': '2021-10-31', 'finding_id':
+            '0193a0c4-7f43-7000-8000-0000000000f1', 'requirement': 'Submit a revised spending plan for
+            the two delayed bases', 'warning_days': 7}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -135,7 +135,8 @@ def sync_detailed(
     Args:
         id (UUID):
         if_match (str):
-        body (InspectionChanges):
+        body (InspectionChanges):  Example: {'conclusion': 'Six of eight bases in service; the two
+            delayed ones leave 25,000,000.00 yuan idle.', 'status': 'concluded'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +174,8 @@ def sync(
     Args:
         id (UUID):
         if_match (str):
-        body (InspectionChanges):
+        body (InspectionChanges):  Example: {'conclusion': 'Six of eight bases in service; the two
+            delayed ones leave 25,000,000.00 yuan idle.', 'status': 'concluded'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,7 +208,8 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         if_match (str):
-        body (InspectionChanges):
+        body (InspectionChanges):  Example: {'conclusion': 'Six of eight bases in service; the two
+            delayed ones leave 25,000,000.00 yuan idle.', 'status': 'concluded'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,7 +245,8 @@ async def asyncio(
     Args:
         id (UUID):
         if_match (str):
-        body (InspectionChanges):
+        body (InspectionChanges):  Example: {'conclusion': 'Six of eight bases in service; the two
+            delayed ones leave 25,000,000.00 yuan idle.', 'status': 'concluded'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -119,7 +119,10 @@ def sync_detailed(
     Args:
         code (str):
         body (Overrides): What a region stores: the rules it overrides and, optionally, its
-            settings.
+            settings. Example: {'rules': {'budget_execution': {'bands': [{'below': '70', 'light':
+            'red'}, {'below': '85', 'light': 'yellow'}, {'light': 'green'}], 'metric':
+            'ratio_to_prorated'}}, 'settings': {'budget_rule': 'budget_execution', 'budget_share':
+            '10', 'grade_edges': ['90', '80', '60'], 'time_progress': 'month'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,7 +161,10 @@ def sync(
     Args:
         code (str):
         body (Overrides): What a region stores: the rules it overrides and, optionally, its
-            settings.
+            settings. Example: {'rules': {'budget_execution': {'bands': [{'below': '70', 'light':
+            'red'}, {'below': '85', 'light': 'yellow'}, {'light': 'green'}], 'metric':
+            'ratio_to_prorated'}}, 'settings': {'budget_rule': 'budget_execution', 'budget_share':
+            '10', 'grade_edges': ['90', '80', '60'], 'time_progress': 'month'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,7 +198,10 @@ async def asyncio_detailed(
     Args:
         code (str):
         body (Overrides): What a region stores: the rules it overrides and, optionally, its
-            settings.
+            settings. Example: {'rules': {'budget_execution': {'bands': [{'below': '70', 'light':
+            'red'}, {'below': '85', 'light': 'yellow'}, {'light': 'green'}], 'metric':
+            'ratio_to_prorated'}}, 'settings': {'budget_rule': 'budget_execution', 'budget_share':
+            '10', 'grade_edges': ['90', '80', '60'], 'time_progress': 'month'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -229,7 +238,10 @@ async def asyncio(
     Args:
         code (str):
         body (Overrides): What a region stores: the rules it overrides and, optionally, its
-            settings.
+            settings. Example: {'rules': {'budget_execution': {'bands': [{'below': '70', 'light':
+            'red'}, {'below': '85', 'light': 'yellow'}, {'light': 'green'}], 'metric':
+            'ratio_to_prorated'}}, 'settings': {'budget_rule': 'budget_execution', 'budget_share':
+            '10', 'grade_edges': ['90', '80', '60'], 'time_progress': 'month'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -119,7 +119,12 @@ def sync_detailed(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (ImportRequest):
+        body (ImportRequest):  Example: {'items': [{'category': 'special', 'code':
+            'JN2021-KJ-003', 'department_code': 'JNKJJ', 'fiscal_year': 2021, 'function_class':
+            '20601', 'fund_sources': {'municipal': '30000000.00'}, 'indicators': [{'comparator': '>=',
+            'level1': 'output', 'level2': 'quantity', 'name': 'Start-ups incubated', 'target_value':
+            '40', 'unit': 'companies', 'weight': '90'}], 'initial_budget': '30000000.00', 'name':
+            'Science park incubators', 'region_code': '370100'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +164,12 @@ def sync(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (ImportRequest):
+        body (ImportRequest):  Example: {'items': [{'category': 'special', 'code':
+            'JN2021-KJ-003', 'department_code': 'JNKJJ', 'fiscal_year': 2021, 'function_class':
+            '20601', 'fund_sources': {'municipal': '30000000.00'}, 'indicators': [{'comparator': '>=',
+            'level1': 'output', 'level2': 'quantity', 'name': 'Start-ups incubated', 'target_value':
+            '40', 'unit': 'companies', 'weight': '90'}], 'initial_budget': '30000000.00', 'name':
+            'Science park incubators', 'region_code': '370100'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,7 +204,12 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (ImportRequest):
+        body (ImportRequest):  Example: {'items': [{'category': 'special', 'code':
+            'JN2021-KJ-003', 'department_code': 'JNKJJ', 'fiscal_year': 2021, 'function_class':
+            '20601', 'fund_sources': {'municipal': '30000000.00'}, 'indicators': [{'comparator': '>=',
+            'level1': 'output', 'level2': 'quantity', 'name': 'Start-ups incubated', 'target_value':
+            '40', 'unit': 'companies', 'weight': '90'}], 'initial_budget': '30000000.00', 'name':
+            'Science park incubators', 'region_code': '370100'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,7 +247,12 @@ async def asyncio(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (ImportRequest):
+        body (ImportRequest):  Example: {'items': [{'category': 'special', 'code':
+            'JN2021-KJ-003', 'department_code': 'JNKJJ', 'fiscal_year': 2021, 'function_class':
+            '20601', 'fund_sources': {'municipal': '30000000.00'}, 'indicators': [{'comparator': '>=',
+            'level1': 'output', 'level2': 'quantity', 'name': 'Start-ups incubated', 'target_value':
+            '40', 'unit': 'companies', 'weight': '90'}], 'initial_budget': '30000000.00', 'name':
+            'Science park incubators', 'region_code': '370100'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

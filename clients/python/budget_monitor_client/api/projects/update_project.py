@@ -139,7 +139,8 @@ def sync_detailed(
         body (ProjectChanges): Only the fields sent change. Department officers may change name,
             function class, category,
             dates and goal; budgets, status and key monitoring are for finance officers and admins;
-            `classified` for admins.
+            `classified` for admins. Example: {'annual_goal': 'Build eight aviation rescue bases
+            covering every city of the province', 'end_date': '2021-12-31'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +184,8 @@ def sync(
         body (ProjectChanges): Only the fields sent change. Department officers may change name,
             function class, category,
             dates and goal; budgets, status and key monitoring are for finance officers and admins;
-            `classified` for admins.
+            `classified` for admins. Example: {'annual_goal': 'Build eight aviation rescue bases
+            covering every city of the province', 'end_date': '2021-12-31'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,7 +224,8 @@ async def asyncio_detailed(
         body (ProjectChanges): Only the fields sent change. Department officers may change name,
             function class, category,
             dates and goal; budgets, status and key monitoring are for finance officers and admins;
-            `classified` for admins.
+            `classified` for admins. Example: {'annual_goal': 'Build eight aviation rescue bases
+            covering every city of the province', 'end_date': '2021-12-31'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -264,7 +267,8 @@ async def asyncio(
         body (ProjectChanges): Only the fields sent change. Department officers may change name,
             function class, category,
             dates and goal; budgets, status and key monitoring are for finance officers and admins;
-            `classified` for admins.
+            `classified` for admins. Example: {'annual_goal': 'Build eight aviation rescue bases
+            covering every city of the province', 'end_date': '2021-12-31'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

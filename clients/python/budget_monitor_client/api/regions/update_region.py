@@ -132,7 +132,7 @@ def sync_detailed(
         code (str):
         if_match (str):
         body (RegionChanges): Only the name of a region can change; its code and place in the tree
-            are fixed.
+            are fixed. Example: {'name': 'Jinan'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +170,7 @@ def sync(
         code (str):
         if_match (str):
         body (RegionChanges): Only the name of a region can change; its code and place in the tree
-            are fixed.
+            are fixed. Example: {'name': 'Jinan'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,7 +203,7 @@ async def asyncio_detailed(
         code (str):
         if_match (str):
         body (RegionChanges): Only the name of a region can change; its code and place in the tree
-            are fixed.
+            are fixed. Example: {'name': 'Jinan'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -239,7 +239,7 @@ async def asyncio(
         code (str):
         if_match (str):
         body (RegionChanges): Only the name of a region can change; its code and place in the tree
-            are fixed.
+            are fixed. Example: {'name': 'Jinan'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -117,7 +117,8 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (WorkflowComment):
+        body (WorkflowComment):  Example: {'comment': 'Give the reason why two bases are behind
+            schedule'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +152,8 @@ def sync(
 
     Args:
         id (UUID):
-        body (WorkflowComment):
+        body (WorkflowComment):  Example: {'comment': 'Give the reason why two bases are behind
+            schedule'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +182,8 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (WorkflowComment):
+        body (WorkflowComment):  Example: {'comment': 'Give the reason why two bases are behind
+            schedule'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,7 +215,8 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (WorkflowComment):
+        body (WorkflowComment):  Example: {'comment': 'Give the reason why two bases are behind
+            schedule'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -114,7 +114,8 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (WorkflowComment):
+        body (WorkflowComment):  Example: {'comment': 'Give the reason why two bases are behind
+            schedule'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,7 +150,8 @@ def sync(
 
     Args:
         id (UUID):
-        body (WorkflowComment):
+        body (WorkflowComment):  Example: {'comment': 'Give the reason why two bases are behind
+            schedule'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,7 +181,8 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (WorkflowComment):
+        body (WorkflowComment):  Example: {'comment': 'Give the reason why two bases are behind
+            schedule'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,7 +215,8 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (WorkflowComment):
+        body (WorkflowComment):  Example: {'comment': 'Give the reason why two bases are behind
+            schedule'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

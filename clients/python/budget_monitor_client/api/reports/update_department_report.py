@@ -122,7 +122,8 @@ def sync_detailed(
     Args:
         id (UUID):
         if_match (str):
-        body (DepartmentReportInput):
+        body (DepartmentReportInput):  Example: {'summary': 'Nine projects reported; aviation
+            rescue spends slowly while two bases await airspace.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +161,8 @@ def sync(
     Args:
         id (UUID):
         if_match (str):
-        body (DepartmentReportInput):
+        body (DepartmentReportInput):  Example: {'summary': 'Nine projects reported; aviation
+            rescue spends slowly while two bases await airspace.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,7 +195,8 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         if_match (str):
-        body (DepartmentReportInput):
+        body (DepartmentReportInput):  Example: {'summary': 'Nine projects reported; aviation
+            rescue spends slowly while two bases await airspace.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -229,7 +232,8 @@ async def asyncio(
     Args:
         id (UUID):
         if_match (str):
-        body (DepartmentReportInput):
+        body (DepartmentReportInput):  Example: {'summary': 'Nine projects reported; aviation
+            rescue spends slowly while two bases await airspace.'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

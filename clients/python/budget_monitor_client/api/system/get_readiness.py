@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.readiness import Readiness
+from ...models.service_readiness import ServiceReadiness
 from ...types import Response
 
 
@@ -20,9 +20,11 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Readiness | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ServiceReadiness | None:
     if response.status_code == 200:
-        response_200 = Readiness.from_dict(response.json())
+        response_200 = ServiceReadiness.from_dict(response.json())
 
         return response_200
 
@@ -37,7 +39,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Readiness]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ServiceReadiness]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -49,7 +53,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | Readiness]:
+) -> Response[Problem | ServiceReadiness]:
     """Readiness check
 
      Runs a trivial query on a pooled connection. Answers 503 with `Retry-After` while the database is
@@ -61,7 +65,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Readiness]
+        Response[Problem | ServiceReadiness]
     """
 
     kwargs = _get_kwargs()
@@ -76,7 +80,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | Readiness | None:
+) -> Problem | ServiceReadiness | None:
     """Readiness check
 
      Runs a trivial query on a pooled connection. Answers 503 with `Retry-After` while the database is
@@ -88,7 +92,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Readiness
+        Problem | ServiceReadiness
     """
 
     return sync_detailed(
@@ -99,7 +103,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | Readiness]:
+) -> Response[Problem | ServiceReadiness]:
     """Readiness check
 
      Runs a trivial query on a pooled connection. Answers 503 with `Retry-After` while the database is
@@ -111,7 +115,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Readiness]
+        Response[Problem | ServiceReadiness]
     """
 
     kwargs = _get_kwargs()
@@ -124,7 +128,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | Readiness | None:
+) -> Problem | ServiceReadiness | None:
     """Readiness check
 
      Runs a trivial query on a pooled connection. Answers 503 with `Retry-After` while the database is
@@ -136,7 +140,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Readiness
+        Problem | ServiceReadiness
     """
 
     return (

@@ -112,7 +112,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (PasswordReset):
+        body (PasswordReset):  Example: {'new_password': 'Kjj-2021-reset-01'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,7 +147,7 @@ def sync(
 
     Args:
         id (UUID):
-        body (PasswordReset):
+        body (PasswordReset):  Example: {'new_password': 'Kjj-2021-reset-01'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +177,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (PasswordReset):
+        body (PasswordReset):  Example: {'new_password': 'Kjj-2021-reset-01'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,7 +210,7 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (PasswordReset):
+        body (PasswordReset):  Example: {'new_password': 'Kjj-2021-reset-01'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -138,7 +138,8 @@ def sync_detailed(
         if_match (str):
         body (UserChanges): Profile fields anyone may change on themselves; role, scope and
             `active` only an admin or a
-            finance officer may change, and never on themselves.
+            finance officer may change, and never on themselves. Example: {'display_name': 'Wang
+            Fang', 'email': 'wang.fang@jnczj.example', 'phone': '0531-86081234'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +182,8 @@ def sync(
         if_match (str):
         body (UserChanges): Profile fields anyone may change on themselves; role, scope and
             `active` only an admin or a
-            finance officer may change, and never on themselves.
+            finance officer may change, and never on themselves. Example: {'display_name': 'Wang
+            Fang', 'email': 'wang.fang@jnczj.example', 'phone': '0531-86081234'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,7 +221,8 @@ async def asyncio_detailed(
         if_match (str):
         body (UserChanges): Profile fields anyone may change on themselves; role, scope and
             `active` only an admin or a
-            finance officer may change, and never on themselves.
+            finance officer may change, and never on themselves. Example: {'display_name': 'Wang
+            Fang', 'email': 'wang.fang@jnczj.example', 'phone': '0531-86081234'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -260,7 +263,8 @@ async def asyncio(
         if_match (str):
         body (UserChanges): Profile fields anyone may change on themselves; role, scope and
             `active` only an admin or a
-            finance officer may change, and never on themselves.
+            finance officer may change, and never on themselves. Example: {'display_name': 'Wang
+            Fang', 'email': 'wang.fang@jnczj.example', 'phone': '0531-86081234'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
