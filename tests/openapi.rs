@@ -220,3 +220,80 @@ fn request_examples_are_accepted_by_the_types_that_read_them() {
         );
     }
 }
+
+/// Words in a property name that make it money, a rate, a score or another decimal string.
+const DECIMAL_WORDS: &[&str] = &[
+    "amount",
+    "budget",
+    "funds",
+    "money",
+    "rate",
+    "score",
+    "share",
+    "progress",
+    "quality",
+    "recovered",
+    "weight",
+    "value",
+    "below",
+    "at_most",
+    "edges",
+];
+/// String properties with such a word that are not decimals.
+const NOT_DECIMALS: &[&str] = &[
+    "Narrative.goal_progress",
+    "ReportInput.goal_progress",
+    // Closed sets of names, still plain strings.
+    "Settings.budget_rule",
+    "Settings.time_progress",
+];
+
+/// The patterns `src/domain/money.rs` defines for decimal strings.
+const PATTERNS: &[&str] = {
+    use budget_monitor::domain::money::*;
+    &[
+        MONEY_PATTERN,
+        AMOUNT_PATTERN,
+        DECIMAL_PATTERN,
+        WEIGHT_PATTERN,
+        POINTS_PATTERN,
+        WRITTEN_MONEY_PATTERN,
+        WRITTEN_PERCENT_PATTERN,
+    ]
+};
+
+#[test]
+fn every_decimal_string_has_one_of_the_money_patterns() {
+    fn walk(at: &str, schema: &serde_json::Value, missing: &mut Vec<String>) {
+        for (name, property) in schema["properties"].as_object().into_iter().flatten() {
+            let here = format!("{at}.{name}");
+            let value = if property["items"].is_object() {
+                &property["items"]
+            } else {
+                property
+            };
+            let is_string = value["type"] == "string"
+                || value["type"]
+                    .as_array()
+                    .is_some_and(|t| t.contains(&"string".into()));
+            let decimal_name = DECIMAL_WORDS.iter().any(|w| name.contains(w));
+            let exempt = NOT_DECIMALS.contains(&here.as_str());
+            if is_string && decimal_name && !exempt {
+                let pattern = value["pattern"].as_str().unwrap_or_default();
+                if !PATTERNS.contains(&pattern) {
+                    missing.push(format!("{here}: {pattern:?}"));
+                }
+            }
+            walk(&here, property, missing);
+        }
+    }
+    let doc = committed();
+    let mut missing = Vec::new();
+    for (name, schema) in doc["components"]["schemas"].as_object().unwrap() {
+        walk(name, schema, &mut missing);
+    }
+    assert!(
+        missing.is_empty(),
+        "decimal strings without one of the patterns of domain::money: {missing:#?}"
+    );
+}

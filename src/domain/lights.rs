@@ -77,11 +77,11 @@ pub enum Metric {
 pub struct Band {
     /// Values below this (exclusive) fall in the band.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<String>, example = "60")]
+    #[schema(value_type = Option<String>, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,4})?$", example = "60")]
     pub below: Option<String>,
     /// Values up to this (inclusive) fall in the band.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,4})?$", example = "10")]
     pub at_most: Option<String>,
     pub light: Light,
 }
@@ -267,10 +267,10 @@ pub struct Settings {
     /// `budget_execution` (ratio, the default) or `budget_execution_gap`.
     pub budget_rule: String,
     /// Points of 100 for budget execution; indicators share the rest.
-    #[schema(value_type = String, example = "10")]
+    #[schema(value_type = String, pattern = r"^[0-9]{1,3}(\.[0-9]{1,2})?$", example = "10")]
     pub budget_share: String,
     /// Grade edges on the 100-point scale, at or above each: excellent, good, fair.
-    #[schema(value_type = Vec<String>, example = json!(["90", "80", "60"]))]
+    #[schema(value_type = Vec<String>, pattern = r"^[0-9]{1,3}(\.[0-9]{1,2})?$", example = json!(["90", "80", "60"]))]
     pub grade_edges: Vec<String>,
     /// How time progress is measured at the cut-off: `month` (month ÷ 12, the default) or `day`
     /// (day of the year ÷ days in the year).

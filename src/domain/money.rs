@@ -1,16 +1,31 @@
 //! Money and other decimals travel as strings ("1234.50"), never as floating point.
+//!
+//! The OpenAPI document gives every such string a `pattern` (utoipa takes only literals, so the
+//! `#[schema(pattern = ...)]` attributes repeat these; `tests/openapi.rs` checks that every
+//! decimal property uses one of them). A field that is read patterns what is accepted, which also
+//! matches what is written back (`parse_money` takes "300" or "2.5", `format_money` writes
+//! "300.00"); a field that is only written patterns exactly what is written.
 
 use std::str::FromStr;
 
 use bigdecimal::BigDecimal;
 use serde::{Deserialize, Deserializer, Serializer};
 
-/// The pattern documented in the OpenAPI document for amounts in yuan.
+/// Amounts in yuan as accepted (`parse_money`): up to 16 digits and 2 decimals, also what a
+/// NUMERIC(18,2) column is written as.
 pub const MONEY_PATTERN: &str = r"^-?[0-9]{1,16}(\.[0-9]{1,2})?$";
 /// Non-negative amounts.
 pub const AMOUNT_PATTERN: &str = r"^[0-9]{1,16}(\.[0-9]{1,2})?$";
-/// Targets and weights: up to 4 decimals.
+/// Targets, actual and expected values: up to 4 decimals, in and out (`format_decimal`).
 pub const DECIMAL_PATTERN: &str = r"^-?[0-9]{1,16}(\.[0-9]{1,4})?$";
+/// Indicator weights (NUMERIC(5,2), at most 90).
+pub const WEIGHT_PATTERN: &str = r"^[0-9]{1,2}(\.[0-9]{1,2})?$";
+/// Points or percent from 0 to 100 as accepted (`budget_share`, grade edges).
+pub const POINTS_PATTERN: &str = r"^[0-9]{1,3}(\.[0-9]{1,2})?$";
+/// Money, signed rates and sums only written (`format_money`): always two decimals.
+pub const WRITTEN_MONEY_PATTERN: &str = r"^-?[0-9]+\.[0-9]{2}$";
+/// Non-negative percentages, scores and amounts only written: always two decimals.
+pub const WRITTEN_PERCENT_PATTERN: &str = r"^[0-9]+\.[0-9]{2}$";
 
 /// Parses a decimal string with at most `max_scale` decimals and 16 integer digits.
 pub fn parse_decimal(text: &str, max_scale: usize) -> Result<BigDecimal, String> {

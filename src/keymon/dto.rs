@@ -106,7 +106,7 @@ pub struct Finding {
     pub severity: String,
     /// Money involved (e.g. idle funds), in yuan.
     #[serde(with = "serde_money_opt")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^[0-9]+\.[0-9]{2}$")]
     pub amount: Option<BigDecimal>,
     pub created_at: DateTime<Utc>,
 }

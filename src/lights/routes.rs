@@ -442,11 +442,11 @@ pub struct DepartmentRanking {
     pub department_name: String,
     /// 90% the budget-weighted mean of its projects' totals, 10% monitoring quality; null while
     /// no project has a total.
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^[0-9]+\.[0-9]{2}$", example = "91.25")]
     pub score: Option<String>,
     pub grade: Option<Grade>,
     /// Share of its reports submitted on time and never returned, in percent.
-    #[schema(value_type = String)]
+    #[schema(value_type = String, pattern = r"^[0-9]+\.[0-9]{2}$", example = "88.89")]
     pub monitoring_quality: String,
     pub reports: usize,
     pub late_reports: usize,

@@ -30,11 +30,11 @@ pub struct BudgetPart {
     pub executed_amount: BigDecimal,
     /// System: executed ÷ adjusted budget, in percent; null without a budget.
     #[serde(with = "serde_money_opt")]
-    #[schema(value_type = Option<String>, example = "46.50")]
+    #[schema(value_type = Option<String>, pattern = r"^-?[0-9]+\.[0-9]{2}$", example = "46.50")]
     pub execution_rate: Option<BigDecimal>,
     /// System: share of the year elapsed at the cut-off, in percent.
     #[serde(with = "serde_money")]
-    #[schema(value_type = String, example = "58.33")]
+    #[schema(value_type = String, pattern = r"^[0-9]+\.[0-9]{2}$", example = "58.33")]
     pub time_progress: BigDecimal,
     /// Department: expected execution for the full year, in yuan.
     #[serde(with = "serde_money_opt")]
@@ -63,24 +63,24 @@ pub struct ReportIndicator {
     pub name: String,
     pub comparator: Comparator,
     #[serde(with = "serde_decimal_opt")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,4})?$")]
     pub target_value: Option<BigDecimal>,
     pub target_text: Option<String>,
     pub unit: String,
     #[serde(with = "serde_decimal")]
-    #[schema(value_type = String)]
+    #[schema(value_type = String, pattern = r"^[0-9]{1,2}(\.[0-9]{1,2})?$")]
     pub weight: BigDecimal,
     pub accrues: bool,
     /// System: where the indicator should be at the cut-off.
     #[serde(with = "serde_decimal_opt")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,4})?$")]
     pub expected_value: Option<BigDecimal>,
     #[serde(with = "serde_decimal_opt")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,4})?$")]
     pub actual_value: Option<BigDecimal>,
     pub actual_text: Option<Achievement>,
     #[serde(with = "serde_decimal_opt")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,4})?$")]
     pub forecast_value: Option<BigDecimal>,
     pub forecast_text: Option<Achievement>,
     pub deviation_reasons: Vec<DeviationReason>,
@@ -172,7 +172,7 @@ pub struct ReportLights {
     /// The rule versions that computed these lights.
     pub rules_version: String,
     /// Total score on the 100-point scale; null while an indicator has no actual value.
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^[0-9]+\.[0-9]{2}$", example = "97.97")]
     pub score_total: Option<String>,
     pub grade: Option<String>,
     /// Budget and per-indicator scores.
@@ -223,7 +223,7 @@ pub struct Report {
     /// changed since (`indicators.<indicator id>.<field>` for indicator rows).
     pub system_filled: Vec<String>,
     /// Share of the report's fields the system filled, in percent.
-    #[schema(value_type = String, example = "41.18")]
+    #[schema(value_type = String, pattern = r"^[0-9]+\.[0-9]{2}$", example = "41.18")]
     pub system_filled_share: String,
     /// Every status change, oldest first.
     pub history: Vec<Transition>,
@@ -447,13 +447,13 @@ pub struct ReportListItem {
     pub late: bool,
     pub submitted_at: Option<DateTime<Utc>>,
     #[serde(with = "serde_money")]
-    #[schema(value_type = String)]
+    #[schema(value_type = String, pattern = r"^-?[0-9]+\.[0-9]{2}$")]
     pub adjusted_budget: BigDecimal,
     #[serde(with = "serde_money")]
-    #[schema(value_type = String)]
+    #[schema(value_type = String, pattern = r"^-?[0-9]+\.[0-9]{2}$")]
     pub executed_amount: BigDecimal,
     #[serde(with = "serde_money_opt")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^-?[0-9]+\.[0-9]{2}$")]
     pub execution_rate: Option<BigDecimal>,
     /// The project light (`none` until computed).
     pub light: Light,
@@ -556,13 +556,13 @@ pub struct DepartmentReport {
     pub summary: String,
     /// Sum of the adjusted budgets of its project reports.
     #[serde(with = "serde_money")]
-    #[schema(value_type = String)]
+    #[schema(value_type = String, pattern = r"^-?[0-9]+\.[0-9]{2}$")]
     pub adjusted_budget: BigDecimal,
     #[serde(with = "serde_money")]
-    #[schema(value_type = String)]
+    #[schema(value_type = String, pattern = r"^-?[0-9]+\.[0-9]{2}$")]
     pub executed_amount: BigDecimal,
     #[serde(with = "serde_money_opt")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^-?[0-9]+\.[0-9]{2}$")]
     pub execution_rate: Option<BigDecimal>,
     /// Its project reports by status.
     pub reports_by_status: Vec<StatusCount>,

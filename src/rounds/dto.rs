@@ -34,7 +34,7 @@ pub struct Round {
     pub status: RoundStatus,
     /// Share of the year elapsed at the cut-off, in percent.
     #[serde(with = "serde_money")]
-    #[schema(value_type = String, example = "58.33")]
+    #[schema(value_type = String, pattern = r"^[0-9]+\.[0-9]{2}$", example = "58.33")]
     pub time_progress: BigDecimal,
     pub opened_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,

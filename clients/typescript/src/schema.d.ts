@@ -1386,7 +1386,10 @@ export interface components {
             request_id?: string | null;
         };
         Band: {
-            /** @description Values up to this (inclusive) fall in the band. */
+            /**
+             * @description Values up to this (inclusive) fall in the band.
+             * @example 10
+             */
             at_most?: string | null;
             /**
              * @description Values below this (exclusive) fall in the band.
@@ -1506,13 +1509,17 @@ export interface components {
             lights: {
                 [key: string]: number;
             };
-            /** @description Share of its reports submitted on time and never returned, in percent. */
+            /**
+             * @description Share of its reports submitted on time and never returned, in percent.
+             * @example 88.89
+             */
             monitoring_quality: string;
             rank: number;
             reports: number;
             /**
              * @description 90% the budget-weighted mean of its projects' totals, 10% monitoring quality; null while
              *     no project has a total.
+             * @example 91.25
              */
             score?: string | null;
         };
@@ -4276,7 +4283,10 @@ export interface components {
             /** @description The rule versions that computed these lights. */
             rules_version: string;
             satisfaction: components["schemas"]["Light"];
-            /** @description Total score on the 100-point scale; null while an indicator has no actual value. */
+            /**
+             * @description Total score on the 100-point scale; null while an indicator has no actual value.
+             * @example 97.97
+             */
             score_total?: string | null;
             /** @description Budget and per-indicator scores. */
             scores: Record<string, never>;

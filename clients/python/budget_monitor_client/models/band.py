@@ -16,7 +16,7 @@ class Band:
     """
     Attributes:
         light (Light):
-        at_most (None | str | Unset): Values up to this (inclusive) fall in the band.
+        at_most (None | str | Unset): Values up to this (inclusive) fall in the band. Example: 10.
         below (None | str | Unset): Values below this (exclusive) fall in the band. Example: 60.
     """
 

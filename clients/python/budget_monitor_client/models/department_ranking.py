@@ -31,13 +31,13 @@ class DepartmentRanking:
         department_name (str):
         late_reports (int):
         lights (DepartmentRankingLights): Project (overall) lights by colour.
-        monitoring_quality (str): Share of its reports submitted on time and never returned, in percent.
+        monitoring_quality (str): Share of its reports submitted on time and never returned, in percent. Example: 88.89.
         rank (int):
         reports (int):
         grade (Grade | None | Unset):
         score (None | str | Unset): 90% the budget-weighted mean of its projects' totals, 10% monitoring quality; null
             while
-            no project has a total.
+            no project has a total. Example: 91.25.
     """
 
     department_code: str

@@ -35,7 +35,7 @@ class ReportLights:
         scores (ReportLightsScores): Budget and per-indicator scores.
         grade (None | str | Unset):
         score_total (None | str | Unset): Total score on the 100-point scale; null while an indicator has no actual
-            value.
+            value. Example: 97.97.
     """
 
     budget: Light
