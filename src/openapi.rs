@@ -11,8 +11,12 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
+use crate::departments::dto::DepartmentOrder;
 use crate::error::Problem;
 use crate::export::ExportFormat;
+use crate::projects::dto::ProjectOrder;
+use crate::regions::dto::RegionOrder;
+use crate::users::dto::UserOrder;
 
 /// The security scheme name operations reference once authentication exists.
 pub const BEARER_SCHEME: &str = "bearer_jwt";
@@ -28,7 +32,8 @@ pub const BEARER_SCHEME: &str = "bearer_jwt";
         license(name = "Proprietary", identifier = "LicenseRef-Proprietary")
     ),
     servers((url = "/", description = "The server that serves this document")),
-    components(schemas(Problem, ExportFormat)),
+    // Types only query parameters use: utoipa collects the schemas of bodies, not of `IntoParams`.
+    components(schemas(Problem, ExportFormat, RegionOrder, DepartmentOrder, UserOrder, ProjectOrder)),
     modifiers(&SecurityAddon),
     tags(
         (name = "system", description = "Liveness, readiness and metrics"),
@@ -132,6 +137,7 @@ const PROBLEMS: &[(&str, &str, &str)] = &[
 pub fn finalize(api: &mut OpenApiDoc) {
     let components = api.components.get_or_insert_with(Default::default);
     reference_page_items(&mut components.schemas);
+    name_sort_values(&mut components.schemas);
     for (_, name, description) in PROBLEMS {
         let mut response = ResponseBuilder::new().description(*description).content(
             crate::error::PROBLEM_CONTENT_TYPE,
@@ -192,6 +198,34 @@ fn reference_page_items(schemas: &mut BTreeMap<String, RefOr<Schema>>) {
         if let Some(example) = example {
             page.example = Some(serde_json::json!({"items": [example], "next_cursor": null}));
         }
+    }
+}
+
+/// A `sort` enum (`code`, `-code`, ...) gets `x-enum-varnames` (`CODE`, `CODE_DESC`, ...):
+/// without them openapi-python-client names the `-` values `VALUE_1`, `VALUE_3`, ...
+fn name_sort_values(schemas: &mut BTreeMap<String, RefOr<Schema>>) {
+    for schema in schemas.values_mut() {
+        let RefOr::T(Schema::Object(object)) = schema else {
+            continue;
+        };
+        let Some(values) = &object.enum_values else {
+            continue;
+        };
+        let values: Vec<&str> = values.iter().filter_map(|v| v.as_str()).collect();
+        if !values.iter().any(|v| v.starts_with('-')) {
+            continue;
+        }
+        let names: Vec<String> = values
+            .iter()
+            .map(|v| match v.strip_prefix('-') {
+                Some(field) => format!("{}_DESC", field.to_uppercase()),
+                None => v.to_uppercase(),
+            })
+            .collect();
+        object
+            .extensions
+            .get_or_insert_with(Default::default)
+            .insert("x-enum-varnames".to_owned(), serde_json::json!(names));
     }
 }
 

@@ -20,13 +20,20 @@ pub struct TokenPair {
     /// Send as `Authorization: Bearer <access_token>`.
     pub access_token: String,
     /// Always `Bearer`.
-    pub token_type: String,
+    pub token_type: TokenType,
     /// Seconds until the access token expires.
     pub expires_in: i64,
     /// Exchange at `POST /api/v1/auth/refresh` for a new pair; usable once.
     pub refresh_token: String,
     /// Seconds until the refresh token expires.
     pub refresh_expires_in: i64,
+}
+
+/// How to send the access token: `Authorization: Bearer <access_token>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+pub enum TokenType {
+    #[serde(rename = "Bearer")]
+    Bearer,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

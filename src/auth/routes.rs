@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::audit::{self, AuditEntry};
-use crate::auth::dto::{LoginRequest, PasswordChange, RefreshRequest, TokenPair};
+use crate::auth::dto::{LoginRequest, PasswordChange, RefreshRequest, TokenPair, TokenType};
 use crate::auth::scope::not_found;
 use crate::auth::tokens::{Subject, new_refresh_token, refresh_token_hash};
 use crate::auth::{Caller, password, store};
@@ -69,7 +69,7 @@ fn issue_pair(
     )?;
     Ok(TokenPair {
         access_token,
-        token_type: "Bearer".to_owned(),
+        token_type: TokenType::Bearer,
         expires_in,
         refresh_token,
         refresh_expires_in: i64::try_from(refresh_ttl.as_secs()).unwrap_or(0),

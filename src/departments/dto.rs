@@ -108,6 +108,34 @@ pub struct DepartmentChanges {
     pub active: Option<bool>,
 }
 
+/// The order of a department list: a field, or `-` and the field for descending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DepartmentOrder {
+    /// Department code, ascending (the default).
+    Code,
+    /// Department code, descending.
+    #[serde(rename = "-code")]
+    CodeDesc,
+    /// Name, ascending.
+    Name,
+    /// Name, descending.
+    #[serde(rename = "-name")]
+    NameDesc,
+}
+
+impl DepartmentOrder {
+    /// The `sort` value as sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DepartmentOrder::Code => "code",
+            DepartmentOrder::CodeDesc => "-code",
+            DepartmentOrder::Name => "name",
+            DepartmentOrder::NameDesc => "-name",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DepartmentQuery {
@@ -121,7 +149,7 @@ pub struct DepartmentQuery {
     /// Code prefix or part of the name.
     pub q: Option<String>,
     /// `code` (default), `name`; prefix `-` for descending.
-    pub sort: Option<String>,
+    pub sort: Option<DepartmentOrder>,
     /// Page size, 1 to 500 (default 50).
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.

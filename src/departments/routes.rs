@@ -7,7 +7,9 @@ use crate::AppState;
 use crate::audit::{self, AuditEntry};
 use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller, Place};
-use crate::departments::dto::{Department, DepartmentChanges, DepartmentQuery, NewDepartment};
+use crate::departments::dto::{
+    Department, DepartmentChanges, DepartmentOrder, DepartmentQuery, NewDepartment,
+};
 use crate::departments::store::{
     self, DepartmentChangeset, DepartmentFilter, DepartmentSort, NewDepartmentRow,
 };
@@ -41,7 +43,7 @@ pub async fn list_departments(
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
     let sort = pagination::sort(
-        query.sort.as_deref(),
+        query.sort.map(DepartmentOrder::as_str),
         &[
             ("code", DepartmentSort::Code),
             ("name", DepartmentSort::Name),

@@ -260,35 +260,77 @@ pub fn default_rules() -> BTreeMap<String, Rule> {
     rules
 }
 
+/// The rule the budget execution light (and so the project light) is computed with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetRule {
+    /// Execution rate ÷ time progress × 100 (the default).
+    #[default]
+    BudgetExecution,
+    /// Time progress − execution rate, in percentage points.
+    BudgetExecutionGap,
+}
+
+impl BudgetRule {
+    /// The key of the rule in the rule set.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BudgetRule::BudgetExecution => "budget_execution",
+            BudgetRule::BudgetExecutionGap => "budget_execution_gap",
+        }
+    }
+}
+
+/// How time progress is measured at a cut-off date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeProgressBasis {
+    /// Months elapsed ÷ 12 (the default).
+    #[default]
+    Month,
+    /// Day of the year ÷ days in the year.
+    Day,
+}
+
+impl TimeProgressBasis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeProgressBasis::Month => "month",
+            TimeProgressBasis::Day => "day",
+        }
+    }
+}
+
+/// Compares with the wire name (`settings.time_progress == "day"`).
+impl PartialEq<&str> for TimeProgressBasis {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// Which budget metric the project light uses, and the bands of project grades.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
-    /// `budget_execution` (ratio, the default) or `budget_execution_gap`.
-    pub budget_rule: String,
+    pub budget_rule: BudgetRule,
     /// Points of 100 for budget execution; indicators share the rest.
     #[schema(value_type = String, pattern = r"^[0-9]{1,3}(\.[0-9]{1,2})?$", example = "10")]
     pub budget_share: String,
     /// Grade edges on the 100-point scale, at or above each: excellent, good, fair.
     #[schema(value_type = Vec<String>, pattern = r"^[0-9]{1,3}(\.[0-9]{1,2})?$", example = json!(["90", "80", "60"]))]
     pub grade_edges: Vec<String>,
-    /// How time progress is measured at the cut-off: `month` (month ÷ 12, the default) or `day`
-    /// (day of the year ÷ days in the year).
-    #[serde(default = "by_month")]
-    pub time_progress: String,
-}
-
-fn by_month() -> String {
-    "month".to_owned()
+    /// How time progress is measured at the cut-off; `month` when absent.
+    #[serde(default)]
+    pub time_progress: TimeProgressBasis,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
-            budget_rule: "budget_execution".to_owned(),
+            budget_rule: BudgetRule::BudgetExecution,
             budget_share: "10".to_owned(),
             grade_edges: vec!["90".to_owned(), "80".to_owned(), "60".to_owned()],
-            time_progress: by_month(),
+            time_progress: TimeProgressBasis::Month,
         }
     }
 }
@@ -725,7 +767,7 @@ mod tests {
     #[test]
     fn gap_metric_bands_at_their_edges() {
         let settings = Settings {
-            budget_rule: "budget_execution_gap".to_owned(),
+            budget_rule: BudgetRule::BudgetExecutionGap,
             ..Settings::default()
         };
         let gap = |rate: &str| {
@@ -916,7 +958,7 @@ mod tests {
         fn more_execution_never_gives_a_worse_budget_light(a in 0u32..20_000, b in 0u32..20_000, p in 1u32..10_000) {
             let (lo, hi) = (a.min(b), a.max(b));
             let rules = default_rules();
-            for settings in [Settings::default(), Settings { budget_rule: "budget_execution_gap".to_owned(), ..Settings::default() }] {
+            for settings in [Settings::default(), Settings { budget_rule: BudgetRule::BudgetExecutionGap, ..Settings::default() }] {
                 let l = budget_light(&rules, &settings, Some(&cents(lo)), &cents(p)).light;
                 let h = budget_light(&rules, &settings, Some(&cents(hi)), &cents(p)).light;
                 let rank = |x: Light| match x { Light::Red => 0, Light::Yellow => 1, _ => 2 };

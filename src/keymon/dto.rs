@@ -101,8 +101,10 @@ pub struct Finding {
     pub id: Uuid,
     pub inspection_id: Uuid,
     pub project_id: Uuid,
+    #[schema(value_type = FindingCategory)]
     pub category: String,
     pub description: String,
+    #[schema(value_type = Severity)]
     pub severity: String,
     /// Money involved (e.g. idle funds), in yuan.
     #[serde(with = "serde_money_opt")]
@@ -130,6 +132,7 @@ impl From<FindingRow> for Finding {
 #[schema(example = opinion_example)]
 pub struct Opinion {
     pub id: Uuid,
+    #[schema(value_type = OpinionKind)]
     pub kind: String,
     pub text: String,
     pub created_at: DateTime<Utc>,
@@ -265,6 +268,36 @@ pub struct InspectionQuery {
     pub cursor: Option<String>,
 }
 
+/// Where a rectification task stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RectificationStatus {
+    /// Waiting for the department's answer (also after a rejected answer).
+    Open,
+    /// Answered; waiting for verification.
+    Answered,
+    /// Verified and accepted.
+    Accepted,
+}
+
+impl RectificationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RectificationStatus::Open => "open",
+            RectificationStatus::Answered => "answered",
+            RectificationStatus::Accepted => "accepted",
+        }
+    }
+
+    pub fn parse(s: &str) -> RectificationStatus {
+        match s {
+            "answered" => RectificationStatus::Answered,
+            "accepted" => RectificationStatus::Accepted,
+            _ => RectificationStatus::Open,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct RectificationEvent {
     pub from: String,
@@ -285,8 +318,7 @@ pub struct Rectification {
     pub requirement: String,
     pub deadline: NaiveDate,
     pub warning_days: i32,
-    /// `open` (waiting for the department), `answered` (waiting for verification), `accepted`.
-    pub status: String,
+    pub status: RectificationStatus,
     pub response: String,
     pub answered_at: Option<DateTime<Utc>>,
     pub accepted_at: Option<DateTime<Utc>>,
@@ -314,7 +346,7 @@ impl Rectification {
             requirement: r.requirement,
             deadline: r.deadline,
             warning_days: r.warning_days,
-            status: r.status,
+            status: RectificationStatus::parse(&r.status),
             response: r.response,
             answered_at: r.answered_at,
             accepted_at: r.accepted_at,
@@ -374,8 +406,7 @@ pub struct RectificationVerdict {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RectificationQuery {
-    /// `open`, `answered` or `accepted`.
-    pub status: Option<String>,
+    pub status: Option<RectificationStatus>,
     pub overdue: Option<bool>,
     /// Not accepted and due within this many days (overdue ones included).
     pub due_within: Option<i64>,

@@ -642,7 +642,7 @@ fn rectification_cells(r: &Rectification) -> Vec<Cell> {
         (&r.requirement).into(),
         r.deadline.into(),
         r.warning_days.into(),
-        (&r.status).into(),
+        r.status.as_str().into(),
         (&r.response).into(),
         r.answered_at.into(),
         r.accepted_at.into(),
@@ -679,14 +679,6 @@ pub async fn list_rectifications(
     caller.require(Action::Read)?;
     let format = Format::of(&req)?;
     let q = query.into_inner();
-    if q.status
-        .as_deref()
-        .is_some_and(|s| !["open", "answered", "accepted"].contains(&s))
-    {
-        return Err(AppError::BadRequest(
-            "Invalid query parameters: status must be open, answered or accepted".into(),
-        ));
-    }
     let scope = caller.list_scope();
     let today = Utc::now().date_naive();
     // Checked, because this runs on the async worker, where a panic would not become a 500.
@@ -703,7 +695,7 @@ pub async fn list_rectifications(
         })
         .transpose()?;
     let filter = store::RectificationFilter {
-        status: q.status,
+        status: q.status.map(|s| s.as_str().to_owned()),
         department_id: q.department,
         project_id: q.project,
         overdue: q.overdue,

@@ -153,15 +153,6 @@ fn check_settings(settings: &Settings, errors: &mut FieldErrors) {
             .or_default()
             .push(m.to_owned())
     };
-    if !["month", "day"].contains(&settings.time_progress.as_str()) {
-        bad("time_progress", "must be month or day");
-    }
-    if !["budget_execution", "budget_execution_gap"].contains(&settings.budget_rule.as_str()) {
-        bad(
-            "budget_rule",
-            "must be budget_execution or budget_execution_gap",
-        );
-    }
     match parse_decimal(&settings.budget_share, 2) {
         Ok(v) if (BigDecimal::from(0)..=BigDecimal::from(100)).contains(&v) => {}
         _ => bad("budget_share", "must be a number from 0 to 100"),

@@ -245,6 +245,41 @@ impl ProjectChanges {
     }
 }
 
+/// The order of a project list: a field, or `-` and the field for descending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectOrder {
+    /// Project code, ascending (the default).
+    Code,
+    /// Project code, descending.
+    #[serde(rename = "-code")]
+    CodeDesc,
+    /// Name, ascending.
+    Name,
+    /// Name, descending.
+    #[serde(rename = "-name")]
+    NameDesc,
+    /// Adjusted budget, ascending.
+    Budget,
+    /// Adjusted budget, descending.
+    #[serde(rename = "-budget")]
+    BudgetDesc,
+}
+
+impl ProjectOrder {
+    /// The `sort` value as sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProjectOrder::Code => "code",
+            ProjectOrder::CodeDesc => "-code",
+            ProjectOrder::Name => "name",
+            ProjectOrder::NameDesc => "-name",
+            ProjectOrder::Budget => "budget",
+            ProjectOrder::BudgetDesc => "-budget",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ProjectQuery {
@@ -259,7 +294,7 @@ pub struct ProjectQuery {
     /// Code prefix or part of the name.
     pub q: Option<String>,
     /// `code` (default), `name`, `budget` (adjusted budget); prefix `-` for descending.
-    pub sort: Option<String>,
+    pub sort: Option<ProjectOrder>,
     /// Page size, 1 to 500 (default 50); exports ignore it.
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page; exports ignore it.

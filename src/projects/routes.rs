@@ -13,7 +13,7 @@ use crate::http::etag::IfMatch;
 use crate::http::respond::{created, ok_with_etag};
 use crate::pagination::{self, Page, decode_cursor, page};
 use crate::projects::dto::{
-    LedgerEntry, LedgerQuery, NewProject, Project, ProjectChanges, ProjectQuery,
+    LedgerEntry, LedgerQuery, NewProject, Project, ProjectChanges, ProjectOrder, ProjectQuery,
 };
 use crate::projects::service;
 use crate::projects::store::{self, ProjectAfter, ProjectFilter, ProjectSort};
@@ -154,7 +154,7 @@ pub async fn list_projects(
     let format = Format::of(&req)?;
     let query = query.into_inner();
     let sort = pagination::sort(
-        query.sort.as_deref(),
+        query.sort.map(ProjectOrder::as_str),
         &[
             ("code", ProjectSort::Code),
             ("name", ProjectSort::Name),

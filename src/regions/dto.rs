@@ -75,6 +75,34 @@ pub struct RegionChanges {
     pub name: Option<String>,
 }
 
+/// The order of a region list: a field, or `-` and the field for descending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RegionOrder {
+    /// Region code, ascending (the default).
+    Code,
+    /// Region code, descending.
+    #[serde(rename = "-code")]
+    CodeDesc,
+    /// Name, ascending.
+    Name,
+    /// Name, descending.
+    #[serde(rename = "-name")]
+    NameDesc,
+}
+
+impl RegionOrder {
+    /// The `sort` value as sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegionOrder::Code => "code",
+            RegionOrder::CodeDesc => "-code",
+            RegionOrder::Name => "name",
+            RegionOrder::NameDesc => "-name",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RegionQuery {
@@ -86,7 +114,7 @@ pub struct RegionQuery {
     /// Code prefix or part of the name.
     pub q: Option<String>,
     /// `code` (default), `name`; prefix `-` for descending.
-    pub sort: Option<String>,
+    pub sort: Option<RegionOrder>,
     /// Page size, 1 to 500 (default 50).
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.

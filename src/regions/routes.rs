@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::http::etag::{IfMatch, stale};
 use crate::http::respond::{created, ok_with_etag};
 use crate::pagination::{self, Page, decode_cursor, page};
-use crate::regions::dto::{NewRegion, Region, RegionChanges, RegionQuery};
+use crate::regions::dto::{NewRegion, Region, RegionChanges, RegionOrder, RegionQuery};
 use crate::regions::store::{self, NewRegionRow, RegionFilter, RegionSort};
 use crate::validation::validate;
 
@@ -36,7 +36,7 @@ pub async fn list_regions(
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
     let sort = pagination::sort(
-        query.sort.as_deref(),
+        query.sort.map(RegionOrder::as_str),
         &[("code", RegionSort::Code), ("name", RegionSort::Name)],
         RegionSort::Code,
     )?;

@@ -13,6 +13,7 @@ use crate::domain::monitoring::{
     Achievement, DeviationReason, Likelihood, ReportStatus, is_behind,
 };
 use crate::domain::regions::code_of;
+use crate::domain::scoring::Grade;
 use crate::export::ExportFormat;
 use crate::lights::store::EvaluationRow;
 use crate::reports::store::{ReportIndicatorRow, ReportListRow, ReportRow, TransitionRow};
@@ -174,6 +175,7 @@ pub struct ReportLights {
     /// Total score on the 100-point scale; null while an indicator has no actual value.
     #[schema(value_type = Option<String>, pattern = r"^[0-9]+\.[0-9]{2}$", example = "97.97")]
     pub score_total: Option<String>,
+    #[schema(value_type = Option<Grade>)]
     pub grade: Option<String>,
     /// Budget and per-indicator scores.
     #[schema(value_type = Object)]
@@ -520,6 +522,7 @@ pub struct ReportQuery {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct StatusCount {
+    #[schema(value_type = ReportStatus)]
     pub status: String,
     pub count: i64,
 }

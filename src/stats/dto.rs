@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::domain::money::format_money;
+use crate::domain::regions::RegionLevel;
 
 /// One grouped count from the store: `bucket` is the child region's code ("" for the level
 /// itself), `key` names the figure.
@@ -297,8 +298,7 @@ pub struct RegionRef {
     pub code: String,
     #[schema(example = "Shandong")]
     pub name: String,
-    /// province, city or county
-    #[schema(example = "province")]
+    #[schema(value_type = RegionLevel)]
     pub level: String,
 }
 

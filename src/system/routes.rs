@@ -7,12 +7,25 @@ use crate::AppState;
 use crate::db;
 use crate::error::{AppError, Problem};
 
+/// A check that passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckStatus {
+    Ok,
+}
+
+/// The service's state when it can serve requests that need the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadinessStatus {
+    Ready,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({"status": "ok"}))]
 pub struct Health {
     /// Always `ok` while the process serves requests.
-    #[schema(example = "ok")]
-    pub status: String,
+    pub status: CheckStatus,
 }
 
 // `ServiceReadiness` in the document: `Readiness` there is a project's readiness for monitoring.
@@ -21,11 +34,9 @@ pub struct Health {
 #[schema(as = ServiceReadiness, example = json!({"status": "ready", "database": "ok"}))]
 pub struct Readiness {
     /// `ready` when the service can reach its database.
-    #[schema(example = "ready")]
-    pub status: String,
+    pub status: ReadinessStatus,
     /// `ok` when a query on a pooled connection succeeded.
-    #[schema(example = "ok")]
-    pub database: String,
+    pub database: CheckStatus,
 }
 
 /// Liveness: the process is up and answering.
@@ -40,7 +51,7 @@ pub struct Readiness {
 #[get("/healthz")]
 pub async fn healthz() -> web::Json<Health> {
     web::Json(Health {
-        status: "ok".to_owned(),
+        status: CheckStatus::Ok,
     })
 }
 
@@ -64,8 +75,8 @@ pub async fn healthz() -> web::Json<Health> {
 pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Readiness>, AppError> {
     state.db.run(db::ping).await?;
     Ok(web::Json(Readiness {
-        status: "ready".to_owned(),
-        database: "ok".to_owned(),
+        status: ReadinessStatus::Ready,
+        database: CheckStatus::Ok,
     }))
 }
 

@@ -147,6 +147,27 @@ pub struct PasswordReset {
     pub new_password: String,
 }
 
+/// The order of a user list: a field, or `-` and the field for descending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum UserOrder {
+    /// Username, ascending (the default).
+    Username,
+    /// Username, descending.
+    #[serde(rename = "-username")]
+    UsernameDesc,
+}
+
+impl UserOrder {
+    /// The `sort` value as sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UserOrder::Username => "username",
+            UserOrder::UsernameDesc => "-username",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct UserQuery {
@@ -160,7 +181,7 @@ pub struct UserQuery {
     /// Username prefix or part of the display name.
     pub q: Option<String>,
     /// `username` (default); prefix `-` for descending.
-    pub sort: Option<String>,
+    pub sort: Option<UserOrder>,
     /// Page size, 1 to 500 (default 50).
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.

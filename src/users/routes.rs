@@ -14,7 +14,7 @@ use crate::http::etag::{IfMatch, stale};
 use crate::http::respond::{created, ok_with_etag};
 use crate::pagination::{self, Page, decode_cursor, page};
 use crate::regions::store as regions;
-use crate::users::dto::{NewUser, PasswordReset, User, UserChanges, UserQuery};
+use crate::users::dto::{NewUser, PasswordReset, User, UserChanges, UserOrder, UserQuery};
 use crate::users::store::{self, Access, NewUserRow, ProfileChangeset, UserFilter, UserRow};
 use crate::validation::validate;
 
@@ -152,7 +152,7 @@ pub async fn list_users(
     caller.require(Action::ReadUsers)?;
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
-    let sort = pagination::sort(query.sort.as_deref(), &[("username", ())], ())?;
+    let sort = pagination::sort(query.sort.map(UserOrder::as_str), &[("username", ())], ())?;
     let after = decode_cursor(query.cursor.as_deref(), &sort.label)?;
     let scope = caller.list_scope();
     let page = state

@@ -1417,6 +1417,16 @@ export interface components {
              */
             time_progress: string;
         };
+        /**
+         * @description The rule the budget execution light (and so the project light) is computed with.
+         * @enum {string}
+         */
+        BudgetRule: "budget_execution" | "budget_execution_gap";
+        /**
+         * @description A check that passed.
+         * @enum {string}
+         */
+        CheckStatus: "ok";
         /** @enum {string} */
         Comparator: ">=" | ">" | "=" | "<" | "<=" | "qualitative";
         CountAmount: {
@@ -1481,6 +1491,11 @@ export interface components {
             classified?: boolean | null;
             name?: string | null;
         };
+        /**
+         * @description The order of a department list: a field, or `-` and the field for descending.
+         * @enum {string}
+         */
+        DepartmentOrder: "code" | "-code" | "name" | "-name";
         /**
          * @example {
          *       "department_code": "KJT",
@@ -1773,7 +1788,7 @@ export interface components {
         Finding: {
             /** @description Money involved (e.g. idle funds), in yuan. */
             amount?: string | null;
-            category: string;
+            category: components["schemas"]["FindingCategory"];
             /** Format: date-time */
             created_at: string;
             description: string;
@@ -1783,7 +1798,7 @@ export interface components {
             inspection_id: string;
             /** Format: uuid */
             project_id: string;
-            severity: string;
+            severity: components["schemas"]["Severity"];
         };
         /** @enum {string} */
         FindingCategory: "slow_progress" | "unreasonable_targets" | "non_standard_management" | "unclear_objectives" | "idle_funds" | "other";
@@ -1818,11 +1833,8 @@ export interface components {
          *     }
          */
         Health: {
-            /**
-             * @description Always `ok` while the process serves requests.
-             * @example ok
-             */
-            status: string;
+            /** @description Always `ok` while the process serves requests. */
+            status: components["schemas"]["CheckStatus"];
         };
         ImportItemResult: {
             code?: string | null;
@@ -2714,7 +2726,7 @@ export interface components {
             created_at: string;
             /** Format: uuid */
             id: string;
-            kind: string;
+            kind: components["schemas"]["OpinionKind"];
             text: string;
         };
         /** @enum {string} */
@@ -3497,6 +3509,11 @@ export interface components {
             start_date?: string | null;
             status?: components["schemas"]["ProjectStatus"] | null;
         };
+        /**
+         * @description The order of a project list: a field, or `-` and the field for descending.
+         * @enum {string}
+         */
+        ProjectOrder: "code" | "-code" | "name" | "-name" | "budget" | "-budget";
         /** @enum {string} */
         ProjectStatus: "active" | "suspended" | "stopped" | "completed";
         Readiness: {
@@ -3508,6 +3525,11 @@ export interface components {
             /** @description Why not, in words; empty when ready. */
             reasons: string[];
         };
+        /**
+         * @description The service's state when it can serve requests that need the database.
+         * @enum {string}
+         */
+        ReadinessStatus: "ready";
         /**
          * @example {
          *       "changed": 41,
@@ -3596,8 +3618,7 @@ export interface components {
             project_id: string;
             requirement: string;
             response: string;
-            /** @description `open` (waiting for the department), `answered` (waiting for verification), `accepted`. */
-            status: string;
+            status: components["schemas"]["RectificationStatus"];
             /** Format: int32 */
             version: number;
             /** Format: int32 */
@@ -3634,6 +3655,11 @@ export interface components {
             from: string;
             to: string;
         };
+        /**
+         * @description Where a rectification task stands.
+         * @enum {string}
+         */
+        RectificationStatus: "open" | "answered" | "accepted";
         /**
          * @example {
          *       "accept": true,
@@ -3972,14 +3998,15 @@ export interface components {
         };
         /** @enum {string} */
         RegionLevel: "province" | "city" | "county";
+        /**
+         * @description The order of a region list: a field, or `-` and the field for descending.
+         * @enum {string}
+         */
+        RegionOrder: "code" | "-code" | "name" | "-name";
         RegionRef: {
             /** @example 370000 */
             code: string;
-            /**
-             * @description province, city or county
-             * @example province
-             */
-            level: string;
+            level: components["schemas"]["RegionLevel"];
             /** @example Shandong */
             name: string;
         };
@@ -4276,7 +4303,7 @@ export interface components {
             filing: components["schemas"]["Light"];
             /** @description The worst indicator light. */
             goal: components["schemas"]["Light"];
-            grade?: string | null;
+            grade?: components["schemas"]["Grade"] | null;
             output: components["schemas"]["Light"];
             /** @description The project light. */
             overall: components["schemas"]["Light"];
@@ -4515,21 +4542,14 @@ export interface components {
          *     }
          */
         ServiceReadiness: {
-            /**
-             * @description `ok` when a query on a pooled connection succeeded.
-             * @example ok
-             */
-            database: string;
-            /**
-             * @description `ready` when the service can reach its database.
-             * @example ready
-             */
-            status: string;
+            /** @description `ok` when a query on a pooled connection succeeded. */
+            database: components["schemas"]["CheckStatus"];
+            /** @description `ready` when the service can reach its database. */
+            status: components["schemas"]["ReadinessStatus"];
         };
         /** @description Which budget metric the project light uses, and the bands of project grades. */
         Settings: {
-            /** @description `budget_execution` (ratio, the default) or `budget_execution_gap`. */
-            budget_rule: string;
+            budget_rule: components["schemas"]["BudgetRule"];
             /**
              * @description Points of 100 for budget execution; indicators share the rest.
              * @example 10
@@ -4544,11 +4564,8 @@ export interface components {
              *     ]
              */
             grade_edges: string[];
-            /**
-             * @description How time progress is measured at the cut-off: `month` (month ÷ 12, the default) or `day`
-             *     (day of the year ÷ days in the year).
-             */
-            time_progress?: string;
+            /** @description How time progress is measured at the cut-off; `month` when absent. */
+            time_progress?: components["schemas"]["TimeProgressBasis"];
         };
         /** @enum {string} */
         Severity: "low" | "medium" | "high";
@@ -4563,8 +4580,13 @@ export interface components {
         StatusCount: {
             /** Format: int64 */
             count: number;
-            status: string;
+            status: components["schemas"]["ReportStatus"];
         };
+        /**
+         * @description How time progress is measured at a cut-off date.
+         * @enum {string}
+         */
+        TimeProgressBasis: "month" | "day";
         /**
          * @example {
          *       "access_token": "eyJhbGciOiJIUzI1NiJ9...",
@@ -4590,8 +4612,13 @@ export interface components {
             /** @description Exchange at `POST /api/v1/auth/refresh` for a new pair; usable once. */
             refresh_token: string;
             /** @description Always `Bearer`. */
-            token_type: string;
+            token_type: components["schemas"]["TokenType"];
         };
+        /**
+         * @description How to send the access token: `Authorization: Bearer <access_token>`.
+         * @enum {string}
+         */
+        TokenType: "Bearer";
         Transition: {
             /** Format: uuid */
             actor_id?: string | null;
@@ -4695,6 +4722,11 @@ export interface components {
             region_code?: string | null;
             role?: components["schemas"]["Role"] | null;
         };
+        /**
+         * @description The order of a user list: a field, or `-` and the field for descending.
+         * @enum {string}
+         */
+        UserOrder: "username" | "-username";
         /**
          * @example {
          *       "own_changed_at": "2021-07-26T02:00:00Z",
@@ -5410,7 +5442,7 @@ export interface operations {
                 /** @description Code prefix or part of the name. */
                 q?: string;
                 /** @description `code` (default), `name`; prefix `-` for descending. */
-                sort?: string;
+                sort?: components["schemas"]["DepartmentOrder"];
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -6012,7 +6044,7 @@ export interface operations {
                 /** @description Code prefix or part of the name. */
                 q?: string;
                 /** @description `code` (default), `name`, `budget` (adjusted budget); prefix `-` for descending. */
-                sort?: string;
+                sort?: components["schemas"]["ProjectOrder"];
                 /** @description Page size, 1 to 500 (default 50); exports ignore it. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page; exports ignore it. */
@@ -6419,8 +6451,7 @@ export interface operations {
     list_rectifications: {
         parameters: {
             query?: {
-                /** @description `open`, `answered` or `accepted`. */
-                status?: string;
+                status?: components["schemas"]["RectificationStatus"];
                 overdue?: boolean;
                 /** @description Not accepted and due within this many days (overdue ones included). */
                 due_within?: number;
@@ -6606,7 +6637,7 @@ export interface operations {
                 /** @description Code prefix or part of the name. */
                 q?: string;
                 /** @description `code` (default), `name`; prefix `-` for descending. */
-                sort?: string;
+                sort?: components["schemas"]["RegionOrder"];
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -7554,7 +7585,7 @@ export interface operations {
                 /** @description Username prefix or part of the display name. */
                 q?: string;
                 /** @description `username` (default); prefix `-` for descending. */
-                sort?: string;
+                sort?: components["schemas"]["UserOrder"];
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */

@@ -10,10 +10,13 @@ from .audit_event_before_type_0 import AuditEventBeforeType0
 from .audit_event_details import AuditEventDetails
 from .band import Band
 from .budget_part import BudgetPart
+from .budget_rule import BudgetRule
+from .check_status import CheckStatus
 from .comparator import Comparator
 from .count_amount import CountAmount
 from .department import Department
 from .department_changes import DepartmentChanges
+from .department_order import DepartmentOrder
 from .department_ranking import DepartmentRanking
 from .department_ranking_lights import DepartmentRankingLights
 from .department_report import DepartmentReport
@@ -93,8 +96,10 @@ from .problem_errors_type_0 import ProblemErrorsType0
 from .problem_row import ProblemRow
 from .project import Project
 from .project_changes import ProjectChanges
+from .project_order import ProjectOrder
 from .project_status import ProjectStatus
 from .readiness import Readiness
+from .readiness_status import ReadinessStatus
 from .recomputed import Recomputed
 from .record_result import RecordResult
 from .record_result_errors_type_0 import RecordResultErrorsType0
@@ -104,6 +109,7 @@ from .rectification import Rectification
 from .rectification_answer import RectificationAnswer
 from .rectification_counts import RectificationCounts
 from .rectification_event import RectificationEvent
+from .rectification_status import RectificationStatus
 from .rectification_verdict import RectificationVerdict
 from .refresh_request import RefreshRequest
 from .region import Region
@@ -111,6 +117,7 @@ from .region_breakdown import RegionBreakdown
 from .region_changes import RegionChanges
 from .region_figures import RegionFigures
 from .region_level import RegionLevel
+from .region_order import RegionOrder
 from .region_ref import RegionRef
 from .report import Report
 from .report_counts import ReportCounts
@@ -133,11 +140,14 @@ from .settings import Settings
 from .severity import Severity
 from .skipped_project import SkippedProject
 from .status_count import StatusCount
+from .time_progress_basis import TimeProgressBasis
 from .token_pair import TokenPair
+from .token_type import TokenType
 from .transition import Transition
 from .trend_point import TrendPoint
 from .user import User
 from .user_changes import UserChanges
+from .user_order import UserOrder
 from .warning_rules import WarningRules
 from .workflow_comment import WorkflowComment
 
@@ -152,10 +162,13 @@ __all__ = (
     "AuditEventDetails",
     "Band",
     "BudgetPart",
+    "BudgetRule",
+    "CheckStatus",
     "Comparator",
     "CountAmount",
     "Department",
     "DepartmentChanges",
+    "DepartmentOrder",
     "DepartmentRanking",
     "DepartmentRankingLights",
     "DepartmentReport",
@@ -235,8 +248,10 @@ __all__ = (
     "ProblemRow",
     "Project",
     "ProjectChanges",
+    "ProjectOrder",
     "ProjectStatus",
     "Readiness",
+    "ReadinessStatus",
     "Recomputed",
     "RecordResult",
     "RecordResultErrorsType0",
@@ -246,6 +261,7 @@ __all__ = (
     "RectificationAnswer",
     "RectificationCounts",
     "RectificationEvent",
+    "RectificationStatus",
     "RectificationVerdict",
     "RefreshRequest",
     "Region",
@@ -253,6 +269,7 @@ __all__ = (
     "RegionChanges",
     "RegionFigures",
     "RegionLevel",
+    "RegionOrder",
     "RegionRef",
     "Report",
     "ReportCounts",
@@ -275,11 +292,14 @@ __all__ = (
     "Severity",
     "SkippedProject",
     "StatusCount",
+    "TimeProgressBasis",
     "TokenPair",
+    "TokenType",
     "Transition",
     "TrendPoint",
     "User",
     "UserChanges",
+    "UserOrder",
     "WarningRules",
     "WorkflowComment",
 )

@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.finding_category import FindingCategory
+from ..models.severity import Severity
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Finding")
@@ -23,28 +25,28 @@ class Finding:
             '0193a0c4-7f43-7000-8000-0000000000e1', 'severity': 'high'}
 
     Attributes:
-        category (str):
+        category (FindingCategory):
         created_at (datetime.datetime):
         description (str):
         id (UUID):
         inspection_id (UUID):
         project_id (UUID):
-        severity (str):
+        severity (Severity):
         amount (None | str | Unset): Money involved (e.g. idle funds), in yuan.
     """
 
-    category: str
+    category: FindingCategory
     created_at: datetime.datetime
     description: str
     id: UUID
     inspection_id: UUID
     project_id: UUID
-    severity: str
+    severity: Severity
     amount: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        category = self.category
+        category = self.category.value
 
         created_at = self.created_at.isoformat()
 
@@ -56,7 +58,7 @@ class Finding:
 
         project_id = str(self.project_id)
 
-        severity = self.severity
+        severity = self.severity.value
 
         amount: None | str | Unset
         if isinstance(self.amount, Unset):
@@ -85,7 +87,7 @@ class Finding:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        category = d.pop("category")
+        category = FindingCategory(d.pop("category"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -97,7 +99,7 @@ class Finding:
 
         project_id = UUID(d.pop("project_id"))
 
-        severity = d.pop("severity")
+        severity = Severity(d.pop("severity"))
 
         def _parse_amount(data: object) -> None | str | Unset:
             if data is None:

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.check_status import CheckStatus
+
 T = TypeVar("T", bound="Health")
 
 
@@ -16,14 +18,14 @@ class Health:
         {'status': 'ok'}
 
     Attributes:
-        status (str): Always `ok` while the process serves requests. Example: ok.
+        status (CheckStatus): A check that passed.
     """
 
-    status: str
+    status: CheckStatus
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
+        status = self.status.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -38,7 +40,7 @@ class Health:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status = d.pop("status")
+        status = CheckStatus(d.pop("status"))
 
         health = cls(
             status=status,

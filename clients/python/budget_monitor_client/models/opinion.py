@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.opinion_kind import OpinionKind
+
 T = TypeVar("T", bound="Opinion")
 
 
@@ -21,13 +23,13 @@ class Opinion:
     Attributes:
         created_at (datetime.datetime):
         id (UUID):
-        kind (str):
+        kind (OpinionKind):
         text (str):
     """
 
     created_at: datetime.datetime
     id: UUID
-    kind: str
+    kind: OpinionKind
     text: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -36,7 +38,7 @@ class Opinion:
 
         id = str(self.id)
 
-        kind = self.kind
+        kind = self.kind.value
 
         text = self.text
 
@@ -60,7 +62,7 @@ class Opinion:
 
         id = UUID(d.pop("id"))
 
-        kind = d.pop("kind")
+        kind = OpinionKind(d.pop("kind"))
 
         text = d.pop("text")
 

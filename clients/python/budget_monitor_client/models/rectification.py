@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.light import Light
+from ..models.rectification_status import RectificationStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ class Rectification:
         project_id (UUID):
         requirement (str):
         response (str):
-        status (str): `open` (waiting for the department), `answered` (waiting for verification), `accepted`.
+        status (RectificationStatus): Where a rectification task stands.
         version (int):
         warning_days (int):
         accepted_at (datetime.datetime | None | Unset):
@@ -60,7 +61,7 @@ class Rectification:
     project_id: UUID
     requirement: str
     response: str
-    status: str
+    status: RectificationStatus
     version: int
     warning_days: int
     accepted_at: datetime.datetime | None | Unset = UNSET
@@ -93,7 +94,7 @@ class Rectification:
 
         response = self.response
 
-        status = self.status
+        status = self.status.value
 
         version = self.version
 
@@ -174,7 +175,7 @@ class Rectification:
 
         response = d.pop("response")
 
-        status = d.pop("status")
+        status = RectificationStatus(d.pop("status"))
 
         version = d.pop("version")
 

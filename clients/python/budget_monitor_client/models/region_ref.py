@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.region_level import RegionLevel
+
 T = TypeVar("T", bound="RegionRef")
 
 
@@ -14,19 +16,19 @@ class RegionRef:
     """
     Attributes:
         code (str):  Example: 370000.
-        level (str): province, city or county Example: province.
+        level (RegionLevel):
         name (str):  Example: Shandong.
     """
 
     code: str
-    level: str
+    level: RegionLevel
     name: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
 
-        level = self.level
+        level = self.level.value
 
         name = self.name
 
@@ -47,7 +49,7 @@ class RegionRef:
         d = dict(src_dict)
         code = d.pop("code")
 
-        level = d.pop("level")
+        level = RegionLevel(d.pop("level"))
 
         name = d.pop("name")
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.grade import Grade
 from ..models.light import Light
 from ..types import UNSET, Unset
 
@@ -33,7 +34,7 @@ class ReportLights:
         rules_version (str): The rule versions that computed these lights.
         satisfaction (Light):
         scores (ReportLightsScores): Budget and per-indicator scores.
-        grade (None | str | Unset):
+        grade (Grade | None | Unset):
         score_total (None | str | Unset): Total score on the 100-point scale; null while an indicator has no actual
             value. Example: 97.97.
     """
@@ -48,7 +49,7 @@ class ReportLights:
     rules_version: str
     satisfaction: Light
     scores: ReportLightsScores
-    grade: None | str | Unset = UNSET
+    grade: Grade | None | Unset = UNSET
     score_total: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -76,6 +77,8 @@ class ReportLights:
         grade: None | str | Unset
         if isinstance(self.grade, Unset):
             grade = UNSET
+        elif isinstance(self.grade, Grade):
+            grade = self.grade.value
         else:
             grade = self.grade
 
@@ -134,12 +137,20 @@ class ReportLights:
 
         scores = ReportLightsScores.from_dict(d.pop("scores"))
 
-        def _parse_grade(data: object) -> None | str | Unset:
+        def _parse_grade(data: object) -> Grade | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                grade_type_0 = Grade(data)
+
+                return grade_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Grade | None | Unset, data)
 
         grade = _parse_grade(d.pop("grade", UNSET))
 

@@ -6,6 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.check_status import CheckStatus
+from ..models.readiness_status import ReadinessStatus
+
 T = TypeVar("T", bound="ServiceReadiness")
 
 
@@ -17,18 +20,18 @@ class ServiceReadiness:
         {'database': 'ok', 'status': 'ready'}
 
     Attributes:
-        database (str): `ok` when a query on a pooled connection succeeded. Example: ok.
-        status (str): `ready` when the service can reach its database. Example: ready.
+        database (CheckStatus): A check that passed.
+        status (ReadinessStatus): The service's state when it can serve requests that need the database.
     """
 
-    database: str
-    status: str
+    database: CheckStatus
+    status: ReadinessStatus
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        database = self.database
+        database = self.database.value
 
-        status = self.status
+        status = self.status.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -44,9 +47,9 @@ class ServiceReadiness:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        database = d.pop("database")
+        database = CheckStatus(d.pop("database"))
 
-        status = d.pop("status")
+        status = ReadinessStatus(d.pop("status"))
 
         service_readiness = cls(
             database=database,

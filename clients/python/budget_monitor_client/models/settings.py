@@ -5,6 +5,8 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.budget_rule import BudgetRule
+from ..models.time_progress_basis import TimeProgressBasis
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Settings")
@@ -15,28 +17,28 @@ class Settings:
     """Which budget metric the project light uses, and the bands of project grades.
 
     Attributes:
-        budget_rule (str): `budget_execution` (ratio, the default) or `budget_execution_gap`.
+        budget_rule (BudgetRule): The rule the budget execution light (and so the project light) is computed with.
         budget_share (str): Points of 100 for budget execution; indicators share the rest. Example: 10.
         grade_edges (list[str]): Grade edges on the 100-point scale, at or above each: excellent, good, fair. Example:
             ['90', '80', '60'].
-        time_progress (str | Unset): How time progress is measured at the cut-off: `month` (month ÷ 12, the default) or
-            `day`
-            (day of the year ÷ days in the year).
+        time_progress (TimeProgressBasis | Unset): How time progress is measured at a cut-off date.
     """
 
-    budget_rule: str
+    budget_rule: BudgetRule
     budget_share: str
     grade_edges: list[str]
-    time_progress: str | Unset = UNSET
+    time_progress: TimeProgressBasis | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        budget_rule = self.budget_rule
+        budget_rule = self.budget_rule.value
 
         budget_share = self.budget_share
 
         grade_edges = self.grade_edges
 
-        time_progress = self.time_progress
+        time_progress: str | Unset = UNSET
+        if not isinstance(self.time_progress, Unset):
+            time_progress = self.time_progress.value
 
         field_dict: dict[str, Any] = {}
 
@@ -55,13 +57,18 @@ class Settings:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        budget_rule = d.pop("budget_rule")
+        budget_rule = BudgetRule(d.pop("budget_rule"))
 
         budget_share = d.pop("budget_share")
 
         grade_edges = cast(list[str], d.pop("grade_edges"))
 
-        time_progress = d.pop("time_progress", UNSET)
+        _time_progress = d.pop("time_progress", UNSET)
+        time_progress: TimeProgressBasis | Unset
+        if isinstance(_time_progress, Unset):
+            time_progress = UNSET
+        else:
+            time_progress = TimeProgressBasis(_time_progress)
 
         settings = cls(
             budget_rule=budget_rule,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.report_status import ReportStatus
+
 T = TypeVar("T", bound="StatusCount")
 
 
@@ -14,17 +16,17 @@ class StatusCount:
     """
     Attributes:
         count (int):
-        status (str):
+        status (ReportStatus):
     """
 
     count: int
-    status: str
+    status: ReportStatus
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         count = self.count
 
-        status = self.status
+        status = self.status.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,7 +44,7 @@ class StatusCount:
         d = dict(src_dict)
         count = d.pop("count")
 
-        status = d.pop("status")
+        status = ReportStatus(d.pop("status"))
 
         status_count = cls(
             count=count,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.token_type import TokenType
+
 T = TypeVar("T", bound="TokenPair")
 
 
@@ -21,14 +23,14 @@ class TokenPair:
         expires_in (int): Seconds until the access token expires.
         refresh_expires_in (int): Seconds until the refresh token expires.
         refresh_token (str): Exchange at `POST /api/v1/auth/refresh` for a new pair; usable once.
-        token_type (str): Always `Bearer`.
+        token_type (TokenType): How to send the access token: `Authorization: Bearer <access_token>`.
     """
 
     access_token: str
     expires_in: int
     refresh_expires_in: int
     refresh_token: str
-    token_type: str
+    token_type: TokenType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,7 +42,7 @@ class TokenPair:
 
         refresh_token = self.refresh_token
 
-        token_type = self.token_type
+        token_type = self.token_type.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -67,7 +69,7 @@ class TokenPair:
 
         refresh_token = d.pop("refresh_token")
 
-        token_type = d.pop("token_type")
+        token_type = TokenType(d.pop("token_type"))
 
         token_pair = cls(
             access_token=access_token,

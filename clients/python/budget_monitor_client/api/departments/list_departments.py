@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.department_order import DepartmentOrder
 from ...models.page_department import PageDepartment
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -18,7 +19,7 @@ def _get_kwargs(
     parent: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: DepartmentOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -38,7 +39,11 @@ def _get_kwargs(
 
     params["q"] = q
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params["limit"] = limit
 
@@ -113,7 +118,7 @@ def sync_detailed(
     parent: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: DepartmentOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageDepartment | Problem]:
@@ -129,7 +134,8 @@ def sync_detailed(
         parent (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (DepartmentOrder | Unset): The order of a department list: a field, or `-` and the
+            field for descending.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -167,7 +173,7 @@ def sync(
     parent: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: DepartmentOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageDepartment | Problem | None:
@@ -183,7 +189,8 @@ def sync(
         parent (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (DepartmentOrder | Unset): The order of a department list: a field, or `-` and the
+            field for descending.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -216,7 +223,7 @@ async def asyncio_detailed(
     parent: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: DepartmentOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageDepartment | Problem]:
@@ -232,7 +239,8 @@ async def asyncio_detailed(
         parent (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (DepartmentOrder | Unset): The order of a department list: a field, or `-` and the
+            field for descending.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -268,7 +276,7 @@ async def asyncio(
     parent: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: DepartmentOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageDepartment | Problem | None:
@@ -284,7 +292,8 @@ async def asyncio(
         parent (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (DepartmentOrder | Unset): The order of a department list: a field, or `-` and the
+            field for descending.
         limit (int | Unset):
         cursor (str | Unset):
 

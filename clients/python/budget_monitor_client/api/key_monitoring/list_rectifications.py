@@ -9,12 +9,13 @@ from ...client import AuthenticatedClient, Client
 from ...models.export_format import ExportFormat
 from ...models.page_rectification import PageRectification
 from ...models.problem import Problem
+from ...models.rectification_status import RectificationStatus
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    status: str | Unset = UNSET,
+    status: RectificationStatus | Unset = UNSET,
     overdue: bool | Unset = UNSET,
     due_within: int | Unset = UNSET,
     department: UUID | Unset = UNSET,
@@ -26,7 +27,11 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    params["status"] = status
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
 
     params["overdue"] = overdue
 
@@ -116,7 +121,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    status: str | Unset = UNSET,
+    status: RectificationStatus | Unset = UNSET,
     overdue: bool | Unset = UNSET,
     due_within: int | Unset = UNSET,
     department: UUID | Unset = UNSET,
@@ -132,7 +137,7 @@ def sync_detailed(
     Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
-        status (str | Unset):
+        status (RectificationStatus | Unset): Where a rectification task stands.
         overdue (bool | Unset):
         due_within (int | Unset):
         department (UUID | Unset):
@@ -171,7 +176,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    status: str | Unset = UNSET,
+    status: RectificationStatus | Unset = UNSET,
     overdue: bool | Unset = UNSET,
     due_within: int | Unset = UNSET,
     department: UUID | Unset = UNSET,
@@ -187,7 +192,7 @@ def sync(
     Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
-        status (str | Unset):
+        status (RectificationStatus | Unset): Where a rectification task stands.
         overdue (bool | Unset):
         due_within (int | Unset):
         department (UUID | Unset):
@@ -221,7 +226,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    status: str | Unset = UNSET,
+    status: RectificationStatus | Unset = UNSET,
     overdue: bool | Unset = UNSET,
     due_within: int | Unset = UNSET,
     department: UUID | Unset = UNSET,
@@ -237,7 +242,7 @@ async def asyncio_detailed(
     Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
-        status (str | Unset):
+        status (RectificationStatus | Unset): Where a rectification task stands.
         overdue (bool | Unset):
         due_within (int | Unset):
         department (UUID | Unset):
@@ -274,7 +279,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    status: str | Unset = UNSET,
+    status: RectificationStatus | Unset = UNSET,
     overdue: bool | Unset = UNSET,
     due_within: int | Unset = UNSET,
     department: UUID | Unset = UNSET,
@@ -290,7 +295,7 @@ async def asyncio(
     Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
-        status (str | Unset):
+        status (RectificationStatus | Unset): Where a rectification task stands.
         overdue (bool | Unset):
         due_within (int | Unset):
         department (UUID | Unset):

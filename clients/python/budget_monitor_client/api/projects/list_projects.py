@@ -9,6 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.export_format import ExportFormat
 from ...models.page_project import PageProject
 from ...models.problem import Problem
+from ...models.project_order import ProjectOrder
 from ...models.project_status import ProjectStatus
 from ...types import UNSET, Response, Unset
 
@@ -22,7 +23,7 @@ def _get_kwargs(
     key_monitoring: bool | Unset = UNSET,
     function_class: str | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ProjectOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
@@ -51,7 +52,11 @@ def _get_kwargs(
 
     params["q"] = q
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params["limit"] = limit
 
@@ -132,7 +137,7 @@ def sync_detailed(
     key_monitoring: bool | Unset = UNSET,
     function_class: str | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ProjectOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
@@ -153,7 +158,8 @@ def sync_detailed(
         key_monitoring (bool | Unset):
         function_class (str | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (ProjectOrder | Unset): The order of a project list: a field, or `-` and the field
+            for descending.
         limit (int | Unset):
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
@@ -198,7 +204,7 @@ def sync(
     key_monitoring: bool | Unset = UNSET,
     function_class: str | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ProjectOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
@@ -219,7 +225,8 @@ def sync(
         key_monitoring (bool | Unset):
         function_class (str | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (ProjectOrder | Unset): The order of a project list: a field, or `-` and the field
+            for descending.
         limit (int | Unset):
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
@@ -259,7 +266,7 @@ async def asyncio_detailed(
     key_monitoring: bool | Unset = UNSET,
     function_class: str | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ProjectOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
@@ -280,7 +287,8 @@ async def asyncio_detailed(
         key_monitoring (bool | Unset):
         function_class (str | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (ProjectOrder | Unset): The order of a project list: a field, or `-` and the field
+            for descending.
         limit (int | Unset):
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
@@ -323,7 +331,7 @@ async def asyncio(
     key_monitoring: bool | Unset = UNSET,
     function_class: str | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ProjectOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
@@ -344,7 +352,8 @@ async def asyncio(
         key_monitoring (bool | Unset):
         function_class (str | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (ProjectOrder | Unset): The order of a project list: a field, or `-` and the field
+            for descending.
         limit (int | Unset):
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.page_region import PageRegion
 from ...models.problem import Problem
 from ...models.region_level import RegionLevel
+from ...models.region_order import RegionOrder
 from ...types import UNSET, Response, Unset
 
 
@@ -17,7 +18,7 @@ def _get_kwargs(
     level: RegionLevel | Unset = UNSET,
     within: str | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: RegionOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -36,7 +37,11 @@ def _get_kwargs(
 
     params["q"] = q
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params["limit"] = limit
 
@@ -108,7 +113,7 @@ def sync_detailed(
     level: RegionLevel | Unset = UNSET,
     within: str | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: RegionOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageRegion | Problem]:
@@ -123,7 +128,8 @@ def sync_detailed(
         level (RegionLevel | Unset):
         within (str | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (RegionOrder | Unset): The order of a region list: a field, or `-` and the field for
+            descending.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -159,7 +165,7 @@ def sync(
     level: RegionLevel | Unset = UNSET,
     within: str | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: RegionOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageRegion | Problem | None:
@@ -174,7 +180,8 @@ def sync(
         level (RegionLevel | Unset):
         within (str | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (RegionOrder | Unset): The order of a region list: a field, or `-` and the field for
+            descending.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -205,7 +212,7 @@ async def asyncio_detailed(
     level: RegionLevel | Unset = UNSET,
     within: str | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: RegionOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageRegion | Problem]:
@@ -220,7 +227,8 @@ async def asyncio_detailed(
         level (RegionLevel | Unset):
         within (str | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (RegionOrder | Unset): The order of a region list: a field, or `-` and the field for
+            descending.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -254,7 +262,7 @@ async def asyncio(
     level: RegionLevel | Unset = UNSET,
     within: str | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: RegionOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageRegion | Problem | None:
@@ -269,7 +277,8 @@ async def asyncio(
         level (RegionLevel | Unset):
         within (str | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (RegionOrder | Unset): The order of a region list: a field, or `-` and the field for
+            descending.
         limit (int | Unset):
         cursor (str | Unset):
 

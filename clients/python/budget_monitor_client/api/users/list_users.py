@@ -9,6 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.page_user import PageUser
 from ...models.problem import Problem
 from ...models.role import Role
+from ...models.user_order import UserOrder
 from ...types import UNSET, Response, Unset
 
 
@@ -19,7 +20,7 @@ def _get_kwargs(
     department: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: UserOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -43,7 +44,11 @@ def _get_kwargs(
 
     params["q"] = q
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params["limit"] = limit
 
@@ -114,7 +119,7 @@ def sync_detailed(
     department: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: UserOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageUser | Problem]:
@@ -130,7 +135,8 @@ def sync_detailed(
         department (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (UserOrder | Unset): The order of a user list: a field, or `-` and the field for
+            descending.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -168,7 +174,7 @@ def sync(
     department: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: UserOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageUser | Problem | None:
@@ -184,7 +190,8 @@ def sync(
         department (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (UserOrder | Unset): The order of a user list: a field, or `-` and the field for
+            descending.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -217,7 +224,7 @@ async def asyncio_detailed(
     department: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: UserOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageUser | Problem]:
@@ -233,7 +240,8 @@ async def asyncio_detailed(
         department (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (UserOrder | Unset): The order of a user list: a field, or `-` and the field for
+            descending.
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -269,7 +277,7 @@ async def asyncio(
     department: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: UserOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageUser | Problem | None:
@@ -285,7 +293,8 @@ async def asyncio(
         department (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
-        sort (str | Unset):
+        sort (UserOrder | Unset): The order of a user list: a field, or `-` and the field for
+            descending.
         limit (int | Unset):
         cursor (str | Unset):
 

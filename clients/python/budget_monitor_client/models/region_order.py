@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class RegionOrder(StrEnum):
+    CODE = "code"
+    CODE_DESC = "-code"
+    NAME = "name"
+    NAME_DESC = "-name"
+
+    def __str__(self) -> str:
+        return str(self.value)
