@@ -228,6 +228,22 @@ impl Caller {
         }
     }
 
+    /// The part of the subtree at `region_path` whose figures the caller may read: the subtree
+    /// itself, or the caller's own region when `region_path` lies above it; `None` when the two
+    /// do not meet. (A department officer is further limited to its department by `list_scope`.)
+    pub fn readable_subtree(&self, region_path: &str) -> Option<String> {
+        match &self.scope {
+            Scope::All => Some(region_path.to_owned()),
+            Scope::Region { path, .. } if region_path.starts_with(path.as_str()) => {
+                Some(region_path.to_owned())
+            }
+            Scope::Region { path, .. } => path.starts_with(region_path).then(|| path.clone()),
+            Scope::Department {
+                region_path: own, ..
+            } => own.starts_with(region_path).then(|| region_path.to_owned()),
+        }
+    }
+
     pub fn list_scope(&self) -> ListScope {
         match &self.scope {
             Scope::All => ListScope::All,

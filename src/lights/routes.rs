@@ -557,16 +557,7 @@ pub async fn rankings(
                 None => round.region_path.clone(),
             };
             // Never rank outside the caller's own subtree.
-            let path = match caller.list_scope() {
-                crate::auth::ListScope::RegionSubtree(own) if !path.starts_with(&own) => {
-                    if own.starts_with(&path) {
-                        own
-                    } else {
-                        return Err(not_found());
-                    }
-                }
-                _ => path,
-            };
+            let path = caller.readable_subtree(&path).ok_or_else(not_found)?;
             department_rankings(conn, id, &path)
         })
         .await?;

@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use bigdecimal::{BigDecimal, RoundingMode};
+
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -13,6 +13,7 @@ use crate::AppState;
 use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller, ListScope};
 use crate::domain::money::{format_money, parse_decimal};
+use crate::domain::monitoring::execution_rate;
 use crate::error::AppError;
 use crate::export::{self, Cell, Column, ExportFormat, Format, Kind, XlsxFile};
 use crate::lights::routes::{DepartmentRanking, department_rankings};
@@ -112,18 +113,14 @@ fn resolve(
             Some(_) => {}
         }
     }
-    let (region_path, department) = match caller.list_scope() {
-        ListScope::All => (region.path.clone(), None),
-        ListScope::RegionSubtree(own) => {
-            if region.path.starts_with(&own) {
-                (region.path.clone(), None)
-            } else {
-                (own, None)
-            }
-        }
+    let region_path = caller
+        .readable_subtree(&region.path)
+        .ok_or_else(not_found)?;
+    let department = match caller.list_scope() {
         ListScope::Department {
             region_id, path, ..
-        } => (region.path.clone(), Some((region_id, path))),
+        } => Some((region_id, path)),
+        ListScope::All | ListScope::RegionSubtree(_) => None,
     };
     Ok((
         region,
@@ -596,10 +593,9 @@ pub async fn trend(
             Ok(store::trend(conn, &filter)?
                 .into_iter()
                 .map(|t| TrendPoint {
-                    execution_rate: (t.adjusted_budget > 0).then(|| {
-                        let rate = &t.executed_amount * BigDecimal::from(100) / &t.adjusted_budget;
-                        format_money(&rate.with_scale_round(2, RoundingMode::HalfUp))
-                    }),
+                    execution_rate: execution_rate(&t.executed_amount, &t.adjusted_budget)
+                        .as_ref()
+                        .map(format_money),
                     round_id: t.round_id,
                     round_name: t.round_name,
                     cutoff_date: t.cutoff_date,
