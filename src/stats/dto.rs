@@ -12,16 +12,7 @@ use uuid::Uuid;
 
 use crate::domain::money::format_money;
 use crate::domain::regions::RegionLevel;
-
-/// One grouped count from the store: `bucket` is the child region's code ("" for the level
-/// itself), `key` names the figure.
-#[derive(Debug, Clone)]
-pub struct StatRow {
-    pub bucket: String,
-    pub key: String,
-    pub n: i64,
-    pub amount: Option<BigDecimal>,
-}
+pub use crate::stats::store::StatRow;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
 pub struct CountAmount {

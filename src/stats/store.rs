@@ -10,7 +10,6 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::pagination::like_prefix;
-use crate::stats::dto::StatRow;
 
 /// Which rows count: a subtree, a year, optionally a round and a department subtree, and the
 /// level whose children the figures are split by.
@@ -103,16 +102,18 @@ SELECT sp.bucket, 'adjustment:' || a.kind,
        sum(CASE WHEN a.reverses_id IS NULL THEN a.amount ELSE -a.amount END)
   FROM adjustments a JOIN sp ON sp.id = a.project_id GROUP BY sp.bucket, a.kind";
 
-#[derive(QueryableByName)]
-struct RawRow {
+/// One grouped count: `bucket` is the child region's code ("" for the level itself), `key`
+/// names the figure.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct StatRow {
     #[diesel(sql_type = Text)]
-    bucket: String,
+    pub bucket: String,
     #[diesel(sql_type = Text)]
-    key: String,
+    pub key: String,
     #[diesel(sql_type = BigInt)]
-    n: i64,
+    pub n: i64,
     #[diesel(sql_type = Nullable<Numeric>)]
-    amount: Option<BigDecimal>,
+    pub amount: Option<BigDecimal>,
 }
 
 macro_rules! bind_filter {
@@ -134,16 +135,9 @@ macro_rules! bind_filter {
 
 pub fn figures(conn: &mut PgConnection, filter: &StatFilter) -> Result<Vec<StatRow>, AppError> {
     let sql = format!("{SCOPED} {FIGURES}");
-    let rows: Vec<RawRow> = bind_filter!(diesel::sql_query(sql), filter).load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|r| StatRow {
-            bucket: r.bucket,
-            key: r.key,
-            n: r.n,
-            amount: r.amount,
-        })
-        .collect())
+    bind_filter!(diesel::sql_query(sql), filter)
+        .load(conn)
+        .map_err(AppError::from)
 }
 
 /// Findings per bucket and category (`key` is the category).
@@ -154,16 +148,9 @@ pub fn problems(conn: &mut PgConnection, filter: &StatFilter) -> Result<Vec<Stat
            FROM findings f JOIN ins ON ins.id = f.inspection_id
           GROUP BY ins.bucket, f.category ORDER BY 1, 2"
     );
-    let rows: Vec<RawRow> = bind_filter!(diesel::sql_query(sql), filter).load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|r| StatRow {
-            bucket: r.bucket,
-            key: r.key,
-            n: r.n,
-            amount: r.amount,
-        })
-        .collect())
+    bind_filter!(diesel::sql_query(sql), filter)
+        .load(conn)
+        .map_err(AppError::from)
 }
 
 #[derive(QueryableByName)]
