@@ -120,7 +120,7 @@ pub fn seed(
     options: &Options,
     progress: &mut dyn FnMut(&str),
 ) -> Result<Outcome, SeedError> {
-    if store::user_exists(conn, USERS[0].0)? {
+    if users::username_taken(conn, USERS[0].0)? {
         return Ok(Outcome::AlreadyLoaded);
     }
     if !store::is_empty(conn)? {

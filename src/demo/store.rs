@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::error::AppError;
 use crate::schema::{
     budget_ledger, departments, execution_records, indicators, projects, regions,
-    report_transitions, reports, users,
+    report_transitions, reports,
 };
 
 /// Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table.
@@ -21,14 +21,6 @@ const CHUNK: usize = 1_000;
 pub fn is_empty(conn: &mut PgConnection) -> Result<bool, AppError> {
     let n: i64 = regions::table.select(count_star()).first(conn)?;
     Ok(n == 0)
-}
-
-pub fn user_exists(conn: &mut PgConnection, username: &str) -> Result<bool, AppError> {
-    let n: i64 = users::table
-        .filter(crate::sql::lower(users::username).eq(username.to_lowercase()))
-        .select(count_star())
-        .first(conn)?;
-    Ok(n > 0)
 }
 
 pub struct RegionInsert {
