@@ -299,12 +299,13 @@ impl TimeProgressBasis {
             TimeProgressBasis::Day => "day",
         }
     }
-}
 
-/// Compares with the wire name (`settings.time_progress == "day"`).
-impl PartialEq<&str> for TimeProgressBasis {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
+    /// Time progress at `cutoff`, in percent, measured this way.
+    pub fn at(self, cutoff: chrono::NaiveDate) -> bigdecimal::BigDecimal {
+        match self {
+            TimeProgressBasis::Month => crate::domain::monitoring::time_progress(cutoff),
+            TimeProgressBasis::Day => crate::domain::monitoring::time_progress_by_day(cutoff),
+        }
     }
 }
 

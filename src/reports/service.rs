@@ -13,7 +13,7 @@ use crate::auth::{Action, Caller};
 use crate::domain::indicators::{Comparator, readiness};
 use crate::domain::monitoring::{
     Achievement, IndicatorEntry, ReportAction, ReportStatus, execution_rate, expected_value,
-    missing_for_submission, time_progress, transition,
+    missing_for_submission, transition,
 };
 use crate::error::{AppError, FieldErrors};
 use crate::execution::store as execution;
@@ -141,12 +141,10 @@ pub fn refresh(conn: &mut PgConnection, report_id: Uuid) -> Result<(), AppError>
         return Ok(());
     }
     let project = projects::find(conn, report.project_id)?.ok_or_else(not_found)?;
-    let settings = crate::lights::service::effective(conn, &report.region_path)?.settings;
-    let progress = if settings.time_progress == "day" {
-        crate::domain::monitoring::time_progress_by_day(round.cutoff_date)
-    } else {
-        time_progress(round.cutoff_date)
-    };
+    let progress = crate::lights::service::effective(conn, &report.region_path)?
+        .settings
+        .time_progress
+        .at(round.cutoff_date);
     let executed = execution::executed_up_to(conn, project.row.id, round.cutoff_date)?;
     let derived = DerivedFields {
         execution_rate: execution_rate(&executed, &project.row.adjusted_budget),
@@ -317,12 +315,10 @@ fn create_chunk(
         let progress = match progress_by_region.get(&p.region_path) {
             Some(progress) => progress.clone(),
             None => {
-                let settings = crate::lights::service::effective(conn, &p.region_path)?.settings;
-                let progress = if settings.time_progress == "day" {
-                    crate::domain::monitoring::time_progress_by_day(round.cutoff_date)
-                } else {
-                    time_progress(round.cutoff_date)
-                };
+                let progress = crate::lights::service::effective(conn, &p.region_path)?
+                    .settings
+                    .time_progress
+                    .at(round.cutoff_date);
                 progress_by_region.insert(p.region_path.clone(), progress.clone());
                 progress
             }
