@@ -225,6 +225,15 @@ impl From<DieselError> for AppError {
                 DatabaseErrorKind::SerializationFailure => AppError::Conflict(
                     "The change collided with a concurrent change; retry it.".to_owned(),
                 ),
+                // JSON strings and percent-decoded query values may carry U+0000, which a
+                // PostgreSQL text value cannot hold; that is the client's input, not our fault.
+                // Diesel gives no SQLSTATE here, only PostgreSQL's message.
+                DatabaseErrorKind::Unknown
+                    if info.message().starts_with("invalid byte sequence")
+                        && info.message().ends_with("0x00") =>
+                {
+                    AppError::BadRequest("Text must not contain the character U+0000.".to_owned())
+                }
                 DatabaseErrorKind::ClosedConnection => {
                     tracing::warn!(cause = %info.message(), "database connection closed");
                     AppError::database_unavailable()

@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use utoipa::openapi::OpenApi as OpenApiDoc;
-use utoipa::openapi::path::Operation;
+use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::response::ResponseBuilder;
-use utoipa::openapi::schema::{ArrayItems, Schema};
+use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
-use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, RefOr};
+use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, RefOr, Required};
 use utoipa::{Modify, OpenApi};
 
 use crate::departments::dto::DepartmentOrder;
@@ -229,6 +229,9 @@ fn name_sort_values(schemas: &mut BTreeMap<String, RefOr<Schema>>) {
     }
 }
 
+/// Operations whose JSON body may be left out (see `http::extractors::OptionalJson`).
+const OPTIONAL_BODIES: &[&str] = &["approve_report"];
+
 fn decorate(path: &str, method: &str, op: &mut Operation) {
     let public = op
         .extensions
@@ -265,12 +268,55 @@ fn decorate(path: &str, method: &str, op: &mut Operation) {
     if op.request_body.is_some() {
         wanted.extend(["400", "413", "415", "422"]);
     }
+    // Bodies read with `OptionalJson`: utoipa marks a body required unless its type is an
+    // Option, and an Option would make the schema `oneOf [T, null]`, which generated clients
+    // cannot leave out. The body is T, and not required.
+    if let (Some(RefOr::T(body)), Some(id)) = (op.request_body.as_mut(), op.operation_id.as_deref())
+        && OPTIONAL_BODIES.contains(&id)
+    {
+        body.required = Some(Required::False);
+    }
+    // A submission has no body; what it checks is the stored report's completeness, and 422
+    // lists each field still to fill.
+    if method == "post" && path.ends_with("/submit") {
+        wanted.push("422");
+    }
     let creates = method == "post" && api && !path.contains('{') && !path.contains("/auth/");
+    // A POST under a record is a state transition or a child of it (submit, approve, close, a
+    // finding of an inspection): the record's state may forbid it. PUT and PATCH change a
+    // record whose state (an approved report, a closed round) may forbid the change.
+    let transition = method == "post" && api && path.contains('{');
     match method {
-        _ if creates => wanted.push("409"),
-        "patch" => wanted.extend(["409", "412", "428"]),
-        "delete" => wanted.push("409"),
+        _ if creates || transition => wanted.push("409"),
+        "patch" | "put" | "delete" => wanted.push("409"),
         _ => {}
+    }
+    // Conditional updates: a stale or foreign ETag is 412, a missing one 428.
+    let conditional = op.parameters.iter().flatten().any(|p| {
+        matches!(p, RefOr::T(p)
+            if p.parameter_in == ParameterIn::Header && p.name.eq_ignore_ascii_case("If-Match"))
+    });
+    if conditional {
+        wanted.extend(["412", "428"]);
+    }
+    // An optional header is absent or has a value; `null` has no spelling in HTTP, and a
+    // nullable header type makes generators send the text "None".
+    for param in op.parameters.iter_mut().flatten() {
+        if let RefOr::T(param) = param
+            && param.parameter_in == ParameterIn::Header
+            && let Some(RefOr::T(Schema::Object(schema))) = param.schema.as_mut()
+            && let SchemaType::Array(types) = &schema.schema_type
+        {
+            let kept: Vec<Type> = types
+                .iter()
+                .filter(|t| **t != Type::Null)
+                .cloned()
+                .collect();
+            schema.schema_type = match kept.as_slice() {
+                [one] => SchemaType::Type(one.clone()),
+                _ => SchemaType::Array(kept),
+            };
+        }
     }
     if path == "/readyz" {
         wanted.push("503");

@@ -2,11 +2,13 @@
 //! never disagree about which operations exist.
 
 use actix_web::dev::{ServiceFactory, ServiceRequest};
+use actix_web::web;
 use utoipa::OpenApi;
 use utoipa::openapi::OpenApi as OpenApiDoc;
 use utoipa_actix_web::AppExt;
 use utoipa_actix_web::scope::scope;
 
+use crate::http::fallback;
 use crate::openapi::{ApiDoc, finalize};
 use crate::{
     audit, auth, departments, execution, indicators, keymon, lights, projects, regions, reports,
@@ -48,6 +50,9 @@ where
                 .service(users::routes::reset_password)
                 .service(projects::import::import_template)
                 .service(projects::import::import_projects)
+                // Other methods on the import path would fall through to `/projects/{id}` and
+                // fail there as a bad id; they are 405 with `Allow: POST`.
+                .route("/projects/import", web::route().to(fallback::not_routed))
                 .service(projects::routes::list_projects)
                 .service(projects::routes::create_project)
                 .service(projects::routes::get_project)

@@ -47,3 +47,67 @@ pub fn not_blank(value: &str) -> Result<(), validator::ValidationError> {
     }
     Ok(())
 }
+
+/// The fiscal years the service keeps; the OpenAPI document states the same bounds.
+pub const FISCAL_YEARS: std::ops::RangeInclusive<i16> = 2000..=2100;
+
+/// A `fiscal_year` list filter outside the kept years is a mistake in the request, not a filter
+/// that matches nothing: the document bounds it, so the server refuses it too.
+pub fn fiscal_year_filter(year: Option<i16>) -> Result<Option<i16>, AppError> {
+    match year {
+        Some(y) if !FISCAL_YEARS.contains(&y) => Err(AppError::BadRequest(format!(
+            "Invalid query parameters: fiscal_year must be from {} to {}, got {y}",
+            FISCAL_YEARS.start(),
+            FISCAL_YEARS.end()
+        ))),
+        other => Ok(other),
+    }
+}
+
+/// Integer body fields that also take a JSON number with a zero fraction (`2021.0`): JSON Schema
+/// calls that an integer, and clients whose numbers are all floating point send it so.
+pub mod integral {
+    use serde::de::{Deserialize, Deserializer, Error};
+
+    fn whole<'de, D: Deserializer<'de>, T: TryFrom<i64>>(
+        number: serde_json::Number,
+    ) -> Result<T, D::Error> {
+        let value = match number.as_i64() {
+            Some(n) => Some(n),
+            // Beyond ±2^53 a float is not an exact integer anyway, and no field here is that wide.
+            None => number
+                .as_f64()
+                .filter(|f| f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0)
+                .map(|f| f as i64),
+        };
+        let Some(value) = value else {
+            return Err(D::Error::custom(format!(
+                "expected an integer, got {number}"
+            )));
+        };
+        T::try_from(value)
+            .map_err(|_| D::Error::custom(format!("{value} is out of range for this field")))
+    }
+
+    pub fn deserialize<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: TryFrom<i64>,
+    {
+        whole::<D, T>(serde_json::Number::deserialize(deserializer)?)
+    }
+
+    pub mod option {
+        use super::*;
+
+        pub fn deserialize<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+        where
+            D: Deserializer<'de>,
+            T: TryFrom<i64>,
+        {
+            Option::<serde_json::Number>::deserialize(deserializer)?
+                .map(whole::<D, T>)
+                .transpose()
+        }
+    }
+}

@@ -260,10 +260,10 @@ async fn a_report_goes_from_prefill_to_approval() {
             "forecast_execution",
             "goal_progress",
             "indicators[0].actual_value",
-            "indicators[0].forecast",
+            "indicators[0].forecast_value",
             "indicators[0].likelihood",
             "indicators[1].actual_value",
-            "indicators[1].forecast",
+            "indicators[1].forecast_value",
             "indicators[1].likelihood",
         ]
     );
@@ -434,6 +434,29 @@ async fn a_report_goes_from_prefill_to_approval() {
             .0,
         200
     );
+    // The comment is optional, but a body that is there must be right: a misspelt field or
+    // broken JSON approves nothing.
+    let (status, problem) = send(
+        &app,
+        &fin,
+        "POST",
+        &format!("{uri}/approve"),
+        Some(json!({"coment": "fine"})),
+        None,
+    )
+    .await;
+    assert_eq!(status, 422, "{problem}");
+    let broken = actix_web::test::TestRequest::post()
+        .uri(&format!("{uri}/approve"))
+        .insert_header(("authorization", format!("Bearer {fin}")))
+        .insert_header(("content-type", "application/json"))
+        .set_payload("{\"comment\": ")
+        .to_request();
+    let res = actix_web::test::call_service(&app, broken).await;
+    assert_eq!(res.status().as_u16(), 400);
+    let (_, still) = send(&app, &fin, "GET", &uri, None, None).await;
+    assert_eq!(still["status"], "submitted");
+
     let (status, approved) = send(&app, &fin, "POST", &format!("{uri}/approve"), None, None).await;
     assert_eq!(status, 200, "{approved}");
     assert_eq!(approved["status"], "approved");

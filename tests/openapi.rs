@@ -347,3 +347,50 @@ fn closed_sets_are_named_enums_read_as_they_are_written() {
         "#/components/schemas/RectificationStatus"
     );
 }
+
+/// The statuses the handlers answer for state and versions are in the document, so generated
+/// clients can read them (schemathesis' "undocumented status" check found them missing once).
+#[test]
+fn state_and_version_answers_are_documented() {
+    let doc = committed();
+    let mut conditional = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let statuses = op["responses"].as_object().unwrap();
+            let id = op["operationId"].as_str().unwrap();
+            let takes_if_match = op["parameters"]
+                .as_array()
+                .is_some_and(|ps| ps.iter().any(|p| p["name"] == "If-Match"));
+            if takes_if_match {
+                conditional += 1;
+                for status in ["409", "412", "428"] {
+                    assert!(statuses.contains_key(status), "{id}: {status}");
+                }
+            }
+            if method == "post" && path.starts_with("/api/") && path.contains('{') {
+                assert!(statuses.contains_key("409"), "{id}: 409");
+            }
+            if path.ends_with("/submit") {
+                assert!(statuses.contains_key("422"), "{id}: 422");
+            }
+            for param in op["parameters"].as_array().into_iter().flatten() {
+                if param["in"] == "header" {
+                    assert!(
+                        param["schema"]["type"].is_string(),
+                        "{id}: a nullable header"
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(conditional, 8);
+    let approve = &doc["paths"]["/api/v1/reports/{id}/approve"]["post"]["requestBody"];
+    assert_ne!(
+        approve["required"], true,
+        "the approval comment is optional"
+    );
+    assert_eq!(
+        approve["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/WorkflowComment"
+    );
+}

@@ -64,7 +64,7 @@ pub struct NewDepartment {
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
         custom(function = "not_blank")
     )]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     pub name: String,
     /// Make this a unit of another department of the same region.
     pub parent_id: Option<Uuid>,
@@ -101,7 +101,7 @@ pub struct DepartmentChanges {
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
         custom(function = "not_blank")
     )]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     pub name: Option<String>,
     /// Admins only; setting it also classifies the department's units.
     pub classified: Option<bool>,
@@ -151,6 +151,7 @@ pub struct DepartmentQuery {
     /// `code` (default), `name`; prefix `-` for descending.
     pub sort: Option<DepartmentOrder>,
     /// Page size, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,

@@ -98,6 +98,37 @@ pub struct Rule {
     pub mapping: BTreeMap<String, Light>,
 }
 
+// A closed set so the OpenAPI document can name the keys a region may override; `RULE_KEYS`
+// stays the source of their descriptions, and a test keeps the two equal.
+/// A rule a region may override (see `GET /regions/{code}/warning-rules` for what each does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKey {
+    BudgetExecution,
+    BudgetExecutionGap,
+    IndicatorAccruing,
+    IndicatorFixed,
+    IndicatorUpperBound,
+    IndicatorQualitative,
+    Likelihood,
+    FilingDeadline,
+    Rectification,
+}
+
+impl RuleKey {
+    pub const ALL: [RuleKey; 9] = [
+        RuleKey::BudgetExecution,
+        RuleKey::BudgetExecutionGap,
+        RuleKey::IndicatorAccruing,
+        RuleKey::IndicatorFixed,
+        RuleKey::IndicatorUpperBound,
+        RuleKey::IndicatorQualitative,
+        RuleKey::Likelihood,
+        RuleKey::FilingDeadline,
+        RuleKey::Rectification,
+    ];
+}
+
 /// Keys of the rules, with the light kind each feeds.
 pub const RULE_KEYS: &[(&str, &str)] = &[
     (
@@ -318,7 +349,7 @@ pub struct Settings {
     #[schema(value_type = String, pattern = r"^[0-9]{1,3}(\.[0-9]{1,2})?$", example = "10")]
     pub budget_share: String,
     /// Grade edges on the 100-point scale, at or above each: excellent, good, fair.
-    #[schema(value_type = Vec<String>, pattern = r"^[0-9]{1,3}(\.[0-9]{1,2})?$", example = json!(["90", "80", "60"]))]
+    #[schema(value_type = Vec<String>, pattern = r"^[0-9]{1,3}(\.[0-9]{1,2})?$", example = json!(["90", "80", "60"]), min_items = 3, max_items = 3)]
     pub grade_edges: Vec<String>,
     /// How time progress is measured at the cut-off; `month` when absent.
     #[serde(default)]
@@ -729,6 +760,22 @@ pub fn deadline_light(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn rule_keys_of_the_document_are_the_rule_keys() {
+        let named: Vec<String> = RuleKey::ALL
+            .iter()
+            .map(|k| {
+                serde_json::to_value(k)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        let keys: Vec<&str> = RULE_KEYS.iter().map(|(k, _)| *k).collect();
+        assert_eq!(named, keys);
+    }
 
     fn d(v: &str) -> BigDecimal {
         v.parse().unwrap()

@@ -194,17 +194,21 @@ pub fn missing_for_submission(
             Comparator::Qualitative => row.actual_text.is_some(),
             _ => row.actual_value.is_some(),
         };
+        // Named as the fields of the input, so a client can put each message beside its field.
+        let (actual, forecast) = if row.comparator == Comparator::Qualitative {
+            ("actual_text", "forecast_text")
+        } else {
+            ("actual_value", "forecast_value")
+        };
         if !actual_given {
-            let field = if row.comparator == Comparator::Qualitative {
-                "actual_text"
-            } else {
-                "actual_value"
-            };
-            missing.push((format!("indicators[{i}].{field}"), "is required".to_owned()));
+            missing.push((
+                format!("indicators[{i}].{actual}"),
+                "is required".to_owned(),
+            ));
         }
         if !row.forecast_given {
             missing.push((
-                format!("indicators[{i}].forecast"),
+                format!("indicators[{i}].{forecast}"),
                 "is required".to_owned(),
             ));
         }
@@ -416,7 +420,7 @@ mod tests {
                 "indicators[0].deviation_reasons",
                 "indicators[0].corrective_measures",
                 "indicators[1].actual_text",
-                "indicators[1].forecast",
+                "indicators[1].forecast_text",
                 "indicators[1].likelihood",
             ]
         );

@@ -35,6 +35,11 @@ pub const MAX_RECORDS: usize = 10_000;
 pub struct NewExecutionRecord {
     pub project_id: Option<Uuid>,
     pub region_code: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::validation::integral::option::deserialize"
+    )]
+    #[schema(minimum = 2000, maximum = 2100)]
     pub fiscal_year: Option<i16>,
     pub project_code: Option<String>,
     pub payment_date: NaiveDate,
@@ -43,7 +48,7 @@ pub struct NewExecutionRecord {
     #[schema(value_type = String, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,2})?$")]
     pub amount: BigDecimal,
     /// The sender's id of the record, unique per project: a resent record is recognised by it.
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     pub external_ref: String,
     #[serde(default)]
     pub description: String,
@@ -64,8 +69,10 @@ pub struct NewExecutionRecord {
         }
     ]
 }))]
+#[serde(deny_unknown_fields)]
 pub struct ExecutionBatch {
     /// At most 10,000 records.
+    #[schema(max_items = 10000)]
     pub items: Vec<NewExecutionRecord>,
 }
 
@@ -364,7 +371,7 @@ fn run_batch(
                    the other records are written regardless. Reports still being filled in are \
                    refreshed with the new executed amounts. `Idempotency-Key` makes a retry safe. \
                    Roles: admin, finance_officer.",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: 1 to 200 characters, unique per request content")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: 1 to 200 visible characters (spaces only inside), unique per request content", min_length = 1, max_length = 200, pattern = "^[!-~]([ -~]{0,198}[!-~])?$")),
     request_body = ExecutionBatch,
     responses((status = 200, description = "A result per record", body = ExecutionReport)),
     extensions(("x-roles" = json!(["admin", "finance_officer"])))
@@ -441,6 +448,7 @@ pub struct RecordQuery {
     pub to: Option<NaiveDate>,
     pub external_ref: Option<String>,
     /// Page size, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,

@@ -97,10 +97,11 @@ impl Format {
         let param = web::Query::<FormatParam>::from_query(req.query_string())
             .map_err(|e| AppError::BadRequest(format!("Invalid query parameters: {e}")))?
             .into_inner()
-            .format
-            .filter(|f| !f.is_empty());
+            .format;
+        // Exactly the document's enum: an empty or differently spelt value is a mistake to
+        // report, not a request for the default.
         if let Some(raw) = param {
-            return match raw.to_ascii_lowercase().as_str() {
+            return match raw.as_str() {
                 "json" => Ok(Format::Json),
                 "csv" => Ok(Format::Csv),
                 "xlsx" => Ok(Format::Xlsx),

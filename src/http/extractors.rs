@@ -101,6 +101,34 @@ pub fn path_config() -> web::PathConfig {
     })
 }
 
+/// A JSON body the client may leave out. No body at all (`Content-Length: 0` or none, not
+/// chunked) is `None`; a body that is there must be valid, with the same answers as
+/// `web::Json` (`Option<web::Json<T>>` would read a malformed body as "no body" and carry on).
+pub struct OptionalJson<T>(pub Option<T>);
+
+impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for OptionalJson<T> {
+    type Error = actix_web::Error;
+    type Future = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(
+        req: &actix_web::HttpRequest,
+        payload: &mut actix_web::dev::Payload,
+    ) -> Self::Future {
+        use actix_web::http::header;
+        let headers = req.headers();
+        let chunked = headers.contains_key(header::TRANSFER_ENCODING);
+        let length = headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        if !chunked && length.unwrap_or(0) == 0 {
+            return Box::pin(std::future::ready(Ok(OptionalJson(None))));
+        }
+        let json = web::Json::<T>::from_request(req, payload);
+        Box::pin(async move { Ok(OptionalJson(Some(json.await?.into_inner()))) })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

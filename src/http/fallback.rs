@@ -37,16 +37,23 @@ static METHODS: LazyLock<Vec<(Vec<String>, String)>> = LazyLock::new(|| {
     out
 });
 
+/// The methods of the template that fits `path` best: `/projects/import` fits both itself and
+/// `/projects/{id}`, and is the former, as the router decides.
 fn allowed(path: &str) -> Option<&'static str> {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    METHODS.iter().find_map(|(template, methods)| {
-        let fits = template.len() == segments.len()
-            && template
-                .iter()
-                .zip(&segments)
-                .all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()));
-        fits.then_some(methods.as_str())
-    })
+    METHODS
+        .iter()
+        .filter_map(|(template, methods)| {
+            let fits = template.len() == segments.len()
+                && template
+                    .iter()
+                    .zip(&segments)
+                    .all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()));
+            let literal = template.iter().filter(|t| !t.starts_with('{')).count();
+            fits.then_some((literal, methods.as_str()))
+        })
+        .max_by_key(|(literal, _)| *literal)
+        .map(|(_, methods)| methods)
 }
 
 pub async fn not_routed(req: HttpRequest) -> HttpResponse {

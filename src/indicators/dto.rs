@@ -80,7 +80,7 @@ pub struct NewIndicator {
     /// Must belong to `level1`: output → quantity, quality, timeliness, cost; effect → economic,
     /// social, ecological, sustainability; satisfaction → beneficiary_satisfaction.
     pub level2: Level2,
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     pub name: String,
     pub comparator: Comparator,
     #[serde(default, with = "serde_decimal_opt")]

@@ -94,7 +94,7 @@ pub struct NewAdjustment {
     #[serde(default, with = "serde_money_opt")]
     #[schema(value_type = Option<String>, pattern = r"^[0-9]{1,16}(\.[0-9]{1,2})?$")]
     pub amount: Option<BigDecimal>,
-    #[schema(min_length = 1)]
+    #[schema(min_length = 1, pattern = "\\S")]
     pub document_number: String,
     /// The finding this follows from (of the same project).
     pub finding_id: Option<Uuid>,
@@ -428,6 +428,7 @@ pub struct AdjustmentQuery {
     pub kind: Option<AdjustmentKind>,
     pub within: Option<String>,
     /// Page size, 1 to 500 (default 50); exports ignore it.
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page; exports ignore it.
     pub cursor: Option<String>,

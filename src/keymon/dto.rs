@@ -232,7 +232,7 @@ pub struct InspectionChanges {
 }))]
 pub struct NewFinding {
     pub category: FindingCategory,
-    #[schema(min_length = 1)]
+    #[schema(min_length = 1, pattern = "\\S")]
     pub description: String,
     pub severity: Severity,
     #[serde(default, with = "serde_money_opt")]
@@ -248,7 +248,7 @@ pub struct NewFinding {
 }))]
 pub struct NewOpinion {
     pub kind: OpinionKind,
-    #[schema(min_length = 1)]
+    #[schema(min_length = 1, pattern = "\\S")]
     pub text: String,
 }
 
@@ -264,6 +264,7 @@ pub struct InspectionQuery {
     pub status: Option<InspectionStatus>,
     /// Only inspections of projects in this region and below.
     pub within: Option<String>,
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     pub cursor: Option<String>,
 }
@@ -372,11 +373,15 @@ fn seven() -> i32 {
 }))]
 pub struct NewRectification {
     pub finding_id: Uuid,
-    #[schema(min_length = 1)]
+    #[schema(min_length = 1, pattern = "\\S")]
     pub requirement: String,
     pub deadline: NaiveDate,
     /// Days before the deadline when the task turns yellow.
-    #[serde(default = "seven")]
+    #[serde(
+        default = "seven",
+        deserialize_with = "crate::validation::integral::deserialize"
+    )]
+    #[schema(minimum = 0, maximum = 60)]
     pub warning_days: i32,
     /// Defaults to the project's department.
     pub department_id: Option<Uuid>,
@@ -389,7 +394,7 @@ pub struct NewRectification {
 }))]
 pub struct RectificationAnswer {
     /// What was done.
-    #[schema(min_length = 1)]
+    #[schema(min_length = 1, pattern = "\\S")]
     pub response: String,
 }
 
@@ -409,11 +414,13 @@ pub struct RectificationQuery {
     pub status: Option<RectificationStatus>,
     pub overdue: Option<bool>,
     /// Not accepted and due within this many days (overdue ones included).
+    #[param(minimum = 0, maximum = 3650)]
     pub due_within: Option<i64>,
     /// The responsible department.
     pub department: Option<Uuid>,
     pub project: Option<Uuid>,
     /// Page size, 1 to 500 (default 50); exports ignore it.
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page; exports ignore it.
     pub cursor: Option<String>,

@@ -26,6 +26,9 @@ use crate::projects::dto::ProjectChanges;
 use crate::projects::store as projects;
 use crate::regions::store as regions;
 
+/// The widest look-ahead of `due_within`: ten years, longer than any rectification deadline.
+const MAX_DUE_WITHIN: i64 = 3650;
+
 fn inspection_dto(
     conn: &mut PgConnection,
     row: crate::keymon::store::InspectionRow,
@@ -685,13 +688,12 @@ pub async fn list_rectifications(
     let due_by = q
         .due_within
         .map(|d| {
-            chrono::TimeDelta::try_days(d)
-                .and_then(|d| today.checked_add_signed(d))
-                .ok_or_else(|| {
-                    AppError::BadRequest(
-                        "Invalid query parameters: due_within is out of range".into(),
-                    )
-                })
+            if !(0..=MAX_DUE_WITHIN).contains(&d) {
+                return Err(AppError::BadRequest(format!(
+                    "Invalid query parameters: due_within must be from 0 to {MAX_DUE_WITHIN} days, got {d}"
+                )));
+            }
+            Ok(today + chrono::Days::new(d.unsigned_abs()))
         })
         .transpose()?;
     let filter = store::RectificationFilter {

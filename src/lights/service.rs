@@ -26,6 +26,7 @@ use crate::rounds::store as rounds;
 #[schema(example = overrides_example)]
 pub struct Overrides {
     #[serde(default)]
+    #[schema(value_type = BTreeMap<crate::domain::lights::RuleKey, Rule>)]
     pub rules: BTreeMap<String, Rule>,
     #[serde(default)]
     pub settings: Option<Settings>,

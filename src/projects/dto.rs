@@ -170,9 +170,14 @@ fn active() -> ProjectStatus {
     "fund_sources": {"provincial": "120000000.00"}, "initial_budget": "120000000.00"
 }))]
 pub struct NewProject {
+    /// Letters, digits, `_`, `.` and `-`, starting with a letter or digit; at most 64.
+    #[schema(pattern = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
     pub code: String,
+    /// 1 to 200 characters, not only spaces.
+    #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     pub name: String,
     pub department_id: Uuid,
+    #[serde(deserialize_with = "crate::validation::integral::deserialize")]
     #[schema(minimum = 2000, maximum = 2100)]
     pub fiscal_year: i16,
     #[schema(pattern = "^[0-9]{3}([0-9]{2}){0,2}$")]
@@ -208,6 +213,8 @@ pub struct NewProject {
     "end_date": "2021-12-31"
 }))]
 pub struct ProjectChanges {
+    /// 1 to 200 characters, not only spaces.
+    #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     pub name: Option<String>,
     #[schema(pattern = "^[0-9]{3}([0-9]{2}){0,2}$")]
     pub function_class: Option<String>,
@@ -283,6 +290,7 @@ impl ProjectOrder {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ProjectQuery {
+    #[param(minimum = 2000, maximum = 2100)]
     pub fiscal_year: Option<i16>,
     /// Only projects of this region and the regions below it.
     pub within: Option<String>,
@@ -296,6 +304,7 @@ pub struct ProjectQuery {
     /// `code` (default), `name`, `budget` (adjusted budget); prefix `-` for descending.
     pub sort: Option<ProjectOrder>,
     /// Page size, 1 to 500 (default 50); exports ignore it.
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page; exports ignore it.
     pub cursor: Option<String>,
@@ -349,6 +358,7 @@ impl From<LedgerRow> for LedgerEntry {
 #[into_params(parameter_in = Query)]
 pub struct LedgerQuery {
     /// Page size, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,

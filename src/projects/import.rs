@@ -110,6 +110,8 @@ fn active() -> ProjectStatus {
 pub struct ImportProject {
     #[schema(pattern = "^[1-9][0-9]{5}$")]
     pub region_code: String,
+    #[serde(deserialize_with = "crate::validation::integral::deserialize")]
+    #[schema(minimum = 2000, maximum = 2100)]
     pub fiscal_year: i16,
     pub code: String,
     /// Code of a department of that region.
@@ -154,8 +156,10 @@ pub struct ImportProject {
         }
     ]
 }))]
+#[serde(deny_unknown_fields)]
 pub struct ImportRequest {
     /// At most 5,000 projects.
+    #[schema(max_items = 5000)]
     pub items: Vec<ImportProject>,
 }
 
@@ -653,7 +657,7 @@ fn run_import(conn: &mut PgConnection, caller: &Caller, items: Vec<RawItem>) -> 
                    are written regardless. With an `Idempotency-Key`, a retry within 24 hours gets \
                    the first answer again without writing, and the same key with a different body \
                    answers 422. Roles: admin, finance_officer.",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: 1 to 200 characters, unique per request content")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: 1 to 200 visible characters (spaces only inside), unique per request content", min_length = 1, max_length = 200, pattern = "^[!-~]([ -~]{0,198}[!-~])?$")),
     request_body(content(
         (ImportRequest = "application/json"),
         (String = "text/csv", example = json!(CSV_EXAMPLE)),

@@ -25,7 +25,7 @@ fn project_filter(
     query: &ProjectQuery,
 ) -> Result<Option<ProjectFilter>, AppError> {
     let mut filter = ProjectFilter {
-        fiscal_year: query.fiscal_year,
+        fiscal_year: crate::validation::fiscal_year_filter(query.fiscal_year)?,
         department_id: query.department,
         status: query.status.map(|s| s.as_str()),
         key_monitoring: query.key_monitoring,

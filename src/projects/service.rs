@@ -277,14 +277,16 @@ pub fn update(
     check_field_rights(caller, changes)?;
     let current = store::find_for_update(conn, id)?.ok_or_else(not_found)?;
     caller.authorize(Action::EditProjects, &current.place())?;
-    if expected_version.is_some_and(|v| v != current.row.version) {
-        return Err(stale());
-    }
-    let before = project_dto(conn, current.clone())?;
+    // Invalid changes are reported as such before a stale version: the client has to fix them
+    // whatever version it re-reads.
     let fields = apply_changes(&current.row, changes);
     let mut errors = FieldErrors::new();
     check_fields(&mut errors, &fields);
     into_result(errors)?;
+    if expected_version.is_some_and(|v| v != current.row.version) {
+        return Err(stale());
+    }
+    let before = project_dto(conn, current.clone())?;
 
     let correction = &fields.initial_budget - &current.row.initial_budget;
     if !store::update(conn, id, current.row.version, &fields)? {

@@ -54,7 +54,7 @@ pub struct NewRegion {
         length(min = 1, max = 100, message = "must be 1 to 100 characters"),
         custom(function = "not_blank")
     )]
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(min_length = 1, max_length = 100, pattern = "\\S")]
     pub name: String,
     pub level: RegionLevel,
     /// Required for cities and counties; must be absent for a province.
@@ -71,7 +71,7 @@ pub struct RegionChanges {
         length(min = 1, max = 100, message = "must be 1 to 100 characters"),
         custom(function = "not_blank")
     )]
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(min_length = 1, max_length = 100, pattern = "\\S")]
     pub name: Option<String>,
 }
 
@@ -116,6 +116,7 @@ pub struct RegionQuery {
     /// `code` (default), `name`; prefix `-` for descending.
     pub sort: Option<RegionOrder>,
     /// Page size, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,

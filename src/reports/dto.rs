@@ -385,8 +385,10 @@ pub struct ReportIndicatorInput {
     pub corrective_measures: String,
 }
 
-/// Everything the department fills in. Fields the system computes are not accepted.
-/// Indicator rows not listed keep their values.
+/// Everything the department fills in. A PUT replaces it: a text left out is stored empty, a
+/// forecast or `targets_need_adjusting` left out is cleared. Indicator rows not listed keep
+/// their values; a listed row is replaced the same way. Fields the system computes are not
+/// accepted.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({
@@ -511,6 +513,7 @@ pub struct ReportQuery {
     /// Project code prefix or part of the project name.
     pub q: Option<String>,
     /// Page size, 1 to 500 (default 50); exports ignore it.
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page; exports ignore it.
     pub cursor: Option<String>,

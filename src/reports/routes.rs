@@ -11,6 +11,7 @@ use crate::domain::monitoring::ReportAction;
 use crate::error::{AppError, FieldErrors};
 use crate::export::{self, Cell, Column, Format, Kind, XlsxFile};
 use crate::http::etag::{IfMatch, stale};
+use crate::http::extractors::OptionalJson;
 use crate::http::respond::ok_with_etag;
 use crate::pagination::{self, Page, decode_cursor, page};
 use crate::projects::store as projects;
@@ -375,7 +376,7 @@ pub async fn return_report(
     summary = "Approve a report",
     description = "An approved report cannot be changed any more. Roles: admin, finance_officer.",
     params(("id" = Uuid, Path, description = "Report id")),
-    request_body(content = Option<WorkflowComment>, description = "An optional comment"),
+    request_body(content = WorkflowComment, description = "An optional comment; no body at all is no comment"),
     responses((status = 200, description = "Approved", body = Report)),
     extensions(("x-roles" = json!(["admin", "finance_officer"])))
 )]
@@ -384,10 +385,10 @@ pub async fn approve_report(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: Option<web::Json<WorkflowComment>>,
+    body: OptionalJson<WorkflowComment>,
 ) -> Result<HttpResponse, AppError> {
     caller.require(Action::ReviewReports)?;
-    let comment = body.map(|b| b.into_inner().comment).unwrap_or_default();
+    let comment = body.0.map(|b| b.comment).unwrap_or_default();
     act(
         state,
         caller,

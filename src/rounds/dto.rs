@@ -82,15 +82,20 @@ fn seven() -> i32 {
 pub struct NewRound {
     #[schema(pattern = "^[1-9][0-9]{5}$")]
     pub region_code: String,
+    #[serde(deserialize_with = "crate::validation::integral::deserialize")]
+    #[schema(minimum = 2000, maximum = 2100)]
     pub fiscal_year: i16,
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     pub name: String,
     /// Must fall in the fiscal year.
     pub cutoff_date: NaiveDate,
     pub open_date: NaiveDate,
     /// Not before the open date.
     pub due_date: NaiveDate,
-    #[serde(default = "seven")]
+    #[serde(
+        default = "seven",
+        deserialize_with = "crate::validation::integral::deserialize"
+    )]
     #[schema(minimum = 0, maximum = 60)]
     pub warning_days: i32,
 }
@@ -98,11 +103,13 @@ pub struct NewRound {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RoundQuery {
+    #[param(minimum = 2000, maximum = 2100)]
     pub fiscal_year: Option<i16>,
     pub status: Option<RoundStatus>,
     /// Only rounds of the region with this code.
     pub region: Option<String>,
     /// Page size, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,

@@ -62,13 +62,14 @@ pub async fn list_rounds(
     caller.require(Action::Read)?;
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
+    let fiscal_year = crate::validation::fiscal_year_filter(query.fiscal_year)?;
     let after = decode_cursor(query.cursor.as_deref(), "-created")?.map(|a| a.id);
     let scope = caller.list_scope();
     let page = state
         .db
         .run(move |conn| {
             let mut filter = RoundFilter {
-                fiscal_year: query.fiscal_year,
+                fiscal_year,
                 status: query.status.map(|s| match s {
                     RoundStatus::Planned => "planned".to_owned(),
                     RoundStatus::Open => "open".to_owned(),

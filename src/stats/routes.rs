@@ -77,8 +77,8 @@ fn region_ref(r: &RegionRow) -> RegionRef {
 
 /// The region asked for and the filter the caller is entitled to under it: a region-scoped
 /// caller asking about a region above its own gets its own subtree; a department officer gets
-/// its department. A region the caller has nothing under is 404; a round of another year or
-/// outside the caller's reach is 422.
+/// its department. A region or round the caller has nothing under is 404, as every record
+/// outside the caller's reach is; a round of another year than `year` is 422.
 fn resolve(
     conn: &mut diesel::PgConnection,
     caller: &Caller,
@@ -98,12 +98,7 @@ fn resolve(
     if let Some(id) = round {
         let found = rounds::find(conn, id)?.filter(|r| caller.covered_by(&r.region_path));
         match found {
-            None => {
-                return Err(AppError::invalid_field(
-                    "round",
-                    "no round in your scope has this id",
-                ));
-            }
+            None => return Err(not_found()),
             Some(r) if r.fiscal_year != year => {
                 return Err(AppError::invalid_field(
                     "round",

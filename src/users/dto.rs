@@ -94,8 +94,10 @@ pub struct NewUser {
     #[schema(max_length = 100)]
     pub display_name: String,
     #[validate(email(message = "must be an email address"), length(max = 254))]
+    #[schema(format = Email, max_length = 254)]
     pub email: Option<String>,
     #[validate(custom(function = "phone_format"))]
+    #[schema(pattern = "^[0-9 +()-]{3,32}$")]
     pub phone: Option<String>,
     pub role: Role,
     /// Required for finance officers and auditors; absent otherwise.
@@ -117,8 +119,10 @@ pub struct UserChanges {
     #[schema(max_length = 100)]
     pub display_name: Option<String>,
     #[validate(email(message = "must be an email address"), length(max = 254))]
+    #[schema(format = Email, max_length = 254)]
     pub email: Option<String>,
     #[validate(custom(function = "phone_format"))]
+    #[schema(pattern = "^[0-9 +()-]{3,32}$")]
     pub phone: Option<String>,
     /// Changing the role needs the scope of the new role (`region_code` or `department_id`).
     pub role: Option<Role>,
@@ -183,6 +187,7 @@ pub struct UserQuery {
     /// `username` (default); prefix `-` for descending.
     pub sort: Option<UserOrder>,
     /// Page size, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,

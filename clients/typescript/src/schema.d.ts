@@ -2553,6 +2553,7 @@ export interface components {
             category?: string;
             /** @description Admins only. */
             classified?: boolean;
+            /** @description Letters, digits, `_`, `.` and `-`, starting with a letter or digit; at most 64. */
             code: string;
             /** Format: uuid */
             department_id: string;
@@ -2566,6 +2567,7 @@ export interface components {
             initial_budget: string;
             /** @description Finance officers and admins only. */
             key_monitoring?: boolean;
+            /** @description 1 to 200 characters, not only spaces. */
             name: string;
             /** Format: date */
             start_date?: string | null;
@@ -2659,6 +2661,7 @@ export interface components {
              */
             department_id?: string | null;
             display_name?: string;
+            /** Format: email */
             email?: string | null;
             /**
              * Format: password
@@ -3504,6 +3507,7 @@ export interface components {
             /** @description A change is booked in the budget ledger as a correction. */
             initial_budget?: string | null;
             key_monitoring?: boolean | null;
+            /** @description 1 to 200 characters, not only spaces. */
             name?: string | null;
             /** Format: date */
             start_date?: string | null;
@@ -4261,8 +4265,10 @@ export interface components {
             likelihood?: components["schemas"]["Likelihood"] | null;
         };
         /**
-         * @description Everything the department fills in. Fields the system computes are not accepted.
-         *     Indicator rows not listed keep their values.
+         * @description Everything the department fills in. A PUT replaces it: a text left out is stored empty, a
+         *     forecast or `targets_need_adjusting` left out is cleared. Indicator rows not listed keep
+         *     their values; a listed row is replaced the same way. Fields the system computes are not
+         *     accepted.
          * @example {
          *       "construction": "Two bases are waiting for airspace approval",
          *       "corrective_measures": "",
@@ -4717,6 +4723,7 @@ export interface components {
             /** Format: uuid */
             department_id?: string | null;
             display_name?: string | null;
+            /** Format: email */
             email?: string | null;
             phone?: string | null;
             region_code?: string | null;
@@ -5328,9 +5335,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5360,6 +5370,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5393,6 +5404,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -5425,6 +5437,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5653,8 +5667,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes retries safe: 1 to 200 characters, unique per request content */
-                "Idempotency-Key"?: string | null;
+                /** @description Makes retries safe: 1 to 200 visible characters (spaces only inside), unique per request content */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -5987,6 +6001,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -6023,6 +6038,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -6120,8 +6136,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes retries safe: 1 to 200 characters, unique per request content */
-                "Idempotency-Key"?: string | null;
+                /** @description Makes retries safe: 1 to 200 visible characters (spaces only inside), unique per request content */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -6383,6 +6399,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -6583,6 +6600,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -6619,6 +6637,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -6878,6 +6897,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -6950,9 +6970,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6967,10 +6990,10 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description An optional comment */
+        /** @description An optional comment; no body at all is no comment */
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["WorkflowComment"] | null;
+                "application/json": components["schemas"]["WorkflowComment"];
             };
         };
         responses: {
@@ -6987,6 +7010,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -7023,6 +7047,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -7055,6 +7080,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7182,6 +7209,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7240,6 +7268,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7305,6 +7334,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7752,6 +7782,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];

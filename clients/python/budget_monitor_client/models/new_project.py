@@ -27,13 +27,13 @@ class NewProject:
             'name': 'Aviation emergency rescue capability', 'start_date': '2021-01-01'}
 
     Attributes:
-        code (str):
+        code (str): Letters, digits, `_`, `.` and `-`, starting with a letter or digit; at most 64.
         department_id (UUID):
         fiscal_year (int):
         function_class (str):
         fund_sources (FundSourceAmounts): Amounts by fund source, in yuan, as decimal strings.
         initial_budget (str):
-        name (str):
+        name (str): 1 to 200 characters, not only spaces.
         annual_goal (str | Unset):
         category (str | Unset):
         classified (bool | Unset): Admins only.

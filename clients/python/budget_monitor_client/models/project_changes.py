@@ -35,7 +35,7 @@ class ProjectChanges:
             fund_sources (FundSourceAmounts | None | Unset):
             initial_budget (None | str | Unset): A change is booked in the budget ledger as a correction.
             key_monitoring (bool | None | Unset):
-            name (None | str | Unset):
+            name (None | str | Unset): 1 to 200 characters, not only spaces.
             start_date (datetime.date | None | Unset):
             status (None | ProjectStatus | Unset):
     """

@@ -16,8 +16,10 @@ T = TypeVar("T", bound="ReportInput")
 
 @_attrs_define
 class ReportInput:
-    """Everything the department fills in. Fields the system computes are not accepted.
-    Indicator rows not listed keep their values.
+    """Everything the department fills in. A PUT replaces it: a text left out is stored empty, a
+    forecast or `targets_need_adjusting` left out is cleared. Indicator rows not listed keep
+    their values; a listed row is replaced the same way. Fields the system computes are not
+    accepted.
 
         Example:
             {'construction': 'Two bases are waiting for airspace approval', 'corrective_measures': '',

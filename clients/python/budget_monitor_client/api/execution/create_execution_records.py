@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: ExecutionBatch,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -107,7 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ExecutionBatch,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ExecutionReport | Problem]:
     """Send spending records
 
@@ -119,7 +119,7 @@ def sync_detailed(
     finance_officer.
 
     Args:
-        idempotency_key (None | str | Unset):
+        idempotency_key (str | Unset):
         body (ExecutionBatch):  Example: {'items': [{'amount': '12500000.00', 'description':
             'First instalment, base equipment', 'external_ref': 'GK-2021-000123', 'fiscal_year': 2021,
             'payment_date': '2021-03-15', 'project_code': 'SD2021-KJ-007', 'region_code': '370000'},
@@ -151,7 +151,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ExecutionBatch,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ExecutionReport | Problem | None:
     """Send spending records
 
@@ -163,7 +163,7 @@ def sync(
     finance_officer.
 
     Args:
-        idempotency_key (None | str | Unset):
+        idempotency_key (str | Unset):
         body (ExecutionBatch):  Example: {'items': [{'amount': '12500000.00', 'description':
             'First instalment, base equipment', 'external_ref': 'GK-2021-000123', 'fiscal_year': 2021,
             'payment_date': '2021-03-15', 'project_code': 'SD2021-KJ-007', 'region_code': '370000'},
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ExecutionBatch,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ExecutionReport | Problem]:
     """Send spending records
 
@@ -202,7 +202,7 @@ async def asyncio_detailed(
     finance_officer.
 
     Args:
-        idempotency_key (None | str | Unset):
+        idempotency_key (str | Unset):
         body (ExecutionBatch):  Example: {'items': [{'amount': '12500000.00', 'description':
             'First instalment, base equipment', 'external_ref': 'GK-2021-000123', 'fiscal_year': 2021,
             'payment_date': '2021-03-15', 'project_code': 'SD2021-KJ-007', 'region_code': '370000'},
@@ -232,7 +232,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ExecutionBatch,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ExecutionReport | Problem | None:
     """Send spending records
 
@@ -244,7 +244,7 @@ async def asyncio(
     finance_officer.
 
     Args:
-        idempotency_key (None | str | Unset):
+        idempotency_key (str | Unset):
         body (ExecutionBatch):  Example: {'items': [{'amount': '12500000.00', 'description':
             'First instalment, base equipment', 'external_ref': 'GK-2021-000123', 'fiscal_year': 2021,
             'payment_date': '2021-03-15', 'project_code': 'SD2021-KJ-007', 'region_code': '370000'},

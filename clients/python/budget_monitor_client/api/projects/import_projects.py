@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: ImportRequest,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -105,7 +105,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ImportRequest,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ImportReport | Problem]:
     """Import projects
 
@@ -118,7 +118,7 @@ def sync_detailed(
     Roles: admin, finance_officer.
 
     Args:
-        idempotency_key (None | str | Unset):
+        idempotency_key (str | Unset):
         body (ImportRequest):  Example: {'items': [{'category': 'special', 'code':
             'JN2021-KJ-003', 'department_code': 'JNKJJ', 'fiscal_year': 2021, 'function_class':
             '20601', 'fund_sources': {'municipal': '30000000.00'}, 'indicators': [{'comparator': '>=',
@@ -150,7 +150,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ImportRequest,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ImportReport | Problem | None:
     """Import projects
 
@@ -163,7 +163,7 @@ def sync(
     Roles: admin, finance_officer.
 
     Args:
-        idempotency_key (None | str | Unset):
+        idempotency_key (str | Unset):
         body (ImportRequest):  Example: {'items': [{'category': 'special', 'code':
             'JN2021-KJ-003', 'department_code': 'JNKJJ', 'fiscal_year': 2021, 'function_class':
             '20601', 'fund_sources': {'municipal': '30000000.00'}, 'indicators': [{'comparator': '>=',
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ImportRequest,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ImportReport | Problem]:
     """Import projects
 
@@ -203,7 +203,7 @@ async def asyncio_detailed(
     Roles: admin, finance_officer.
 
     Args:
-        idempotency_key (None | str | Unset):
+        idempotency_key (str | Unset):
         body (ImportRequest):  Example: {'items': [{'category': 'special', 'code':
             'JN2021-KJ-003', 'department_code': 'JNKJJ', 'fiscal_year': 2021, 'function_class':
             '20601', 'fund_sources': {'municipal': '30000000.00'}, 'indicators': [{'comparator': '>=',
@@ -233,7 +233,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ImportRequest,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ImportReport | Problem | None:
     """Import projects
 
@@ -246,7 +246,7 @@ async def asyncio(
     Roles: admin, finance_officer.
 
     Args:
-        idempotency_key (None | str | Unset):
+        idempotency_key (str | Unset):
         body (ImportRequest):  Example: {'items': [{'category': 'special', 'code':
             'JN2021-KJ-003', 'department_code': 'JNKJJ', 'fiscal_year': 2021, 'function_class':
             '20601', 'fund_sources': {'municipal': '30000000.00'}, 'indicators': [{'comparator': '>=',

@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
-    body: None | Unset | WorkflowComment = UNSET,
+    body: WorkflowComment | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -27,10 +27,8 @@ def _get_kwargs(
         ),
     }
 
-    if isinstance(body, WorkflowComment):
+    if not isinstance(body, Unset):
         _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -63,6 +61,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -108,7 +111,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: None | Unset | WorkflowComment = UNSET,
+    body: WorkflowComment | Unset = UNSET,
 ) -> Response[Problem | Report]:
     """Approve a report
 
@@ -116,7 +119,8 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        body (None | Unset | WorkflowComment):
+        body (WorkflowComment | Unset):  Example: {'comment': 'Give the reason why two bases are
+            behind schedule'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +146,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: None | Unset | WorkflowComment = UNSET,
+    body: WorkflowComment | Unset = UNSET,
 ) -> Problem | Report | None:
     """Approve a report
 
@@ -150,7 +154,8 @@ def sync(
 
     Args:
         id (UUID):
-        body (None | Unset | WorkflowComment):
+        body (WorkflowComment | Unset):  Example: {'comment': 'Give the reason why two bases are
+            behind schedule'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +176,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: None | Unset | WorkflowComment = UNSET,
+    body: WorkflowComment | Unset = UNSET,
 ) -> Response[Problem | Report]:
     """Approve a report
 
@@ -179,7 +184,8 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        body (None | Unset | WorkflowComment):
+        body (WorkflowComment | Unset):  Example: {'comment': 'Give the reason why two bases are
+            behind schedule'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,7 +209,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-    body: None | Unset | WorkflowComment = UNSET,
+    body: WorkflowComment | Unset = UNSET,
 ) -> Problem | Report | None:
     """Approve a report
 
@@ -211,7 +217,8 @@ async def asyncio(
 
     Args:
         id (UUID):
-        body (None | Unset | WorkflowComment):
+        body (WorkflowComment | Unset):  Example: {'comment': 'Give the reason why two bases are
+            behind schedule'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

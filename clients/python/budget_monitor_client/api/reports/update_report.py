@@ -63,6 +63,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -77,6 +87,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
@@ -120,12 +135,14 @@ def sync_detailed(
     Args:
         id (UUID):
         if_match (str):
-        body (ReportInput): Everything the department fills in. Fields the system computes are not
-            accepted.
-            Indicator rows not listed keep their values. Example: {'construction': 'Two bases are
-            waiting for airspace approval', 'corrective_measures': '', 'financial_management': '',
-            'forecast_execution': '118000000.00', 'goal_progress': 'Six of eight rescue bases are in
-            service', 'indicators': [{'actual_value': '6', 'forecast_value': '8', 'id':
+        body (ReportInput): Everything the department fills in. A PUT replaces it: a text left out
+            is stored empty, a
+            forecast or `targets_need_adjusting` left out is cleared. Indicator rows not listed keep
+            their values; a listed row is replaced the same way. Fields the system computes are not
+            accepted. Example: {'construction': 'Two bases are waiting for airspace approval',
+            'corrective_measures': '', 'financial_management': '', 'forecast_execution':
+            '118000000.00', 'goal_progress': 'Six of eight rescue bases are in service', 'indicators':
+            [{'actual_value': '6', 'forecast_value': '8', 'id':
             '0193a0c4-7f43-7000-8000-0000000000d1', 'likelihood': 'certain'}], 'management': '',
             'problems': '', 'targets_need_adjusting': False}.
 
@@ -167,12 +184,14 @@ def sync(
     Args:
         id (UUID):
         if_match (str):
-        body (ReportInput): Everything the department fills in. Fields the system computes are not
-            accepted.
-            Indicator rows not listed keep their values. Example: {'construction': 'Two bases are
-            waiting for airspace approval', 'corrective_measures': '', 'financial_management': '',
-            'forecast_execution': '118000000.00', 'goal_progress': 'Six of eight rescue bases are in
-            service', 'indicators': [{'actual_value': '6', 'forecast_value': '8', 'id':
+        body (ReportInput): Everything the department fills in. A PUT replaces it: a text left out
+            is stored empty, a
+            forecast or `targets_need_adjusting` left out is cleared. Indicator rows not listed keep
+            their values; a listed row is replaced the same way. Fields the system computes are not
+            accepted. Example: {'construction': 'Two bases are waiting for airspace approval',
+            'corrective_measures': '', 'financial_management': '', 'forecast_execution':
+            '118000000.00', 'goal_progress': 'Six of eight rescue bases are in service', 'indicators':
+            [{'actual_value': '6', 'forecast_value': '8', 'id':
             '0193a0c4-7f43-7000-8000-0000000000d1', 'likelihood': 'certain'}], 'management': '',
             'problems': '', 'targets_need_adjusting': False}.
 
@@ -209,12 +228,14 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         if_match (str):
-        body (ReportInput): Everything the department fills in. Fields the system computes are not
-            accepted.
-            Indicator rows not listed keep their values. Example: {'construction': 'Two bases are
-            waiting for airspace approval', 'corrective_measures': '', 'financial_management': '',
-            'forecast_execution': '118000000.00', 'goal_progress': 'Six of eight rescue bases are in
-            service', 'indicators': [{'actual_value': '6', 'forecast_value': '8', 'id':
+        body (ReportInput): Everything the department fills in. A PUT replaces it: a text left out
+            is stored empty, a
+            forecast or `targets_need_adjusting` left out is cleared. Indicator rows not listed keep
+            their values; a listed row is replaced the same way. Fields the system computes are not
+            accepted. Example: {'construction': 'Two bases are waiting for airspace approval',
+            'corrective_measures': '', 'financial_management': '', 'forecast_execution':
+            '118000000.00', 'goal_progress': 'Six of eight rescue bases are in service', 'indicators':
+            [{'actual_value': '6', 'forecast_value': '8', 'id':
             '0193a0c4-7f43-7000-8000-0000000000d1', 'likelihood': 'certain'}], 'management': '',
             'problems': '', 'targets_need_adjusting': False}.
 
@@ -254,12 +275,14 @@ async def asyncio(
     Args:
         id (UUID):
         if_match (str):
-        body (ReportInput): Everything the department fills in. Fields the system computes are not
-            accepted.
-            Indicator rows not listed keep their values. Example: {'construction': 'Two bases are
-            waiting for airspace approval', 'corrective_measures': '', 'financial_management': '',
-            'forecast_execution': '118000000.00', 'goal_progress': 'Six of eight rescue bases are in
-            service', 'indicators': [{'actual_value': '6', 'forecast_value': '8', 'id':
+        body (ReportInput): Everything the department fills in. A PUT replaces it: a text left out
+            is stored empty, a
+            forecast or `targets_need_adjusting` left out is cleared. Indicator rows not listed keep
+            their values; a listed row is replaced the same way. Fields the system computes are not
+            accepted. Example: {'construction': 'Two bases are waiting for airspace approval',
+            'corrective_measures': '', 'financial_management': '', 'forecast_execution':
+            '118000000.00', 'goal_progress': 'Six of eight rescue bases are in service', 'indicators':
+            [{'actual_value': '6', 'forecast_value': '8', 'id':
             '0193a0c4-7f43-7000-8000-0000000000d1', 'likelihood': 'certain'}], 'management': '',
             'problems': '', 'targets_need_adjusting': False}.
 
