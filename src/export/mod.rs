@@ -539,7 +539,6 @@ mod tests {
     #[test]
     fn the_format_parameter_wins_over_accept() {
         assert_eq!(format_of("/x?format=xlsx", None).unwrap(), Format::Xlsx);
-        assert_eq!(format_of("/x?format=CSV", None).unwrap(), Format::Csv);
         assert_eq!(
             format_of("/x?format=json", Some("text/csv")).unwrap(),
             Format::Json
@@ -548,10 +547,21 @@ mod tests {
             format_of("/x?status=open&format=csv", Some("application/json")).unwrap(),
             Format::Csv
         );
-        assert_eq!(
-            format_of("/x?format=", Some("text/csv")).unwrap(),
-            Format::Csv
-        );
+    }
+
+    #[test]
+    fn only_the_documented_spellings_are_formats() {
+        // The document's enum is lowercase and has no empty value; anything else is refused
+        // rather than read as the default, so a typo never returns JSON where CSV was meant.
+        for uri in ["/x?format=CSV", "/x?format=", "/x?format=Xlsx"] {
+            assert!(
+                matches!(
+                    format_of(uri, Some("text/csv")),
+                    Err(AppError::BadRequest(_))
+                ),
+                "{uri}"
+            );
+        }
     }
 
     #[test]
