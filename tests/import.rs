@@ -371,3 +371,18 @@ async fn the_import_checks_who_sends_what() {
     assert!(problem["errors"]["items"].is_array());
     assert_eq!(counts(&db).0, 0);
 }
+
+#[actix_web::test]
+async fn a_year_written_as_2021_0_is_imported_and_named_in_the_result() {
+    let db = TestDb::new();
+    seed(&db);
+    let app = app(state_for(&db)).await;
+    let jn = token(&app, "jn.fin").await;
+    let mut float_year = item("JN-F1", "KJJ");
+    float_year["fiscal_year"] = json!(2021.0);
+    let body = json!({"items": [float_year]});
+    let (status, report, _) = import(&app, &jn, "application/json", body.to_string(), None).await;
+    assert_eq!(status, 200, "{report}");
+    assert_eq!(report["items"][0]["status"], "created", "{report}");
+    assert_eq!(report["items"][0]["fiscal_year"], 2021);
+}
