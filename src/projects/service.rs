@@ -134,7 +134,7 @@ pub fn create(
             "must be 1 to 64 letters, digits, _ . or -, starting with a letter or digit",
         );
     }
-    if !(2000..=2100).contains(&new.fiscal_year) {
+    if !crate::validation::FISCAL_YEARS.contains(&new.fiscal_year) {
         push(&mut errors, "fiscal_year", "must be from 2000 to 2100");
     }
     check_fields(&mut errors, &fields);

@@ -123,7 +123,7 @@ pub async fn create_round(
     if name_len == 0 || name_len > 200 {
         bad("name", "must be 1 to 200 characters");
     }
-    if !(2000..=2100).contains(&new.fiscal_year) {
+    if !crate::validation::FISCAL_YEARS.contains(&new.fiscal_year) {
         bad("fiscal_year", "must be from 2000 to 2100");
     }
     if new.cutoff_date.year() != i32::from(new.fiscal_year) {

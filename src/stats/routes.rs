@@ -86,7 +86,7 @@ fn resolve(
     year: i16,
     round: Option<Uuid>,
 ) -> Result<(RegionRow, StatFilter), AppError> {
-    if !(2000..=2100).contains(&year) {
+    if !crate::validation::FISCAL_YEARS.contains(&year) {
         return Err(AppError::invalid_field(
             "year",
             "must be a fiscal year from 2000 to 2100",
