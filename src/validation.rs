@@ -69,18 +69,21 @@ pub fn fiscal_year_filter(year: Option<i16>) -> Result<Option<i16>, AppError> {
 pub mod integral {
     use serde::de::{Deserialize, Deserializer, Error};
 
+    /// The number as an integer when it is one, written `2021` or `2021.0`.
+    pub fn exact_i64(number: &serde_json::Number) -> Option<i64> {
+        number.as_i64().or_else(|| {
+            number
+                .as_f64()
+                // Beyond ±2^53 a float is not an exact integer, and no field here is that wide.
+                .filter(|f| f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0)
+                .map(|f| f as i64)
+        })
+    }
+
     fn whole<'de, D: Deserializer<'de>, T: TryFrom<i64>>(
         number: serde_json::Number,
     ) -> Result<T, D::Error> {
-        let value = match number.as_i64() {
-            Some(n) => Some(n),
-            // Beyond ±2^53 a float is not an exact integer anyway, and no field here is that wide.
-            None => number
-                .as_f64()
-                .filter(|f| f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0)
-                .map(|f| f as i64),
-        };
-        let Some(value) = value else {
+        let Some(value) = exact_i64(&number) else {
             return Err(D::Error::custom(format!(
                 "expected an integer, got {number}"
             )));

@@ -574,16 +574,6 @@ fn import_one(
     }
 }
 
-/// The item's year as `ImportProject` reads it (`2021` or `2021.0`), to name it in the result.
-fn whole_number(value: &Value) -> Option<i64> {
-    value.as_i64().or_else(|| {
-        value
-            .as_f64()
-            .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
-            .map(|f| f as i64)
-    })
-}
-
 fn run_import(conn: &mut PgConnection, caller: &Caller, items: Vec<RawItem>) -> ImportReport {
     let mut cache = Cache::default();
     let mut summary = ImportSummary {
@@ -597,7 +587,11 @@ fn run_import(conn: &mut PgConnection, caller: &Caller, items: Vec<RawItem>) -> 
             index,
             status: ImportStatus::Rejected,
             region_code: ident("region_code").and_then(|v| v.as_str().map(str::to_owned)),
-            fiscal_year: ident("fiscal_year").and_then(|v| whole_number(&v)),
+            // Read as `ImportProject` reads it, so `2021.0` is named too.
+            fiscal_year: ident("fiscal_year").and_then(|v| {
+                v.as_number()
+                    .and_then(crate::validation::integral::exact_i64)
+            }),
             code: ident("code").and_then(|v| v.as_str().map(str::to_owned)),
             project_id: None,
             rows: raw.rows.clone(),
