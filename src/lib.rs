@@ -26,6 +26,7 @@ pub mod idempotency;
 pub mod indicators;
 pub mod keymon;
 pub mod lights;
+pub mod listing;
 pub mod openapi;
 pub mod pagination;
 pub mod projects;
@@ -110,6 +111,7 @@ pub fn build_app_with(
     app.configure(extra)
         .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", api))
         .default_service(web::to(http::fallback::not_routed))
+        .wrap(from_fn(http::query_guard::query_guard))
         .wrap(Compat::new(cors))
         .wrap(from_fn(http::request_context::request_context))
 }

@@ -254,7 +254,8 @@ fn decorate(path: &str, method: &str, op: &mut Operation) {
     if api {
         wanted.extend(["401", "500", "503"]);
     }
-    if op.parameters.as_ref().is_some_and(|p| !p.is_empty()) {
+    // Every API operation refuses query parameters it does not document (`http::query_guard`).
+    if api || op.parameters.as_ref().is_some_and(|p| !p.is_empty()) {
         wanted.push("400");
     }
     if path.contains('{') {

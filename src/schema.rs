@@ -38,6 +38,9 @@ diesel::table! {
         before -> Nullable<Jsonb>,
         after -> Nullable<Jsonb>,
         classified -> Bool,
+        project_id -> Nullable<Uuid>,
+        related_project_id -> Nullable<Uuid>,
+        department_id -> Nullable<Uuid>,
     }
 }
 
@@ -52,6 +55,8 @@ diesel::table! {
         actor_id -> Nullable<Uuid>,
         actor_name -> Nullable<Text>,
         created_at -> Timestamptz,
+        adjustment_id -> Nullable<Uuid>,
+        counterpart_project_id -> Nullable<Uuid>,
     }
 }
 
@@ -452,6 +457,7 @@ diesel::table! {
 
 diesel::joinable!(adjustments -> findings (finding_id));
 diesel::joinable!(adjustments -> reports (report_id));
+diesel::joinable!(budget_ledger -> adjustments (adjustment_id));
 diesel::joinable!(budget_ledger -> projects (project_id));
 diesel::joinable!(department_reports -> departments (department_id));
 diesel::joinable!(department_reports -> rounds (round_id));

@@ -446,18 +446,18 @@ async fn project_exports_hold_the_lists_rows_in_its_order() {
     check_exports(&app, &fin, uri, "projects", PROJECT_COLUMNS, &items).await;
 
     // The default order and another filter.
-    let uri = "/api/v1/projects?within=370102";
+    let uri = "/api/v1/projects?region=370102";
     let items = all_items(&app, &fin, uri).await;
     assert_eq!(items.len(), 10);
     check_exports(&app, &fin, uri, "projects", PROJECT_COLUMNS, &items).await;
 
     // A region that does not exist matches nothing: a file with just the header.
-    let file = download(&app, &fin, "/api/v1/projects?within=999999", "csv").await;
+    let file = download(&app, &fin, "/api/v1/projects?region=999999", "csv").await;
     assert_eq!(String::from_utf8(file.bytes).unwrap(), {
         let names: Vec<&str> = PROJECT_COLUMNS.iter().map(|c| c.0).collect();
         format!("{}\r\n", names.join(","))
     });
-    let file = download(&app, &fin, "/api/v1/projects?within=999999", "xlsx").await;
+    let file = download(&app, &fin, "/api/v1/projects?region=999999", "xlsx").await;
     assert_eq!(xlsx_rows(&file.bytes).len(), 1);
 }
 
@@ -582,6 +582,9 @@ const REPORT_COLUMNS: &[Col] = &[
     ("executed_amount", K::Money, "executed_amount"),
     ("execution_rate", K::Money, "execution_rate"),
     ("light", K::Text, "light"),
+    ("round_id", K::Text, "round_id"),
+    ("project_id", K::Text, "project_id"),
+    ("department_id", K::Text, "department_id"),
 ];
 
 #[actix_web::test]
@@ -882,7 +885,7 @@ async fn adjustment_exports_hold_the_lists_rows() {
     .await;
 
     let sd = token(&app, "sd.fin").await;
-    let uri = "/api/v1/adjustments?within=370100";
+    let uri = "/api/v1/adjustments?region=370100";
     let items = all_items(&app, &sd, uri).await;
     assert_eq!(items.len(), 16);
     assert!(items.iter().any(|a| a["amount"].is_null()));

@@ -398,8 +398,9 @@ async fn departments_are_ranked_by_score() {
     )
     .await;
     assert_eq!(status, 200, "{ranking}");
-    let rows = ranking.as_array().unwrap();
+    let rows = ranking["items"].as_array().unwrap();
     assert_eq!(rows.len(), 2);
+    assert!(ranking["next_cursor"].is_null());
     assert_eq!(
         (
             rows[0]["rank"].as_i64(),
@@ -425,7 +426,38 @@ async fn departments_are_ranked_by_score() {
     )
     .await;
     let csv = String::from_utf8(read_body(res).await.to_vec()).unwrap();
-    assert!(csv.lines().nth(1).unwrap().starts_with("1,KJJ,"), "{csv}");
+    let kjj = rows[0]["department_id"].as_str().unwrap();
+    assert!(
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with(&format!("1,{kjj},KJJ,")),
+        "{csv}"
+    );
+    // Pages of one: the second page holds the second department, and is the last.
+    let (_, first) = send(
+        &app,
+        &fin,
+        "GET",
+        &format!("/api/v1/rounds/{round}/rankings?limit=1"),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(first["items"][0]["department_code"], "KJJ");
+    let cursor = first["next_cursor"].as_str().unwrap();
+    let (_, second) = send(
+        &app,
+        &fin,
+        "GET",
+        &format!("/api/v1/rounds/{round}/rankings?limit=1&cursor={cursor}"),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(second["items"][0]["department_code"], "JYJ");
+    assert_eq!(second["items"][0]["rank"], 2);
+    assert!(second["next_cursor"].is_null());
     let officer = token(&app, "jn.kj").await;
     assert_eq!(
         send(

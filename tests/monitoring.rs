@@ -532,7 +532,8 @@ async fn a_report_goes_from_prefill_to_approval() {
     assert!(
         lines[1].contains("JN-MON-1")
             && lines[1].contains(",approved,true,")
-            && lines[1].ends_with(",3000000.00,1400001.50,46.67,yellow"),
+            && lines[1].contains(",3000000.00,1400001.50,46.67,yellow,")
+            && lines[1].ends_with(&format!(",{round_id},{p1},{}", world.dept("jn_kj"))),
         "{csv}"
     );
 }
@@ -761,7 +762,7 @@ async fn rounds_are_scoped_and_closing_freezes_reports() {
     )
     .await;
     assert_eq!(status, 200, "{dept_reports}");
-    let dept_reports = dept_reports.as_array().unwrap();
+    let dept_reports = dept_reports["items"].as_array().unwrap();
     assert_eq!(dept_reports.len(), 1);
     assert_eq!(dept_reports[0]["department_code"], "KJJ-01");
     assert_eq!(dept_reports[0]["adjusted_budget"], "3000000.00");

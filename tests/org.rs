@@ -145,7 +145,7 @@ async fn filters_narrow_lists_within_scope() {
     );
     assert_eq!(
         codes(
-            &get(&admin, "/api/v1/regions?within=370100".into()).await,
+            &get(&admin, "/api/v1/regions?region=370100".into()).await,
             "code"
         ),
         set(&["370100", "370102"])
@@ -160,7 +160,7 @@ async fn filters_narrow_lists_within_scope() {
     );
     assert!(
         codes(
-            &get(&admin, "/api/v1/regions?within=999900".into()).await,
+            &get(&admin, "/api/v1/regions?region=999900".into()).await,
             "code"
         )
         .is_empty()
@@ -168,7 +168,7 @@ async fn filters_narrow_lists_within_scope() {
     // A filter cannot widen a scope: Jinan's officer asking for Qingdao gets nothing.
     assert!(
         codes(
-            &get(&jn, "/api/v1/departments?within=370200".into()).await,
+            &get(&jn, "/api/v1/departments?region=370200".into()).await,
             "code"
         )
         .is_empty()
@@ -213,7 +213,7 @@ async fn filters_narrow_lists_within_scope() {
     );
     assert_eq!(
         codes(
-            &get(&admin, "/api/v1/users?within=370200&q=qd.f".into()).await,
+            &get(&admin, "/api/v1/users?region=370200&q=qd.f".into()).await,
             "username"
         ),
         set(&["qd.fin"])

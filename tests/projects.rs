@@ -315,7 +315,7 @@ async fn officers_reach_only_the_projects_of_their_scope() {
     assert!(list("jn.fin", "q=P-HID").await.is_empty());
     let by_department = format!("department={}", world.dept("jn_jy"));
     assert_eq!(list("jn.fin", &by_department).await, ["P-JY"]);
-    assert!(list("sd.fin", "within=370100&q=P-S").await.is_empty());
+    assert!(list("sd.fin", "region=370100&q=P-S").await.is_empty());
     assert_eq!(list("admin", "q=confidential").await, ["P-HIDDEN"]);
 
     let officer = token(&app, "jn.kj").await;

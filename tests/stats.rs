@@ -140,7 +140,7 @@ async fn the_overview_tells_the_published_2021_story() {
         &app,
         &token,
         "GET",
-        "/api/v1/projects?within=370100&function_class=206&key_monitoring=true&limit=100",
+        "/api/v1/projects?region=370100&function_class=206&key_monitoring=true&limit=100",
         None,
         None,
     )

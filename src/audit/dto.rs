@@ -73,6 +73,14 @@ pub struct AuditQuery {
     pub from: Option<DateTime<Utc>>,
     /// Events before this time (RFC 3339).
     pub to: Option<DateTime<Utc>>,
+    /// Only events of entities in the region with this code and below it.
+    pub region: Option<String>,
+    /// Only events about this project and what belongs to it (its indicators, reports,
+    /// inspections, findings, rectifications, adjustments and spending records).
+    pub project: Option<Uuid>,
+    /// Only events about this department and what belongs to it (its users and department
+    /// reports, and its projects').
+    pub department: Option<Uuid>,
     /// Page size, 1 to 500 (default 50).
     #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,

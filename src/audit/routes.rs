@@ -6,6 +6,7 @@ use crate::audit::dto::{AuditEvent, AuditQuery};
 use crate::audit::store::{self, AuditFilter};
 use crate::auth::{Action, Caller};
 use crate::error::AppError;
+use crate::listing::RegionFilter;
 use crate::pagination::{self, Page, decode_cursor, page};
 
 const SORT_LABEL: &str = "-occurred_at";
@@ -38,18 +39,27 @@ pub async fn list_audit_events(
                 .map_err(|_| AppError::BadRequest("Invalid query parameters: bad cursor".into()))
         })
         .transpose()?;
-    let filter = AuditFilter {
+    let mut filter = AuditFilter {
         entity_type: query.entity_type,
         entity_id: query.entity_id,
         actor_id: query.actor,
         action: query.action,
         from: query.from,
         to: query.to,
+        region_path: None,
+        project_id: query.project,
+        department_id: query.department,
     };
     let scope = caller.list_scope();
     let rows = state
         .db
-        .run(move |conn| store::list(conn, &scope, &filter, after, limit))
+        .run(move |conn| {
+            match RegionFilter::resolve(conn, query.region.as_deref())?.path() {
+                Some(path) => filter.region_path = path,
+                None => return Ok(Vec::new()),
+            }
+            store::list(conn, &scope, &filter, after, limit)
+        })
         .await?;
     Ok(web::Json(page(
         rows,

@@ -7,7 +7,6 @@ use uuid::Uuid;
 use crate::auth::{Caller, ListScope};
 use crate::error::AppError;
 use crate::keyset;
-use crate::pagination::like_prefix;
 use crate::schema::audit_events;
 
 /// One event to record, written in the same transaction as the change it describes.
@@ -25,6 +24,12 @@ pub struct AuditEntry {
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
     pub classified: bool,
+    /// The project the entity belongs to (or is), and the other project of a reallocation:
+    /// the event is hidden whenever either is secret-related now.
+    pub project_id: Option<Uuid>,
+    pub related_project_id: Option<Uuid>,
+    /// The department the entity belongs to (or is), hidden while it is classified.
+    pub department_id: Option<Uuid>,
 }
 
 impl AuditEntry {
@@ -42,6 +47,9 @@ impl AuditEntry {
             before: None,
             after: None,
             classified: false,
+            project_id: None,
+            related_project_id: None,
+            department_id: None,
         }
     }
 
@@ -65,6 +73,9 @@ impl AuditEntry {
             before: None,
             after: None,
             classified: false,
+            project_id: None,
+            related_project_id: None,
+            department_id: None,
         }
     }
 
@@ -90,9 +101,29 @@ impl AuditEntry {
         self
     }
 
-    /// Events about classified entities are hidden from region-scoped readers.
+    /// The entity was secret-related when the event was written; such an event stays hidden from
+    /// region scopes even after the entity is gone.
     pub fn classified(mut self, classified: bool) -> AuditEntry {
         self.classified = classified;
+        self
+    }
+
+    /// The project the entity is or belongs to; region scopes see the event only while that
+    /// project is visible to them (`auth::scope`).
+    pub fn project(mut self, project_id: Uuid) -> AuditEntry {
+        self.project_id = Some(project_id);
+        self
+    }
+
+    /// A second project the event names (the destination of a reallocation).
+    pub fn related_project(mut self, project_id: Option<Uuid>) -> AuditEntry {
+        self.related_project_id = project_id;
+        self
+    }
+
+    /// The department the entity is or belongs to.
+    pub fn department(mut self, department_id: Option<Uuid>) -> AuditEntry {
+        self.department_id = department_id;
         self
     }
 }
@@ -112,6 +143,9 @@ pub fn record(conn: &mut PgConnection, entry: AuditEntry) -> Result<(), AppError
             audit_events::before.eq(entry.before),
             audit_events::after.eq(entry.after),
             audit_events::classified.eq(entry.classified),
+            audit_events::project_id.eq(entry.project_id),
+            audit_events::related_project_id.eq(entry.related_project_id),
+            audit_events::department_id.eq(entry.department_id),
         ))
         .execute(conn)?;
     Ok(())
@@ -138,6 +172,9 @@ pub fn record_many(conn: &mut PgConnection, entries: Vec<AuditEntry>) -> Result<
                 audit_events::before.eq(e.before),
                 audit_events::after.eq(e.after),
                 audit_events::classified.eq(e.classified),
+                audit_events::project_id.eq(e.project_id),
+                audit_events::related_project_id.eq(e.related_project_id),
+                audit_events::department_id.eq(e.department_id),
             )
         })
         .collect();
@@ -172,6 +209,9 @@ pub struct AuditFilter {
     pub action: Option<String>,
     pub from: Option<DateTime<Utc>>,
     pub to: Option<DateTime<Utc>>,
+    pub region_path: Option<String>,
+    pub project_id: Option<Uuid>,
+    pub department_id: Option<Uuid>,
 }
 
 /// Newest first.
@@ -185,14 +225,7 @@ pub fn list(
     let mut q = audit_events::table
         .select(AuditRow::as_select())
         .into_boxed();
-    q = match scope {
-        ListScope::All => q,
-        ListScope::RegionSubtree(path) => q
-            .filter(audit_events::region_path.like(like_prefix(path)))
-            .filter(audit_events::classified.eq(false)),
-        // Department officers do not read the audit trail; match nothing if one ever asks.
-        ListScope::Department { .. } => q.filter(audit_events::id.is_null()),
-    };
+    q = crate::visible!(q, scope, audit_events, audit);
     if let Some(t) = &filter.entity_type {
         q = q.filter(audit_events::object_type.eq(t.clone()));
     }
@@ -210,6 +243,15 @@ pub fn list(
     }
     if let Some(to) = filter.to {
         q = q.filter(audit_events::occurred_at.lt(to));
+    }
+    if let Some(path) = &filter.region_path {
+        q = q.filter(audit_events::region_path.like(crate::pagination::like_prefix(path)));
+    }
+    if let Some(p) = filter.project_id {
+        q = q.filter(audit_events::project_id.eq(p));
+    }
+    if let Some(d) = filter.department_id {
+        q = q.filter(audit_events::department_id.eq(d));
     }
     let q = keyset!(q, audit_events::occurred_at, audit_events::id, true, after);
     q.limit(limit + 1).load(conn).map_err(AppError::from)

@@ -5,8 +5,21 @@
 //! 2. Is the object inside the caller's scope? If not: 404, as if it did not exist, so a city
 //!    cannot probe another city's departments.
 //!
-//! Lists ask `Caller::list_scope` and filter in SQL with it, so they can never return rows the
-//! caller could not read one by one.
+//! Lists ask `Caller::list_scope` and filter in SQL with it (`visible!`, see `visibility`), so
+//! they can never return rows the caller could not read one by one.
+//!
+//! Secret-related (classified) projects and departments are visible only to admins and to
+//! officers of their own department. Whether something is secret-related is always read from the
+//! *current* flags of its project and department: a project classified after its reports,
+//! inspections or audit events were written hides all of them at once. A single-object check
+//! builds a `Place` whose `classified` its store selected from those flags in the same query.
+
+mod visibility;
+
+pub use visibility::{
+    classified_departments, classified_departments_nullable, department_is_classified,
+    hidden_projects, hidden_projects_nullable, project_is_hidden,
+};
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -128,7 +141,9 @@ pub struct Place<'a> {
     pub region_path: &'a str,
     /// (region id, department path) for objects that belong to a department.
     pub department: Option<(Uuid, &'a str)>,
-    /// Classified objects are hidden from everyone but admins and their own department.
+    /// Whether the object is secret-related now: its own flag, or its project's or department's
+    /// current one. Classified objects are hidden from everyone but admins and their own
+    /// department.
     pub classified: bool,
 }
 

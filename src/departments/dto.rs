@@ -1,6 +1,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+
+use crate::domain::regions::RegionLevel;
 use uuid::Uuid;
 use validator::Validate;
 
@@ -139,10 +141,11 @@ impl DepartmentOrder {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DepartmentQuery {
-    /// Only departments of the region with this code.
+    /// Only departments of the region with this code and the regions below it.
     pub region: Option<String>,
-    /// Only departments of this region and the regions below it.
-    pub within: Option<String>,
+    /// Only departments of regions of this level (with `region`: `region=370100&level=city`
+    /// gives Jinan's own departments, without those of its districts and counties).
+    pub level: Option<RegionLevel>,
     /// Only units of this department.
     pub parent: Option<Uuid>,
     pub active: Option<bool>,

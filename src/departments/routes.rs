@@ -13,9 +13,11 @@ use crate::departments::dto::{
 use crate::departments::store::{
     self, DepartmentChangeset, DepartmentFilter, DepartmentSort, NewDepartmentRow,
 };
+use crate::domain::regions::RegionLevel;
 use crate::error::AppError;
 use crate::http::etag::{IfMatch, stale};
 use crate::http::respond::{created, ok_with_etag};
+use crate::listing::RegionFilter;
 use crate::pagination::{self, Page, decode_cursor, page};
 use crate::regions::store as regions;
 use crate::validation::validate;
@@ -55,24 +57,17 @@ pub async fn list_departments(
     let page = state
         .db
         .run(move |conn| {
-            let mut filter = DepartmentFilter {
+            let Some(region_path) = RegionFilter::resolve(conn, query.region.as_deref())?.path()
+            else {
+                return Ok(Page::empty());
+            };
+            let filter = DepartmentFilter {
+                region_path,
+                level: query.level.map(RegionLevel::as_str),
                 parent_id: query.parent,
                 active: query.active,
                 q: query.q.filter(|q| !q.trim().is_empty()),
-                ..DepartmentFilter::default()
             };
-            if let Some(code) = &query.region {
-                match regions::find_by_code(conn, code)? {
-                    Some(region) => filter.region_id = Some(region.id),
-                    None => return Ok(Page::empty()),
-                }
-            }
-            if let Some(code) = &query.within {
-                match regions::find_by_code(conn, code)? {
-                    Some(region) => filter.within_path = Some(region.path),
-                    None => return Ok(Page::empty()),
-                }
-            }
             let rows = store::list(
                 conn,
                 &scope,
@@ -181,9 +176,10 @@ pub async fn create_department(
                     None => None,
                 };
                 if store::code_taken(conn, region.id, &new.code)? {
+                    // The same words whether or not the caller may see the holder.
                     return Err(AppError::Conflict(format!(
-                        "Region {} already has a department with code {}.",
-                        region.code, new.code
+                        "The department code {} is not available in region {}; choose another.",
+                        new.code, region.code
                     )));
                 }
                 let path = format!(
@@ -208,6 +204,7 @@ pub async fn create_department(
                     conn,
                     AuditEntry::by(&caller, "department.created", "department")
                         .object(row.id, Some(&row.region_path))
+                        .department(Some(row.id))
                         .classified(row.classified)
                         .change(None::<&Department>, Some(&Department::from(row.clone()))),
                 )?;
@@ -272,6 +269,7 @@ pub async fn update_department(
                     conn,
                     AuditEntry::by(&caller, "department.updated", "department")
                         .object(row.id, Some(&row.region_path))
+                        .department(Some(row.id))
                         .classified(row.classified || current.classified)
                         .change(
                             Some(&Department::from(current.clone())),
@@ -323,6 +321,7 @@ pub async fn delete_department(
                     conn,
                     AuditEntry::by(&caller, "department.deleted", "department")
                         .object(row.id, Some(&row.region_path))
+                        .department(Some(row.id))
                         .classified(row.classified)
                         .change(Some(&Department::from(row.clone())), None::<&Department>),
                 )

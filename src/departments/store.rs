@@ -7,7 +7,7 @@ use crate::auth::{ListScope, Place};
 use crate::error::AppError;
 use crate::keyset;
 use crate::pagination::{After, like_contains, like_prefix};
-use crate::schema::departments;
+use crate::schema::{departments, regions};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = departments)]
@@ -44,8 +44,8 @@ pub enum DepartmentSort {
 
 #[derive(Debug, Default)]
 pub struct DepartmentFilter {
-    pub region_id: Option<Uuid>,
-    pub within_path: Option<String>,
+    pub region_path: Option<String>,
+    pub level: Option<&'static str>,
     pub parent_id: Option<Uuid>,
     pub active: Option<bool>,
     pub q: Option<String>,
@@ -192,11 +192,17 @@ pub fn list(
             .filter(departments::region_id.eq(*region_id))
             .filter(departments::path.like(like_prefix(path))),
     };
-    if let Some(region_id) = filter.region_id {
-        q = q.filter(departments::region_id.eq(region_id));
-    }
-    if let Some(path) = &filter.within_path {
+    if let Some(path) = &filter.region_path {
         q = q.filter(departments::region_path.like(like_prefix(path)));
+    }
+    if let Some(level) = filter.level {
+        q = q.filter(
+            departments::region_id.eq_any(
+                regions::table
+                    .filter(regions::level.eq(level))
+                    .select(regions::id),
+            ),
+        );
     }
     if let Some(parent) = filter.parent_id {
         q = q.filter(departments::parent_id.eq(parent));

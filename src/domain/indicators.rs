@@ -191,6 +191,10 @@ pub fn check_indicator(
 /// Indicator weights of a project add up to this; budget execution is worth the other 10.
 pub const INDICATOR_WEIGHT_TOTAL: u32 = 90;
 
+/// The most indicators a project may have. Real indicator sets have a few to a few dozen; the
+/// bound lets a project's indicators be listed, and copied into each report, whole.
+pub const MAX_INDICATORS: usize = 100;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Readiness {
     /// True when the project can be monitored: at least one output indicator and weights adding

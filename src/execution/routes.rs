@@ -19,7 +19,8 @@ use crate::domain::regions::code_of;
 use crate::error::{AppError, FieldErrors};
 use crate::execution::store::{self, NewRecord, RecordFilter, RecordRow};
 use crate::idempotency;
-use crate::pagination::{self, Page, decode_cursor, page};
+use crate::listing::{Listing, RegionFilter};
+use crate::pagination::Page;
 use crate::projects::store::{self as projects, ProjectView};
 use crate::regions::store as regions;
 
@@ -272,6 +273,7 @@ fn record_one(
                     conn,
                     AuditEntry::by(caller, "execution_record.created", "execution_record")
                         .object(row.id, Some(&row.region_path))
+                        .project(row.project_id)
                         .change(
                             None::<&ExecutionRecord>,
                             Some(&ExecutionRecord::from(row.clone())),
@@ -439,9 +441,10 @@ pub async fn create_records(
 #[into_params(parameter_in = Query)]
 pub struct RecordQuery {
     pub project: Option<Uuid>,
+    /// Only records of this department's projects.
     pub department: Option<Uuid>,
-    /// Only records of projects in this region and below.
-    pub within: Option<String>,
+    /// Only records of projects in the region with this code and below it.
+    pub region: Option<String>,
     /// Payments on or after this date.
     pub from: Option<NaiveDate>,
     /// Payments on or before this date.
@@ -467,41 +470,36 @@ pub struct RecordQuery {
 )]
 #[get("/execution-records")]
 pub async fn list_records(
+    req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<RecordQuery>,
-) -> Result<web::Json<Page<ExecutionRecord>>, AppError> {
+) -> Result<HttpResponse, AppError> {
     caller.require(Action::Read)?;
-    let query = query.into_inner();
-    let limit = pagination::limit(query.limit)?;
-    let after = decode_cursor(query.cursor.as_deref(), "received")?.map(|a| a.id);
+    let q = query.into_inner();
+    let listing = Listing::of(&req, q.limit, q.cursor.as_deref(), "received")?;
     let scope = caller.list_scope();
-    let page = state
-        .db
-        .run(move |conn| {
-            let mut filter = RecordFilter {
-                project_id: query.project,
-                department_id: query.department,
-                from: query.from,
-                to: query.to,
-                external_ref: query.external_ref,
-                ..RecordFilter::default()
-            };
-            if let Some(code) = &query.within {
-                match regions::find_by_code(conn, code)? {
-                    Some(region) => filter.within_path = Some(region.path),
-                    None => return Ok(Page::empty()),
-                }
-            }
-            let rows = store::list(conn, &scope, &filter, after, limit)?;
-            Ok(page(
-                rows,
-                limit,
-                "received",
-                |r| (String::new(), r.id),
-                ExecutionRecord::from,
-            ))
-        })
-        .await?;
-    Ok(web::Json(page))
+    listing
+        .respond_json(
+            &state.db,
+            move |conn, after, limit| {
+                let Some(region_path) = RegionFilter::resolve(conn, q.region.as_deref())?.path()
+                else {
+                    return Ok(Vec::new());
+                };
+                let filter = RecordFilter {
+                    project_id: q.project,
+                    department_id: q.department,
+                    region_path,
+                    from: q.from,
+                    to: q.to,
+                    external_ref: q.external_ref.clone(),
+                };
+                let after = after.map(|(_, id)| id);
+                let rows = store::list(conn, &scope, &filter, after, limit)?;
+                Ok(rows.into_iter().map(ExecutionRecord::from).collect())
+            },
+            |r: &ExecutionRecord| (String::new(), r.id),
+        )
+        .await
 }

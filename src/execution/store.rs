@@ -123,7 +123,7 @@ pub fn executed_total(conn: &mut PgConnection, project_id: Uuid) -> Result<BigDe
 pub struct RecordFilter {
     pub project_id: Option<Uuid>,
     pub department_id: Option<Uuid>,
-    pub within_path: Option<String>,
+    pub region_path: Option<String>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub external_ref: Option<String>,
@@ -140,27 +140,7 @@ pub fn list(
     let mut q = execution_records::table
         .select(RecordRow::as_select())
         .into_boxed();
-    q = match scope {
-        ListScope::All => q,
-        // Classified projects get no records visible to region scopes.
-        ListScope::RegionSubtree(path) => q
-            .filter(execution_records::region_path.like(like_prefix(path)))
-            .filter(
-                execution_records::project_id.eq_any(
-                    projects::table
-                        .inner_join(crate::schema::departments::table)
-                        .filter(projects::classified.eq(false))
-                        .filter(crate::schema::departments::classified.eq(false))
-                        .filter(projects::region_path.like(like_prefix(path)))
-                        .select(projects::id),
-                ),
-            ),
-        ListScope::Department {
-            region_id, path, ..
-        } => q
-            .filter(execution_records::region_id.eq(*region_id))
-            .filter(execution_records::department_path.like(like_prefix(path))),
-    };
+    q = crate::visible!(q, scope, execution_records, project_id);
     if let Some(p) = filter.project_id {
         q = q.filter(execution_records::project_id.eq(p));
     }
@@ -173,7 +153,7 @@ pub fn list(
             ),
         );
     }
-    if let Some(path) = &filter.within_path {
+    if let Some(path) = &filter.region_path {
         q = q.filter(execution_records::region_path.like(like_prefix(path)));
     }
     if let Some(from) = filter.from {

@@ -6,5 +6,6 @@ pub mod etag;
 pub mod extractors;
 pub mod fallback;
 pub mod metrics;
+pub mod query_guard;
 pub mod request_context;
 pub mod respond;

@@ -1,3 +1,4 @@
+use crate::domain::indicators::MAX_INDICATORS;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use diesel::Connection;
 use diesel::pg::PgConnection;
@@ -61,6 +62,8 @@ fn audit_entry(
 ) -> AuditEntry {
     AuditEntry::by(caller, action, "indicator")
         .object(id, Some(&project.row.region_path))
+        .project(project.row.id)
+        .department(Some(project.row.department_id))
         .classified(project.classified())
         .details(
             serde_json::json!({"project_id": project.row.id, "project_code": project.row.code}),
@@ -72,7 +75,8 @@ fn audit_entry(
     tag = "indicators",
     operation_id = "list_project_indicators",
     summary = "List a project's indicators",
-    description = "All indicators of the project, in the order they were added. Roles: admin, \
+    description = "All indicators of the project, in the order they were added: at most 100, so \
+                   they come on one page (`next_cursor` is always null). Roles: admin, \
                    finance_officer, auditor, department_officer.",
     params(("id" = Uuid, Path, description = "Project id")),
     responses((status = 200, description = "The indicators", body = Page<Indicator>)),
@@ -129,6 +133,11 @@ pub async fn create_indicator(
         .run(move |conn| {
             conn.transaction(|conn| {
                 let project = project_for(conn, &caller, Action::EditIndicators, project_id)?;
+                if store::count_for_project(conn, project_id)? >= MAX_INDICATORS as i64 {
+                    return Err(AppError::Conflict(format!(
+                        "The project has {MAX_INDICATORS} indicators, the most a project may have."
+                    )));
+                }
                 let fields = new
                     .fields("")
                     .map_err(|e| AppError::validation("The indicator has invalid fields.", e))?;

@@ -72,6 +72,14 @@ pub fn for_project(
         .map_err(AppError::from)
 }
 
+pub fn count_for_project(conn: &mut PgConnection, project_id: Uuid) -> Result<i64, AppError> {
+    indicators::table
+        .filter(indicators::project_id.eq(project_id))
+        .count()
+        .get_result(conn)
+        .map_err(AppError::from)
+}
+
 /// The indicators of many projects, each project's in creation order.
 pub fn for_projects(
     conn: &mut PgConnection,

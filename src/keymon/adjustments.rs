@@ -18,12 +18,13 @@ use crate::domain::money::serde_money_opt;
 use crate::domain::projects::is_function_class;
 use crate::error::{AppError, FieldErrors};
 use crate::execution::store as execution;
-use crate::export::{self, Cell, Column, ExportFormat, Format, Kind, XlsxFile};
+use crate::export::{Cell, Column, ExportFormat, Kind, XlsxFile};
 use crate::http::respond::created;
 use crate::keymon::store::{self, AdjustmentRow, Home, NewAdjustmentRow};
-use crate::pagination::{self, Page, decode_cursor, page};
+use crate::listing::{Export, Listing, RegionFilter};
+use crate::pagination::Page;
+use crate::projects::service::visible_ids;
 use crate::projects::store::{self as projects, LedgerEntryNew};
-use crate::regions::store as regions;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[schema(example = adjustment_example)]
@@ -39,6 +40,7 @@ pub struct Adjustment {
     pub document_number: String,
     pub finding_id: Option<Uuid>,
     pub report_id: Option<Uuid>,
+    /// The project receiving a reallocation; null also when the caller may not see it.
     pub destination_project_id: Option<Uuid>,
     pub destination_text: Option<String>,
     pub destination_function_class: Option<String>,
@@ -60,6 +62,34 @@ pub(crate) fn adjustment_example() -> serde_json::Value {
         "note": "Idle funds of the two delayed bases", "created_by_name": "sd.finance",
         "created_at": "2021-10-20T06:30:00Z"
     })
+}
+
+/// Adjustments as `caller` may read them: a destination project the caller may not see is not
+/// named (`destination_project_id` null), so a reallocation into a secret-related project does
+/// not reveal it.
+pub fn adjustment_dtos(
+    conn: &mut PgConnection,
+    caller: &Caller,
+    rows: Vec<AdjustmentRow>,
+) -> Result<Vec<Adjustment>, AppError> {
+    let destinations: Vec<Uuid> = rows
+        .iter()
+        .filter_map(|r| r.destination_project_id)
+        .collect();
+    let visible = visible_ids(conn, caller, &destinations)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let mut dto = adjustment_dto(r);
+            if dto
+                .destination_project_id
+                .is_some_and(|d| !visible.contains(&d))
+            {
+                dto.destination_project_id = None;
+            }
+            dto
+        })
+        .collect())
 }
 
 pub fn adjustment_dto(r: AdjustmentRow) -> Adjustment {
@@ -342,6 +372,8 @@ pub fn create(
                     new.kind.as_str()
                 ),
                 reference: &reference,
+                adjustment_id: Some(row.id),
+                counterpart_project_id: destination.as_ref().map(|d| d.row.id),
                 actor_id: Some(caller.user_id),
                 actor_name: Some(&caller.username),
             },
@@ -359,6 +391,8 @@ pub fn create(
                     amount: &-change.clone(),
                     reason: &format!("reallocated from project {}", project.row.code),
                     reference: &reference,
+                    adjustment_id: Some(row.id),
+                    counterpart_project_id: Some(project.row.id),
                     actor_id: Some(caller.user_id),
                     actor_name: Some(&caller.username),
                 },
@@ -379,6 +413,8 @@ pub fn create(
         conn,
         AuditEntry::by(caller, "adjustment.created", "adjustment")
             .object(dto.id, Some(&project.row.region_path))
+            .project(project.row.id)
+            .related_project(destination.as_ref().map(|d| d.row.id))
             .change(None::<&Adjustment>, Some(&dto))
             .details(serde_json::json!({"project_status": status})),
     )?;
@@ -426,7 +462,10 @@ pub struct AdjustmentQuery {
     /// Adjustments of this project, or moving money to it.
     pub project: Option<Uuid>,
     pub kind: Option<AdjustmentKind>,
-    pub within: Option<String>,
+    /// Only adjustments of projects in the region with this code and below it.
+    pub region: Option<String>,
+    /// Only adjustments of this department's projects.
+    pub department: Option<Uuid>,
     /// Page size, 1 to 500 (default 50); exports ignore it.
     #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
@@ -474,25 +513,6 @@ fn adjustment_cells(a: &Adjustment) -> Vec<Cell> {
     ]
 }
 
-/// The filter of an adjustment list; `None` when `within` names no region (nothing matches).
-fn adjustment_filter(
-    conn: &mut PgConnection,
-    q: &AdjustmentQuery,
-) -> Result<Option<store::AdjustmentFilter>, AppError> {
-    let mut filter = store::AdjustmentFilter {
-        project_id: q.project,
-        kind: q.kind.map(|k| k.as_str().to_owned()),
-        within_path: None,
-    };
-    if let Some(code) = &q.within {
-        match regions::find_by_code(conn, code)? {
-            Some(r) => filter.within_path = Some(r.path),
-            None => return Ok(None),
-        }
-    }
-    Ok(Some(filter))
-}
-
 /// List fund adjustments.
 #[utoipa::path(
     tag = "key-monitoring",
@@ -517,51 +537,36 @@ pub async fn list_adjustments(
     query: web::Query<AdjustmentQuery>,
 ) -> Result<HttpResponse, AppError> {
     caller.require(Action::Read)?;
-    let format = Format::of(&req)?;
     let q = query.into_inner();
+    let listing = Listing::of(&req, q.limit, q.cursor.as_deref(), "created")?;
     let scope = caller.list_scope();
-    if format != Format::Json {
-        let filter = state
-            .db
-            .run(move |conn| adjustment_filter(conn, &q))
-            .await?;
-        return export::paged(
+    let export = Export {
+        filename: "adjustments".to_owned(),
+        columns: ADJUSTMENT_COLUMNS,
+        cells: adjustment_cells,
+    };
+    listing
+        .respond(
             &state.db,
-            format,
-            "adjustments",
-            ADJUSTMENT_COLUMNS,
+            Some(export),
             move |conn, after, limit| {
-                let Some(filter) = &filter else {
+                let Some(region_path) = RegionFilter::resolve(conn, q.region.as_deref())?.path()
+                else {
                     return Ok(Vec::new());
                 };
+                let filter = store::AdjustmentFilter {
+                    project_id: q.project,
+                    kind: q.kind.map(|k| k.as_str().to_owned()),
+                    region_path,
+                    department_id: q.department,
+                };
                 let after = after.map(|(_, id)| id);
-                let rows = store::list_adjustments(conn, &scope, filter, after, limit)?;
-                Ok(rows.into_iter().map(adjustment_dto).collect())
+                let rows = store::list_adjustments(conn, &scope, &filter, after, limit)?;
+                adjustment_dtos(conn, &caller, rows)
             },
-            |a| (String::new(), a.id),
-            adjustment_cells,
+            |a: &Adjustment| (String::new(), a.id),
         )
-        .await;
-    }
-    let limit = pagination::limit(q.limit)?;
-    let after = decode_cursor(q.cursor.as_deref(), "created")?.map(|a| a.id);
-    let page = state
-        .db
-        .run(move |conn| {
-            let Some(filter) = adjustment_filter(conn, &q)? else {
-                return Ok(Page::empty());
-            };
-            let rows = store::list_adjustments(conn, &scope, &filter, after, limit)?;
-            Ok(page(
-                rows,
-                limit,
-                "created",
-                |r| (String::new(), r.id),
-                adjustment_dto,
-            ))
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(page))
+        .await
 }
 
 /// Read a fund adjustment.
@@ -582,14 +587,14 @@ pub async fn get_adjustment(
 ) -> Result<web::Json<Adjustment>, AppError> {
     caller.require(Action::Read)?;
     let id = id.into_inner();
-    let row = state
+    let dto = state
         .db
         .run(move |conn| {
             let row = store::find_adjustment(conn, id)?.ok_or_else(not_found)?;
-            let hidden = store::project_classified(conn, row.project_id)?;
-            caller.authorize(Action::Read, &row.place_classified(hidden))?;
-            Ok(row)
+            let hidden = projects::secret_related(conn, row.project_id)?;
+            caller.authorize(Action::Read, &row.place(hidden))?;
+            Ok(adjustment_dtos(conn, &caller, vec![row])?.remove(0))
         })
         .await?;
-    Ok(web::Json(adjustment_dto(row)))
+    Ok(web::Json(dto))
 }

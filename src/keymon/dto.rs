@@ -262,11 +262,37 @@ pub struct InspectionQuery {
     /// Only where the project's report in the inspection's round has this overall light.
     pub light: Option<Light>,
     pub status: Option<InspectionStatus>,
-    /// Only inspections of projects in this region and below.
-    pub within: Option<String>,
+    /// Only inspections of projects in the region with this code and below it.
+    pub region: Option<String>,
+    /// Page size, 1 to 500 (default 50).
     #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FindingQuery {
+    pub category: Option<FindingCategory>,
+    pub severity: Option<Severity>,
+    /// Only findings of projects in the region with this code and below it.
+    pub region: Option<String>,
+    /// Only findings of inspections in this round.
+    pub round: Option<Uuid>,
+    pub project: Option<Uuid>,
+    /// Only findings of this department's projects.
+    pub department: Option<Uuid>,
+    pub inspection: Option<Uuid>,
+    /// Page size, 1 to 500 (default 50); exports ignore it.
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page; exports ignore it.
+    pub cursor: Option<String>,
+    /// `csv` or `xlsx`: every matching finding as a file, in the list's order;
+    /// `Accept: text/csv` also gives CSV. `json` (default): a page.
+    #[param(value_type = Option<ExportFormat>)]
+    pub format: Option<String>,
 }
 
 /// Where a rectification task stands.
@@ -419,6 +445,10 @@ pub struct RectificationQuery {
     /// The responsible department.
     pub department: Option<Uuid>,
     pub project: Option<Uuid>,
+    /// Only rectifications in the region with this code and below it.
+    pub region: Option<String>,
+    /// Only rectifications of findings of inspections in this round.
+    pub round: Option<Uuid>,
     /// Page size, 1 to 500 (default 50); exports ignore it.
     #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,

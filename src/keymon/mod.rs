@@ -3,5 +3,7 @@
 
 pub mod adjustments;
 pub mod dto;
-pub mod routes;
+pub mod history;
+pub mod inspections;
+pub mod rectifications;
 pub mod store;

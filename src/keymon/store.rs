@@ -8,20 +8,9 @@ use crate::auth::{ListScope, Place};
 use crate::error::AppError;
 use crate::pagination::like_prefix;
 use crate::schema::{
-    adjustments, departments, findings, inspection_opinions, inspections, projects,
-    rectification_events, rectifications, report_evaluations, reports,
+    adjustments, findings, inspection_opinions, inspections, projects, rectification_events,
+    rectifications, report_evaluations, reports,
 };
-
-/// Whether a project is secret-related, itself or through its department.
-pub fn project_classified(conn: &mut PgConnection, project_id: Uuid) -> Result<bool, AppError> {
-    let hidden: Option<bool> = projects::table
-        .inner_join(departments::table.on(departments::id.eq(projects::department_id)))
-        .filter(projects::id.eq(project_id))
-        .select(projects::classified.or(departments::classified))
-        .first(conn)
-        .optional()?;
-    Ok(hidden.unwrap_or(false))
-}
 
 /// Where a key-monitoring record lives, copied from its project.
 pub struct Home<'a> {
@@ -34,45 +23,15 @@ pub struct Home<'a> {
 macro_rules! place_of {
     ($row:ty) => {
         impl $row {
-            /// Where the record lives; `classified` is its project's (see
-            /// `project_classified`), which region-scoped readers may not see.
-            pub fn place_classified(&self, classified: bool) -> Place<'_> {
+            /// Where the record lives; `classified` is whether its project is secret-related now
+            /// (`projects::store::secret_related`), which region-scoped readers may not see.
+            pub fn place(&self, classified: bool) -> Place<'_> {
                 Place {
                     region_path: &self.region_path,
                     department: Some((self.region_id, &self.department_path)),
                     classified,
                 }
             }
-
-            /// For records whose project the caller already proved it may see.
-            pub fn place(&self) -> Place<'_> {
-                self.place_classified(false)
-            }
-        }
-    };
-}
-
-macro_rules! scoped {
-    ($q:expr, $table:ident, $scope:expr) => {
-        match $scope {
-            ListScope::All => $q,
-            // Records of secret-related projects stay hidden from region scopes, as the
-            // projects themselves are.
-            ListScope::RegionSubtree(path) => $q
-                .filter($table::region_path.like(like_prefix(path)))
-                .filter(diesel::dsl::not(diesel::dsl::exists(
-                    projects::table
-                        .inner_join(
-                            departments::table.on(departments::id.eq(projects::department_id)),
-                        )
-                        .filter(projects::id.eq($table::project_id))
-                        .filter(projects::classified.or(departments::classified)),
-                ))),
-            ListScope::Department {
-                region_id, path, ..
-            } => $q
-                .filter($table::region_id.eq(*region_id))
-                .filter($table::department_path.like(like_prefix(path))),
         }
     };
 }
@@ -172,7 +131,7 @@ pub struct InspectionFilter {
     pub project_id: Option<Uuid>,
     pub department_id: Option<Uuid>,
     pub status: Option<String>,
-    pub within_path: Option<String>,
+    pub region_path: Option<String>,
     /// The overall light of the project's report in the inspection's round.
     pub light: Option<&'static str>,
 }
@@ -187,7 +146,7 @@ pub fn list_inspections(
     let mut q = inspections::table
         .select(InspectionRow::as_select())
         .into_boxed();
-    q = scoped!(q, inspections, scope);
+    q = crate::visible!(q, scope, inspections, project_id);
     if let Some(r) = f.round_id {
         q = q.filter(inspections::round_id.eq(r));
     }
@@ -197,7 +156,7 @@ pub fn list_inspections(
     if let Some(s) = &f.status {
         q = q.filter(inspections::status.eq(s.clone()));
     }
-    if let Some(path) = &f.within_path {
+    if let Some(path) = &f.region_path {
         q = q.filter(inspections::region_path.like(like_prefix(path)));
     }
     if let Some(d) = f.department_id {
@@ -279,6 +238,69 @@ pub fn find_finding(conn: &mut PgConnection, id: Uuid) -> Result<Option<FindingR
         .select(FindingRow::as_select())
         .first(conn)
         .optional()
+        .map_err(AppError::from)
+}
+
+#[derive(Debug, Default)]
+pub struct FindingFilter {
+    pub category: Option<&'static str>,
+    pub severity: Option<&'static str>,
+    pub region_path: Option<String>,
+    pub round_id: Option<Uuid>,
+    pub project_id: Option<Uuid>,
+    pub department_id: Option<Uuid>,
+    pub inspection_id: Option<Uuid>,
+}
+
+/// Findings the scope may see, oldest first, after `after`.
+pub fn list_findings(
+    conn: &mut PgConnection,
+    scope: &ListScope,
+    f: &FindingFilter,
+    after: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<FindingRow>, AppError> {
+    let mut q = findings::table.select(FindingRow::as_select()).into_boxed();
+    q = crate::visible!(q, scope, findings, project_id);
+    if let Some(c) = f.category {
+        q = q.filter(findings::category.eq(c));
+    }
+    if let Some(s) = f.severity {
+        q = q.filter(findings::severity.eq(s));
+    }
+    if let Some(path) = &f.region_path {
+        q = q.filter(findings::region_path.like(like_prefix(path)));
+    }
+    if let Some(r) = f.round_id {
+        q = q.filter(
+            findings::inspection_id.eq_any(
+                inspections::table
+                    .filter(inspections::round_id.eq(r))
+                    .select(inspections::id),
+            ),
+        );
+    }
+    if let Some(p) = f.project_id {
+        q = q.filter(findings::project_id.eq(p));
+    }
+    if let Some(d) = f.department_id {
+        q = q.filter(
+            findings::project_id.eq_any(
+                projects::table
+                    .filter(projects::department_id.eq(d))
+                    .select(projects::id),
+            ),
+        );
+    }
+    if let Some(i) = f.inspection_id {
+        q = q.filter(findings::inspection_id.eq(i));
+    }
+    if let Some(a) = after {
+        q = q.filter(findings::id.gt(a));
+    }
+    q.order(findings::id.asc())
+        .limit(limit + 1)
+        .load(conn)
         .map_err(AppError::from)
 }
 
@@ -495,6 +517,9 @@ pub struct RectificationFilter {
     pub status: Option<String>,
     pub department_id: Option<Uuid>,
     pub project_id: Option<Uuid>,
+    pub region_path: Option<String>,
+    /// Rectifications of findings of inspections in this round.
+    pub round_id: Option<Uuid>,
     /// Not accepted and past the deadline (`Some(true)`), or not (`Some(false)`), as of `today`.
     pub overdue: Option<bool>,
     /// Not accepted with a deadline on or before this date.
@@ -512,7 +537,7 @@ pub fn list_rectifications(
     let mut q = rectifications::table
         .select(RectificationRow::as_select())
         .into_boxed();
-    q = scoped!(q, rectifications, scope);
+    q = crate::visible!(q, scope, rectifications, project_id);
     if let Some(s) = &f.status {
         q = q.filter(rectifications::status.eq(s.clone()));
     }
@@ -521,6 +546,19 @@ pub fn list_rectifications(
     }
     if let Some(p) = f.project_id {
         q = q.filter(rectifications::project_id.eq(p));
+    }
+    if let Some(path) = &f.region_path {
+        q = q.filter(rectifications::region_path.like(like_prefix(path)));
+    }
+    if let Some(r) = f.round_id {
+        q = q.filter(
+            rectifications::finding_id.eq_any(
+                findings::table
+                    .inner_join(inspections::table)
+                    .filter(inspections::round_id.eq(r))
+                    .select(findings::id),
+            ),
+        );
     }
     let today = f.today.unwrap_or_else(|| Utc::now().date_naive());
     match f.overdue {
@@ -644,7 +682,9 @@ pub fn is_reversed(conn: &mut PgConnection, id: Uuid) -> Result<bool, AppError> 
 pub struct AdjustmentFilter {
     pub project_id: Option<Uuid>,
     pub kind: Option<String>,
-    pub within_path: Option<String>,
+    pub region_path: Option<String>,
+    /// Adjustments of this department's projects.
+    pub department_id: Option<Uuid>,
 }
 
 pub fn list_adjustments(
@@ -657,7 +697,7 @@ pub fn list_adjustments(
     let mut q = adjustments::table
         .select(AdjustmentRow::as_select())
         .into_boxed();
-    q = scoped!(q, adjustments, scope);
+    q = crate::visible!(q, scope, adjustments, project_id);
     if let Some(p) = f.project_id {
         q = q.filter(
             adjustments::project_id
@@ -668,8 +708,17 @@ pub fn list_adjustments(
     if let Some(k) = &f.kind {
         q = q.filter(adjustments::kind.eq(k.clone()));
     }
-    if let Some(path) = &f.within_path {
+    if let Some(path) = &f.region_path {
         q = q.filter(adjustments::region_path.like(like_prefix(path)));
+    }
+    if let Some(d) = f.department_id {
+        q = q.filter(
+            adjustments::project_id.eq_any(
+                projects::table
+                    .filter(projects::department_id.eq(d))
+                    .select(projects::id),
+            ),
+        );
     }
     if let Some(a) = after {
         q = q.filter(adjustments::id.gt(a));

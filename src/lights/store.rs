@@ -275,6 +275,11 @@ pub fn ranking_rows(
         .left_join(report_evaluations::table)
         .filter(reports::round_id.eq(round_id))
         .filter(reports::region_path.like(like_prefix(region_path)))
+        // Rankings are statistics: secret-related projects (and so classified departments)
+        // never count, for any reader.
+        .filter(diesel::dsl::not(
+            reports::project_id.eq_any(crate::auth::scope::hidden_projects()),
+        ))
         .select((
             reports::department_id,
             departments::code,

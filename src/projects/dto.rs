@@ -292,8 +292,8 @@ impl ProjectOrder {
 pub struct ProjectQuery {
     #[param(minimum = 2000, maximum = 2100)]
     pub fiscal_year: Option<i16>,
-    /// Only projects of this region and the regions below it.
-    pub within: Option<String>,
+    /// Only projects of the region with this code and the regions below it.
+    pub region: Option<String>,
     pub department: Option<Uuid>,
     pub status: Option<ProjectStatus>,
     pub key_monitoring: Option<bool>,
@@ -319,6 +319,7 @@ pub struct ProjectQuery {
     "id": "0193a0c4-7f43-7000-8000-000000000098", "kind": "reduce", "amount": "-25000000.00",
     "reason": "reduce",
     "reference": "adjustment 0193a0c4-7f43-7000-8000-000000000096 (济财绩〔2021〕12号)",
+    "adjustment_id": "0193a0c4-7f43-7000-8000-000000000096", "counterpart_project_id": null,
     "actor_id": "0193a0c4-7f43-7000-8000-0000000000b2", "actor_name": "sd.finance",
     "created_at": "2021-10-20T06:30:00Z"
 }))]
@@ -334,19 +335,47 @@ pub struct LedgerEntry {
     pub reason: String,
     /// What caused the entry.
     pub reference: String,
+    /// The fund adjustment that booked the entry.
+    pub adjustment_id: Option<Uuid>,
+    /// The other project of a reallocation.
+    pub counterpart_project_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
     pub actor_name: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
-impl From<LedgerRow> for LedgerEntry {
-    fn from(r: LedgerRow) -> LedgerEntry {
+impl LedgerEntry {
+    /// The entry as a reader who may see its counterpart project reads it, or, for one who may
+    /// not, without that project's code or id and without the adjustment (which may be the
+    /// counterpart's): the amount stays, so the history still adds up to the adjusted budget.
+    pub fn of(r: LedgerRow, counterpart_visible: bool) -> LedgerEntry {
+        if r.counterpart_project_id.is_none() || counterpart_visible {
+            return LedgerEntry {
+                id: r.id,
+                kind: r.kind,
+                amount: r.amount,
+                reason: r.reason,
+                reference: r.reference,
+                adjustment_id: r.adjustment_id,
+                counterpart_project_id: r.counterpart_project_id,
+                actor_id: r.actor_id,
+                actor_name: r.actor_name,
+                created_at: r.created_at,
+            };
+        }
+        let reason = match r.kind.as_str() {
+            "reallocate_in" => "reallocated from another project",
+            "reallocate_out" => "reallocated to another project",
+            _ => "reversal of a reallocation with another project",
+        };
         LedgerEntry {
             id: r.id,
+            reason: reason.to_owned(),
+            reference: String::new(),
+            adjustment_id: None,
+            counterpart_project_id: None,
             kind: r.kind,
             amount: r.amount,
-            reason: r.reason,
-            reference: r.reference,
             actor_id: r.actor_id,
             actor_name: r.actor_name,
             created_at: r.created_at,

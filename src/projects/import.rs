@@ -19,6 +19,7 @@ use crate::AppState;
 use crate::audit::{self, AuditEntry};
 use crate::auth::{Action, Caller};
 use crate::departments::store as departments;
+use crate::domain::indicators::MAX_INDICATORS;
 use crate::domain::money::serde_money;
 use crate::domain::projects::ProjectStatus;
 use crate::error::{AppError, FieldErrors};
@@ -133,9 +134,11 @@ pub struct ImportProject {
     pub status: ProjectStatus,
     #[serde(default)]
     pub key_monitoring: bool,
-    /// The project's complete set of indicators; on update they replace the current ones
-    /// (matched by level 1, level 2 and name, so unchanged indicators keep their ids).
+    /// The project's complete set of indicators, at most 100; on update they replace the
+    /// current ones (matched by level 1, level 2 and name, so unchanged indicators keep their
+    /// ids).
     #[serde(default)]
+    #[schema(max_items = 100)]
     pub indicators: Vec<NewIndicator>,
 }
 
@@ -437,6 +440,15 @@ fn import_one(
         )
     })?;
 
+    if item.indicators.len() > MAX_INDICATORS {
+        return Err(AppError::invalid_field(
+            "indicators",
+            format!(
+                "a project has at most {MAX_INDICATORS} indicators, got {}",
+                item.indicators.len()
+            ),
+        ));
+    }
     let mut errors = FieldErrors::new();
     let mut desired = Vec::with_capacity(item.indicators.len());
     let mut seen = HashMap::new();
@@ -486,9 +498,7 @@ fn import_one(
     };
     if !caller.sees(&existing.place()) {
         // A project the caller cannot see blocks its code all the same; say no more than that.
-        return Err(AppError::Conflict(
-            "The code is taken by a project outside your scope.".to_owned(),
-        ));
+        return Err(service::code_unavailable(&item.code, item.fiscal_year));
     }
     if existing.row.department_id != department.id {
         return Err(AppError::invalid_field(
@@ -524,6 +534,8 @@ fn import_one(
     let audit_base = |action: &'static str, indicator_id: Uuid| {
         AuditEntry::by(caller, action, "indicator")
             .object(indicator_id, Some(&existing.row.region_path))
+            .project(id)
+            .department(Some(existing.row.department_id))
             .classified(existing.classified())
             .details(
                 json!({"project_id": id, "project_code": existing.row.code, "source": "import"}),

@@ -11,15 +11,15 @@ use crate::error::AppError;
 use crate::export::{self, Cell, Column, Format, Kind, XlsxFile};
 use crate::http::etag::IfMatch;
 use crate::http::respond::{created, ok_with_etag};
+use crate::listing::RegionFilter;
 use crate::pagination::{self, Page, decode_cursor, page};
 use crate::projects::dto::{
     LedgerEntry, LedgerQuery, NewProject, Project, ProjectChanges, ProjectOrder, ProjectQuery,
 };
 use crate::projects::service;
 use crate::projects::store::{self, ProjectAfter, ProjectFilter, ProjectSort};
-use crate::regions::store as regions;
 
-/// The filter of a project list; `None` when `within` names no region (nothing matches).
+/// The filter of a project list; `None` when `region` names no region (nothing matches).
 fn project_filter(
     conn: &mut PgConnection,
     query: &ProjectQuery,
@@ -33,11 +33,9 @@ fn project_filter(
         q: query.q.clone().filter(|q| !q.trim().is_empty()),
         ..ProjectFilter::default()
     };
-    if let Some(code) = &query.within {
-        match regions::find_by_code(conn, code)? {
-            Some(region) => filter.within_path = Some(region.path),
-            None => return Ok(None),
-        }
+    match RegionFilter::resolve(conn, query.region.as_deref())?.path() {
+        Some(path) => filter.region_path = path,
+        None => return Ok(None),
     }
     Ok(Some(filter))
 }
@@ -379,12 +377,22 @@ pub async fn budget_history(
             let view = store::find(conn, id)?.ok_or_else(not_found)?;
             caller.authorize(Action::Read, &view.place())?;
             let rows = store::ledger(conn, id, after, limit)?;
+            let counterparts: Vec<Uuid> = rows
+                .iter()
+                .filter_map(|r| r.counterpart_project_id)
+                .collect();
+            let visible = service::visible_ids(conn, &caller, &counterparts)?;
             Ok(page(
                 rows,
                 limit,
                 "id",
                 |r| (String::new(), r.id),
-                LedgerEntry::from,
+                |r| {
+                    let shown = r
+                        .counterpart_project_id
+                        .is_some_and(|c| visible.contains(&c));
+                    LedgerEntry::of(r, shown)
+                },
             ))
         })
         .await?;

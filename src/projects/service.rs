@@ -65,6 +65,32 @@ fn into_result(errors: FieldErrors) -> Result<(), AppError> {
     }
 }
 
+/// Which of these projects the caller may see, decided by `Caller::sees` on their current flags
+/// (for redacting references to other projects: a reallocation's counterpart, a ledger entry's
+/// source).
+pub fn visible_ids(
+    conn: &mut PgConnection,
+    caller: &Caller,
+    ids: &[Uuid],
+) -> Result<std::collections::HashSet<Uuid>, AppError> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(store::find_many(conn, ids)?
+        .into_iter()
+        .filter(|view| caller.sees(&view.place()))
+        .map(|view| view.row.id)
+        .collect())
+}
+
+/// A project code the region already uses in that year, by a project the caller may or may not
+/// see: the answer names no holder.
+pub fn code_unavailable(code: &str, fiscal_year: i16) -> AppError {
+    AppError::Conflict(format!(
+        "The project code {code} is not available in this region for {fiscal_year}; choose another."
+    ))
+}
+
 /// The project as the API shows it, with its readiness.
 pub fn project_dto(conn: &mut PgConnection, view: ProjectView) -> Result<Project, AppError> {
     let weights = store::indicator_weights(conn, &[view.row.id])?;
@@ -152,10 +178,8 @@ pub fn create(
         ));
     }
     if store::find_by_code(conn, department.region_id, new.fiscal_year, &new.code)?.is_some() {
-        return Err(AppError::Conflict(format!(
-            "The region already has a project {} in {}.",
-            new.code, new.fiscal_year
-        )));
+        // The same words whoever holds the code, so a hidden project is not revealed.
+        return Err(code_unavailable(&new.code, new.fiscal_year));
     }
     let id = store::insert(
         conn,
@@ -177,6 +201,8 @@ pub fn create(
             amount: &fields.initial_budget,
             reason: "budget at the start of the year",
             reference,
+            adjustment_id: None,
+            counterpart_project_id: None,
             actor_id: Some(caller.user_id),
             actor_name: Some(&caller.username),
         },
@@ -188,6 +214,8 @@ pub fn create(
         .map(|row| {
             AuditEntry::by(caller, "indicator.created", "indicator")
                 .object(row.id, Some(&view.row.region_path))
+                .project(id)
+                .department(Some(view.row.department_id))
                 .classified(view.classified())
                 .details(serde_json::json!({"project_id": id, "project_code": view.row.code}))
                 .change(None::<&Indicator>, Some(&Indicator::from(row)))
@@ -199,6 +227,8 @@ pub fn create(
         conn,
         AuditEntry::by(caller, "project.created", "project")
             .object(id, Some(&view.row.region_path))
+            .project(id)
+            .department(Some(view.row.department_id))
             .classified(view.classified())
             .change(None::<&Project>, Some(&dto)),
     )?;
@@ -301,6 +331,8 @@ pub fn update(
                 amount: &correction,
                 reason: "initial budget corrected",
                 reference,
+                adjustment_id: None,
+                counterpart_project_id: None,
                 actor_id: Some(caller.user_id),
                 actor_name: Some(&caller.username),
             },
@@ -312,6 +344,8 @@ pub fn update(
         conn,
         AuditEntry::by(caller, "project.updated", "project")
             .object(id, Some(&view.row.region_path))
+            .project(id)
+            .department(Some(view.row.department_id))
             .classified(view.classified() || current.classified())
             .change(Some(&before), Some(&after)),
     )?;
@@ -336,6 +370,8 @@ pub fn delete(conn: &mut PgConnection, caller: &Caller, id: Uuid) -> Result<(), 
         conn,
         AuditEntry::by(caller, "project.deleted", "project")
             .object(id, Some(&current.row.region_path))
+            .project(id)
+            .department(Some(current.row.department_id))
             .classified(current.classified())
             .change(Some(&before), None::<&Project>),
     )

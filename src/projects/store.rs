@@ -99,6 +99,22 @@ pub fn find(conn: &mut PgConnection, id: Uuid) -> Result<Option<ProjectView>, Ap
         .map_err(AppError::from)
 }
 
+/// Whether the project is secret-related now, itself or through its department (the
+/// `hidden_projects` view of `auth::scope`); false for a project that does not exist.
+pub fn secret_related(conn: &mut PgConnection, project_id: Uuid) -> Result<bool, AppError> {
+    diesel::select(crate::auth::scope::project_is_hidden(project_id))
+        .get_result(conn)
+        .map_err(AppError::from)
+}
+
+/// Many projects with their departments, for deciding which of them a caller may see.
+pub fn find_many(conn: &mut PgConnection, ids: &[Uuid]) -> Result<Vec<ProjectView>, AppError> {
+    project_view_query!()
+        .filter(projects::id.eq_any(ids))
+        .load::<ProjectView>(conn)
+        .map_err(AppError::from)
+}
+
 /// Locks the project row for the rest of the transaction (concurrent edits queue up), then
 /// reads it with its department. Only the project row is locked, not the department's.
 pub fn find_for_update(conn: &mut PgConnection, id: Uuid) -> Result<Option<ProjectView>, AppError> {
@@ -288,6 +304,9 @@ pub struct LedgerEntryNew<'a> {
     pub amount: &'a BigDecimal,
     pub reason: &'a str,
     pub reference: &'a str,
+    /// The fund adjustment that booked the entry, and the other project of a reallocation.
+    pub adjustment_id: Option<Uuid>,
+    pub counterpart_project_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
     pub actor_name: Option<&'a str>,
 }
@@ -302,6 +321,8 @@ pub fn append_ledger(conn: &mut PgConnection, e: LedgerEntryNew<'_>) -> Result<(
             budget_ledger::amount.eq(e.amount),
             budget_ledger::reason.eq(e.reason),
             budget_ledger::reference.eq(e.reference),
+            budget_ledger::adjustment_id.eq(e.adjustment_id),
+            budget_ledger::counterpart_project_id.eq(e.counterpart_project_id),
             budget_ledger::actor_id.eq(e.actor_id),
             budget_ledger::actor_name.eq(e.actor_name),
         ))
@@ -317,6 +338,8 @@ pub struct LedgerRow {
     pub amount: BigDecimal,
     pub reason: String,
     pub reference: String,
+    pub adjustment_id: Option<Uuid>,
+    pub counterpart_project_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
     pub actor_name: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -391,7 +414,7 @@ pub enum ProjectSort {
 #[derive(Debug, Default)]
 pub struct ProjectFilter {
     pub fiscal_year: Option<i16>,
-    pub within_path: Option<String>,
+    pub region_path: Option<String>,
     pub department_id: Option<Uuid>,
     pub status: Option<&'static str>,
     pub key_monitoring: Option<bool>,
@@ -430,7 +453,7 @@ pub fn list(
     if let Some(year) = filter.fiscal_year {
         q = q.filter(projects::fiscal_year.eq(year));
     }
-    if let Some(path) = &filter.within_path {
+    if let Some(path) = &filter.region_path {
         q = q.filter(projects::region_path.like(like_prefix(path)));
     }
     if let Some(dept) = filter.department_id {

@@ -110,7 +110,7 @@ pub struct RegionQuery {
     pub parent: Option<String>,
     pub level: Option<RegionLevel>,
     /// Only the region with this code and everything below it.
-    pub within: Option<String>,
+    pub region: Option<String>,
     /// Code prefix or part of the name.
     pub q: Option<String>,
     /// `code` (default), `name`; prefix `-` for descending.

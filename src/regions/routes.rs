@@ -57,9 +57,9 @@ pub async fn list_regions(
                     None => return Ok(Page::empty()),
                 }
             }
-            if let Some(code) = &query.within {
+            if let Some(code) = &query.region {
                 match store::find_by_code(conn, code)? {
-                    Some(root) => filter.within_path = Some(root.path),
+                    Some(root) => filter.region_path = Some(root.path),
                     None => return Ok(Page::empty()),
                 }
             }

@@ -33,7 +33,7 @@ pub enum RegionSort {
 pub struct RegionFilter {
     pub parent_id: Option<Uuid>,
     pub level: Option<&'static str>,
-    pub within_path: Option<String>,
+    pub region_path: Option<String>,
     pub q: Option<String>,
 }
 
@@ -135,7 +135,7 @@ pub fn list(
     if let Some(level) = filter.level {
         q = q.filter(regions::level.eq(level));
     }
-    if let Some(path) = &filter.within_path {
+    if let Some(path) = &filter.region_path {
         q = q.filter(regions::path.like(like_prefix(path)));
     }
     if let Some(text) = &filter.q {

@@ -1,7 +1,7 @@
 //! Department reports: one per department with project reports in a round, with a summary text,
 //! totals from its project reports and the same workflow.
 
-use actix_web::{HttpResponse, get, post, put, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use chrono::Utc;
 use diesel::Connection;
 use diesel::pg::PgConnection;
@@ -10,14 +10,17 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::audit::{self, AuditEntry};
 use crate::auth::scope::not_found;
-use crate::auth::{Action, Caller};
+use crate::auth::{Action, Caller, ListScope};
 use crate::domain::monitoring::{ReportAction, ReportStatus, execution_rate, transition};
 use crate::domain::regions::code_of;
 use crate::error::AppError;
 use crate::http::etag::{IfMatch, stale};
 use crate::http::respond::ok_with_etag;
+use crate::listing::{Listing, RegionFilter};
+use crate::pagination::Page;
 use crate::reports::dto::{
-    DepartmentReport, DepartmentReportInput, StatusCount, Transition, WorkflowComment,
+    DepartmentReport, DepartmentReportInput, DepartmentReportQuery, StatusCount, Transition,
+    WorkflowComment,
 };
 use crate::reports::store::{self, DepartmentReportRow, NewTransition};
 use crate::rounds::store::{self as rounds, RoundRow};
@@ -28,20 +31,23 @@ pub fn ensure_for_round(
     caller: &Caller,
     round: &RoundRow,
 ) -> Result<(), AppError> {
-    for id in store::ensure_department_reports(conn, round.id)? {
+    for (id, department_id, region_path) in store::ensure_department_reports(conn, round.id)? {
         audit::record(
             conn,
             AuditEntry::by(caller, "department_report.created", "department_report")
-                .object(id, Some(&round.region_path))
+                .object(id, Some(&region_path))
+                .department(Some(department_id))
                 .details(serde_json::json!({"round_id": round.id})),
         )?;
     }
     Ok(())
 }
 
-/// Department reports with their totals and histories, in three queries whatever their number.
+/// Department reports with their totals (of the project reports `scope` may see) and
+/// histories, in three queries whatever their number.
 fn dtos(
     conn: &mut PgConnection,
+    scope: &ListScope,
     rows: Vec<(DepartmentReportRow, String, String)>,
 ) -> Result<Vec<DepartmentReport>, AppError> {
     let Some(round_id) = rows.first().map(|(r, _, _)| r.round_id) else {
@@ -49,7 +55,7 @@ fn dtos(
     };
     let departments: Vec<Uuid> = rows.iter().map(|(r, _, _)| r.department_id).collect();
     let ids: Vec<Uuid> = rows.iter().map(|(r, _, _)| r.id).collect();
-    let mut totals = store::department_totals(conn, round_id, &departments)?;
+    let mut totals = store::department_totals(conn, round_id, &departments, scope)?;
     let mut history: std::collections::HashMap<Uuid, Vec<Transition>> =
         std::collections::HashMap::new();
     for (id, t) in store::transitions_of(conn, &ids)? {
@@ -87,10 +93,10 @@ fn dtos(
         .collect())
 }
 
-fn load(conn: &mut PgConnection, id: Uuid) -> Result<DepartmentReport, AppError> {
+fn load(conn: &mut PgConnection, caller: &Caller, id: Uuid) -> Result<DepartmentReport, AppError> {
     let row = store::find_department_report(conn, id, false)?.ok_or_else(not_found)?;
     let (code, name) = store::department_code_name(conn, row.department_id)?;
-    Ok(dtos(conn, vec![(row, code, name)])?.remove(0))
+    Ok(dtos(conn, &caller.list_scope(), vec![(row, code, name)])?.remove(0))
 }
 
 fn report_for(
@@ -101,7 +107,8 @@ fn report_for(
 ) -> Result<(DepartmentReportRow, RoundRow), AppError> {
     caller.require(action)?;
     let row = store::find_department_report(conn, id, true)?.ok_or_else(not_found)?;
-    caller.authorize(action, &row.place())?;
+    let classified = store::department_classified(conn, row.department_id)?;
+    caller.authorize(action, &row.place(classified))?;
     let round = rounds::find(conn, row.round_id)?.ok_or_else(not_found)?;
     Ok((row, round))
 }
@@ -112,33 +119,50 @@ fn report_for(
     operation_id = "list_department_reports",
     summary = "List a round's department reports",
     description = "One per department with project reports in the round, within the caller's scope, \
-                   with totals from its project reports. Roles: admin, finance_officer, auditor, \
-                   department_officer.",
-    params(("id" = Uuid, Path, description = "Round id")),
-    responses((status = 200, description = "The department reports", body = Vec<DepartmentReport>)),
+                   by department code, with totals from the project reports the caller may see. \
+                   Roles: admin, finance_officer, auditor, department_officer.",
+    params(("id" = Uuid, Path, description = "Round id"), DepartmentReportQuery),
+    responses((status = 200, description = "A page of department reports", body = Page<DepartmentReport>)),
     extensions(("x-roles" = json!(["admin", "finance_officer", "auditor", "department_officer"])))
 )]
 #[get("/rounds/{id}/department-reports")]
 pub async fn list_department_reports(
+    req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-) -> Result<web::Json<Vec<DepartmentReport>>, AppError> {
+    query: web::Query<DepartmentReportQuery>,
+) -> Result<HttpResponse, AppError> {
     caller.require(Action::Read)?;
     let round_id = id.into_inner();
+    let q = query.into_inner();
+    let listing = Listing::of(&req, q.limit, q.cursor.as_deref(), "department_code")?;
     let scope = caller.list_scope();
-    let list = state
-        .db
-        .run(move |conn| {
-            let round = rounds::find(conn, round_id)?.ok_or_else(not_found)?;
-            if !caller.covered_by(&round.region_path) {
-                return Err(not_found());
-            }
-            let rows = store::list_department_reports(conn, round_id, &scope)?;
-            dtos(conn, rows)
-        })
-        .await?;
-    Ok(web::Json(list))
+    listing
+        .respond_json(
+            &state.db,
+            move |conn, after, limit| {
+                let round = rounds::find(conn, round_id)?.ok_or_else(not_found)?;
+                if !caller.covered_by(&round.region_path) {
+                    return Err(not_found());
+                }
+                let Some(region_path) = RegionFilter::resolve(conn, q.region.as_deref())?.path()
+                else {
+                    return Ok(Vec::new());
+                };
+                let filter = store::DepartmentReportFilter {
+                    region_path,
+                    department_id: q.department,
+                    status: q.status.map(ReportStatus::as_str),
+                    late: q.late,
+                };
+                let rows =
+                    store::list_department_reports(conn, round_id, &scope, &filter, after, limit)?;
+                dtos(conn, &scope, rows)
+            },
+            |r: &DepartmentReport| (r.department_code.clone(), r.id),
+        )
+        .await
 }
 
 /// Read a department report.
@@ -164,8 +188,9 @@ pub async fn get_department_report(
         .run(move |conn| {
             caller.require(Action::Read)?;
             let row = store::find_department_report(conn, id, false)?.ok_or_else(not_found)?;
-            caller.authorize(Action::Read, &row.place())?;
-            load(conn, id)
+            let classified = store::department_classified(conn, row.department_id)?;
+            caller.authorize(Action::Read, &row.place(classified))?;
+            load(conn, &caller, id)
         })
         .await?;
     let version = report.version;
@@ -224,12 +249,13 @@ pub async fn update_department_report(
                     conn,
                     AuditEntry::by(&caller, "department_report.updated", "department_report")
                         .object(id, Some(&row.region_path))
+                        .department(Some(row.department_id))
                         .change(
                             Some(&serde_json::json!({"summary": row.summary})),
                             Some(&serde_json::json!({"summary": summary.trim()})),
                         ),
                 )?;
-                load(conn, id)
+                load(conn, &caller, id)
             })
         })
         .await?;
@@ -292,13 +318,14 @@ async fn act(
                     conn,
                     AuditEntry::by(&caller, "department_report.transition", "department_report")
                         .object(id, Some(&row.region_path))
+                        .department(Some(row.department_id))
                         .change(
                             Some(&serde_json::json!({"status": from.as_str()})),
                             Some(&serde_json::json!({"status": to.as_str()})),
                         )
                         .details(serde_json::json!({"comment": comment.trim()})),
                 )?;
-                load(conn, id)
+                load(conn, &caller, id)
             })
         })
         .await?;

@@ -430,6 +430,7 @@ pub struct WorkflowComment {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[schema(example = json!({
     "id": "0193a0c4-7f43-7000-8000-000000000092",
+    "round_id": "0193a0c4-7f43-7000-8000-000000000091",
     "project_id": "0193a0c4-7f43-7000-8000-0000000000e1", "project_code": "SD2021-KJ-007",
     "project_name": "Aviation emergency rescue capability", "key_monitoring": true,
     "department_id": "0193a0c4-7f43-7000-8000-0000000000a1", "department_code": "KJT",
@@ -440,6 +441,7 @@ pub struct WorkflowComment {
 }))]
 pub struct ReportListItem {
     pub id: Uuid,
+    pub round_id: Uuid,
     pub project_id: Uuid,
     pub project_code: String,
     pub project_name: String,
@@ -469,6 +471,7 @@ impl From<ReportListRow> for ReportListItem {
     fn from(r: ReportListRow) -> ReportListItem {
         ReportListItem {
             id: r.report.id,
+            round_id: r.report.round_id,
             project_id: r.report.project_id,
             project_code: r.project_code,
             project_name: r.project_name,
@@ -500,9 +503,10 @@ impl From<ReportListRow> for ReportListItem {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ReportQuery {
+    /// Only reports of projects in the region with this code and below it.
+    pub region: Option<String>,
     pub department: Option<Uuid>,
-    /// Only reports of projects in this region and below.
-    pub within: Option<String>,
+    pub project: Option<Uuid>,
     pub status: Option<ReportStatus>,
     pub late: Option<bool>,
     pub key_monitoring: Option<bool>,
@@ -521,6 +525,21 @@ pub struct ReportQuery {
     /// `Accept: text/csv` also gives CSV. `json` (default): a page.
     #[param(value_type = Option<ExportFormat>)]
     pub format: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DepartmentReportQuery {
+    /// Only department reports of departments in the region with this code and below it.
+    pub region: Option<String>,
+    pub department: Option<Uuid>,
+    pub status: Option<ReportStatus>,
+    pub late: Option<bool>,
+    /// Page size, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -9,13 +9,13 @@ use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller};
 use crate::domain::monitoring::ReportAction;
 use crate::error::{AppError, FieldErrors};
-use crate::export::{self, Cell, Column, Format, Kind, XlsxFile};
+use crate::export::{Cell, Column, Kind, XlsxFile};
 use crate::http::etag::{IfMatch, stale};
 use crate::http::extractors::OptionalJson;
 use crate::http::respond::ok_with_etag;
-use crate::pagination::{self, Page, decode_cursor, page};
+use crate::listing::{Export, Listing, RegionFilter};
+use crate::pagination::Page;
 use crate::projects::store as projects;
-use crate::regions::store as regions;
 use crate::reports::dto::{Report, ReportInput, ReportListItem, ReportQuery, WorkflowComment};
 use crate::reports::service::{self, check_editable, entered_fields, report_for};
 use crate::reports::store::{self, IndicatorEntryFields, ReportEntryFields, ReportFilter};
@@ -231,6 +231,7 @@ pub async fn update_report(
                     conn,
                     AuditEntry::by(&caller, "report.updated", "report")
                         .object(id, Some(&current.region_path))
+                        .project(current.project_id)
                         .change(Some(&before), Some(&after)),
                 )?;
                 Ok(after)
@@ -399,7 +400,8 @@ pub async fn approve_report(
     .await
 }
 
-/// The columns the finance office's report sheet has always had, in its order.
+/// The columns the finance office's report sheet has always had, in its order, then the ids a
+/// system importing the sheet needs to follow each row.
 const REPORT_COLUMNS: &[Column] = &[
     Column::new("report_id", Kind::Text),
     Column::new("project_code", Kind::Text),
@@ -414,6 +416,9 @@ const REPORT_COLUMNS: &[Column] = &[
     Column::new("executed_amount", Kind::Money),
     Column::new("execution_rate", Kind::Percent),
     Column::new("light", Kind::Text),
+    Column::new("round_id", Kind::Text),
+    Column::new("project_id", Kind::Text),
+    Column::new("department_id", Kind::Text),
 ];
 
 fn report_cells(r: &ReportListItem) -> Vec<Cell> {
@@ -431,11 +436,14 @@ fn report_cells(r: &ReportListItem) -> Vec<Cell> {
         Cell::money(&r.executed_amount),
         Cell::opt(r.execution_rate.clone(), Cell::Percent),
         r.light.as_str().into(),
+        r.round_id.into(),
+        r.project_id.into(),
+        r.department_id.into(),
     ]
 }
 
 /// The filter of a round's report list after checking the round is in scope (404 otherwise);
-/// `None` when `within` names no region (nothing matches).
+/// `None` when `region` names no region (nothing matches).
 fn report_filter(
     conn: &mut PgConnection,
     caller: &Caller,
@@ -446,23 +454,20 @@ fn report_filter(
     if !caller.covered_by(&round.region_path) {
         return Err(not_found());
     }
-    let mut filter = ReportFilter {
+    let Some(region_path) = RegionFilter::resolve(conn, query.region.as_deref())?.path() else {
+        return Ok(None);
+    };
+    Ok(Some(ReportFilter {
         department_id: query.department,
+        project_id: query.project,
+        region_path,
         status: query.status.map(|s| s.as_str().to_owned()),
         late: query.late,
         key_monitoring: query.key_monitoring,
         light: query.light.map(|l| l.as_str()),
         budget_light: query.budget_light.map(|l| l.as_str()),
         q: query.q.clone().filter(|q| !q.trim().is_empty()),
-        ..ReportFilter::default()
-    };
-    if let Some(code) = &query.within {
-        match regions::find_by_code(conn, code)? {
-            Some(region) => filter.within_path = Some(region.path),
-            None => return Ok(None),
-        }
-    }
-    Ok(Some(filter))
+    }))
 }
 
 /// The reports of a round.
@@ -490,50 +495,28 @@ pub async fn list_round_reports(
     query: web::Query<ReportQuery>,
 ) -> Result<HttpResponse, AppError> {
     caller.require(Action::Read)?;
-    let format = Format::of(&req)?;
     let round_id = id.into_inner();
     let query = query.into_inner();
+    let listing = Listing::of(&req, query.limit, query.cursor.as_deref(), "project_code")?;
     let scope = caller.list_scope();
-    if format != Format::Json {
-        let filter = state
-            .db
-            .run(move |conn| report_filter(conn, &caller, round_id, &query))
-            .await?;
-        return export::paged(
+    let export = Export {
+        filename: format!("round-{round_id}-reports"),
+        columns: REPORT_COLUMNS,
+        cells: report_cells,
+    };
+    listing
+        .respond(
             &state.db,
-            format,
-            &format!("round-{round_id}-reports"),
-            REPORT_COLUMNS,
+            Some(export),
             move |conn, after, limit| {
-                let Some(filter) = &filter else {
+                let Some(filter) = report_filter(conn, &caller, round_id, &query)? else {
                     return Ok(Vec::new());
                 };
                 let rows =
-                    store::list_for_round(conn, round_id, &scope, filter, after, Some(limit))?;
+                    store::list_for_round(conn, round_id, &scope, &filter, after, Some(limit))?;
                 Ok(rows.into_iter().map(ReportListItem::from).collect())
             },
-            |r| (r.project_code.clone(), r.id),
-            report_cells,
+            |r: &ReportListItem| (r.project_code.clone(), r.id),
         )
-        .await;
-    }
-    let limit = pagination::limit(query.limit)?;
-    let after = decode_cursor(query.cursor.as_deref(), "project_code")?.map(|a| (a.key, a.id));
-    let rows = state
-        .db
-        .run(move |conn| {
-            let Some(filter) = report_filter(conn, &caller, round_id, &query)? else {
-                return Ok(Vec::new());
-            };
-            store::list_for_round(conn, round_id, &scope, &filter, after, Some(limit))
-        })
-        .await?;
-    let page = page(
-        rows,
-        limit,
-        "project_code",
-        |r| (r.project_code.clone(), r.report.id),
-        ReportListItem::from,
-    );
-    Ok(HttpResponse::Ok().json(page))
+        .await
 }

@@ -358,6 +358,7 @@ fn create_chunk(
         audits.push(
             AuditEntry::by(caller, "report.created", "report")
                 .object(report_id, Some(&p.region_path))
+                .project(p.id)
                 .details(serde_json::json!({
                     "round_id": round.id, "project_id": p.id, "project_code": p.code,
                     "carried_over_from": previous.map(|r| r.id),
@@ -415,7 +416,8 @@ pub fn report_for(
         store::find(conn, id)?
     }
     .ok_or_else(not_found)?;
-    caller.authorize(action, &report.place())?;
+    let hidden = projects::secret_related(conn, report.project_id)?;
+    caller.authorize(action, &report.place(hidden))?;
     let round = rounds::find(conn, report.round_id)?.ok_or_else(not_found)?;
     Ok((report, round))
 }
@@ -508,6 +510,7 @@ pub fn act(
             "report",
         )
         .object(id, Some(&report.region_path))
+        .project(report.project_id)
         .change(
             Some(&serde_json::json!({"status": from.as_str()})),
             Some(&serde_json::json!({"status": to.as_str(), "late": submitted.map(|s| s.1)})),

@@ -47,12 +47,14 @@ pub struct ReportRow {
 }
 
 impl ReportRow {
-    pub fn place(&self) -> Place<'_> {
+    /// Where the report lives; `classified` is whether its project is secret-related now
+    /// (`projects::store::secret_related`): a project classified after its round opened keeps
+    /// its reports, hidden as the project is.
+    pub fn place(&self, classified: bool) -> Place<'_> {
         Place {
             region_path: &self.region_path,
             department: Some((self.region_id, &self.department_path)),
-            // Classified projects never get reports.
-            classified: false,
+            classified,
         }
     }
 }
@@ -671,7 +673,8 @@ pub struct ReportListRow {
 #[derive(Debug, Default)]
 pub struct ReportFilter {
     pub department_id: Option<Uuid>,
-    pub within_path: Option<String>,
+    pub project_id: Option<Uuid>,
+    pub region_path: Option<String>,
     pub status: Option<String>,
     pub late: Option<bool>,
     pub key_monitoring: Option<bool>,
@@ -703,19 +706,14 @@ pub fn list_for_round(
             report_evaluations::light_budget.nullable(),
         ))
         .into_boxed();
-    q = match scope {
-        ListScope::All => q,
-        ListScope::RegionSubtree(path) => q.filter(reports::region_path.like(like_prefix(path))),
-        ListScope::Department {
-            region_id, path, ..
-        } => q
-            .filter(reports::region_id.eq(*region_id))
-            .filter(reports::department_path.like(like_prefix(path))),
-    };
+    q = crate::visible!(q, scope, reports, project_id);
     if let Some(d) = filter.department_id {
         q = q.filter(reports::department_id.eq(d));
     }
-    if let Some(path) = &filter.within_path {
+    if let Some(p) = filter.project_id {
+        q = q.filter(reports::project_id.eq(p));
+    }
+    if let Some(path) = &filter.region_path {
         q = q.filter(reports::region_path.like(like_prefix(path)));
     }
     if let Some(s) = &filter.status {
@@ -769,21 +767,33 @@ pub struct DepartmentReportRow {
 }
 
 impl DepartmentReportRow {
-    pub fn place(&self) -> Place<'_> {
+    /// Where the report lives; `classified` is whether its department is classified now
+    /// (`department_classified`).
+    pub fn place(&self, classified: bool) -> Place<'_> {
         Place {
             region_path: &self.region_path,
             department: Some((self.region_id, &self.department_path)),
-            classified: false,
+            classified,
         }
     }
 }
 
+/// Whether the department is classified now (false for one that does not exist).
+pub fn department_classified(
+    conn: &mut PgConnection,
+    department_id: Uuid,
+) -> Result<bool, AppError> {
+    diesel::select(crate::auth::scope::department_is_classified(department_id))
+        .get_result(conn)
+        .map_err(AppError::from)
+}
+
 /// Creates the department reports a round lacks: one per department with project reports.
-/// Returns the ids created.
+/// Returns (id, department, its region path) of each one created.
 pub fn ensure_department_reports(
     conn: &mut PgConnection,
     round_id: Uuid,
-) -> Result<Vec<Uuid>, AppError> {
+) -> Result<Vec<(Uuid, Uuid, String)>, AppError> {
     let missing: Vec<(Uuid, Uuid, String, String)> = reports::table
         .inner_join(departments::table.on(departments::id.eq(reports::department_id)))
         .filter(reports::round_id.eq(round_id))
@@ -809,11 +819,11 @@ pub fn ensure_department_reports(
                 department_reports::round_id.eq(round_id),
                 department_reports::department_id.eq(department_id),
                 department_reports::region_id.eq(region_id),
-                department_reports::region_path.eq(region_path),
+                department_reports::region_path.eq(&region_path),
                 department_reports::department_path.eq(path),
             ))
             .execute(conn)?;
-        created.push(id);
+        created.push((id, department_id, region_path));
     }
     Ok(created)
 }
@@ -834,10 +844,23 @@ pub fn find_department_report(
     Ok(row)
 }
 
+#[derive(Debug, Default)]
+pub struct DepartmentReportFilter {
+    pub region_path: Option<String>,
+    pub department_id: Option<Uuid>,
+    pub status: Option<&'static str>,
+    pub late: Option<bool>,
+}
+
+/// A round's department reports the scope may see, by department code (then id, since codes
+/// repeat across regions), after the keyset position `after`.
 pub fn list_department_reports(
     conn: &mut PgConnection,
     round_id: Uuid,
     scope: &ListScope,
+    filter: &DepartmentReportFilter,
+    after: Option<(String, Uuid)>,
+    limit: i64,
 ) -> Result<Vec<(DepartmentReportRow, String, String)>, AppError> {
     let mut q = department_reports::table
         .inner_join(departments::table.on(departments::id.eq(department_reports::department_id)))
@@ -848,23 +871,21 @@ pub fn list_department_reports(
             departments::name,
         ))
         .into_boxed();
-    q = match scope {
-        ListScope::All => q,
-        ListScope::RegionSubtree(path) => {
-            q.filter(department_reports::region_path.like(like_prefix(path)))
-        }
-        ListScope::Department {
-            region_id, path, ..
-        } => q
-            .filter(department_reports::region_id.eq(*region_id))
-            .filter(department_reports::department_path.like(like_prefix(path))),
-    };
-    q.order((
-        department_reports::region_path.asc(),
-        departments::code.asc(),
-    ))
-    .load(conn)
-    .map_err(AppError::from)
+    q = crate::visible!(q, scope, department_reports, department_id);
+    if let Some(path) = &filter.region_path {
+        q = q.filter(department_reports::region_path.like(like_prefix(path)));
+    }
+    if let Some(d) = filter.department_id {
+        q = q.filter(department_reports::department_id.eq(d));
+    }
+    if let Some(s) = filter.status {
+        q = q.filter(department_reports::status.eq(s));
+    }
+    if let Some(late) = filter.late {
+        q = q.filter(department_reports::late.eq(late));
+    }
+    let q = keyset!(q, departments::code, department_reports::id, false, after);
+    q.limit(limit + 1).load(conn).map_err(AppError::from)
 }
 
 pub fn department_code_name(
@@ -886,13 +907,16 @@ pub struct DepartmentTotals {
     pub by_status: Vec<(String, i64)>,
 }
 
-/// Totals of each department's project reports in a round, in two grouped queries.
+/// Totals of each department's project reports in a round, counting only the reports the scope
+/// may see (a secret-related project's report is not in a region reader's totals), in two
+/// grouped queries.
 pub fn department_totals(
     conn: &mut PgConnection,
     round_id: Uuid,
     department_ids: &[Uuid],
+    scope: &ListScope,
 ) -> Result<std::collections::HashMap<Uuid, DepartmentTotals>, AppError> {
-    let sums: Vec<(Uuid, Option<BigDecimal>, Option<BigDecimal>)> = reports::table
+    let q = reports::table
         .filter(reports::round_id.eq(round_id))
         .filter(reports::department_id.eq_any(department_ids))
         .group_by(reports::department_id)
@@ -901,8 +925,10 @@ pub fn department_totals(
             diesel::dsl::sum(reports::adjusted_budget),
             diesel::dsl::sum(reports::executed_amount),
         ))
-        .load(conn)?;
-    let by_status: Vec<(Uuid, String, i64)> = reports::table
+        .into_boxed();
+    let sums: Vec<(Uuid, Option<BigDecimal>, Option<BigDecimal>)> =
+        crate::visible!(q, scope, reports, project_id).load(conn)?;
+    let q = reports::table
         .filter(reports::round_id.eq(round_id))
         .filter(reports::department_id.eq_any(department_ids))
         .group_by((reports::department_id, reports::status))
@@ -912,7 +938,9 @@ pub fn department_totals(
             diesel::dsl::count_star(),
         ))
         .order((reports::department_id, reports::status))
-        .load(conn)?;
+        .into_boxed();
+    let by_status: Vec<(Uuid, String, i64)> =
+        crate::visible!(q, scope, reports, project_id).load(conn)?;
     let mut totals: std::collections::HashMap<Uuid, DepartmentTotals> = sums
         .into_iter()
         .map(|(id, budget, executed)| {

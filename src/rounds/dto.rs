@@ -106,8 +106,10 @@ pub struct RoundQuery {
     #[param(minimum = 2000, maximum = 2100)]
     pub fiscal_year: Option<i16>,
     pub status: Option<RoundStatus>,
-    /// Only rounds of the region with this code.
+    /// Only rounds of the region with this code and the regions below it.
     pub region: Option<String>,
+    /// Only rounds of regions of this level (`region=370100&level=city`: Jinan's own rounds).
+    pub level: Option<crate::domain::regions::RegionLevel>,
     /// Page size, 1 to 500 (default 50).
     #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,

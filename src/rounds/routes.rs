@@ -10,6 +10,7 @@ use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller, Place};
 use crate::error::{AppError, FieldErrors};
 use crate::http::respond::{created, ok_with_etag};
+use crate::listing::RegionFilter;
 use crate::pagination::{self, Page, decode_cursor, page};
 use crate::regions::store as regions;
 use crate::reports::service;
@@ -75,13 +76,12 @@ pub async fn list_rounds(
                     RoundStatus::Open => "open".to_owned(),
                     RoundStatus::Closed => "closed".to_owned(),
                 }),
-                region_id: None,
+                region_path: None,
+                level: query.level.map(crate::domain::regions::RegionLevel::as_str),
             };
-            if let Some(code) = &query.region {
-                match regions::find_by_code(conn, code)? {
-                    Some(r) => filter.region_id = Some(r.id),
-                    None => return Ok(Page::empty()),
-                }
+            match RegionFilter::resolve(conn, query.region.as_deref())?.path() {
+                Some(path) => filter.region_path = path,
+                None => return Ok(Page::empty()),
             }
             let rows = store::list(conn, &scope, &filter, after, limit)?;
             Ok(page(

@@ -107,7 +107,8 @@ pub fn set_status(conn: &mut PgConnection, id: Uuid, status: &str) -> Result<Rou
 pub struct RoundFilter {
     pub fiscal_year: Option<i16>,
     pub status: Option<String>,
-    pub region_id: Option<Uuid>,
+    pub region_path: Option<String>,
+    pub level: Option<&'static str>,
 }
 
 /// Rounds of the caller's subtree and of the regions above it (which cover its projects);
@@ -137,8 +138,17 @@ pub fn list(
     if let Some(s) = &filter.status {
         q = q.filter(rounds::status.eq(s.clone()));
     }
-    if let Some(r) = filter.region_id {
-        q = q.filter(rounds::region_id.eq(r));
+    if let Some(path) = &filter.region_path {
+        q = q.filter(rounds::region_path.like(like_prefix(path)));
+    }
+    if let Some(level) = filter.level {
+        q = q.filter(
+            rounds::region_id.eq_any(
+                crate::schema::regions::table
+                    .filter(crate::schema::regions::level.eq(level))
+                    .select(crate::schema::regions::id),
+            ),
+        );
     }
     if let Some(after) = after {
         q = q.filter(rounds::id.lt(after));

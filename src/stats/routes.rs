@@ -16,7 +16,8 @@ use crate::domain::money::{format_money, parse_decimal};
 use crate::domain::monitoring::execution_rate;
 use crate::error::AppError;
 use crate::export::{self, Cell, Column, ExportFormat, Format, Kind, XlsxFile};
-use crate::lights::routes::{DepartmentRanking, department_rankings};
+use crate::lights::rankings::{DepartmentRanking, RankingPages, department_rankings};
+use crate::pagination::Page;
 use crate::regions::store::{self as regions, RegionRow};
 use crate::rounds::store as rounds;
 use crate::stats::dto::{
@@ -62,8 +63,13 @@ pub struct DepartmentsQuery {
     pub region: String,
     #[param(example = 2021, minimum = 2000, maximum = 2100)]
     pub year: i16,
-    /// The round whose reports are scored.
+    /// The round whose reports are scored (required).
     pub round: Uuid,
+    /// Page size, 1 to 500 (default 50); exports ignore it.
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page; exports ignore it.
+    pub cursor: Option<String>,
     pub format: Option<ExportFormat>,
 }
 
@@ -435,8 +441,8 @@ pub async fn by_region(
                    lights; the same as the round's rankings. Roles: admin, finance_officer, \
                    auditor.",
     params(DepartmentsQuery),
-    responses((status = 200, description = "The departments, best first", content(
-        (Vec<DepartmentRanking> = "application/json"),
+    responses((status = 200, description = "A page of the departments, best first, or all of them as a file", content(
+        (Page<DepartmentRanking> = "application/json"),
         (String = "text/csv"),
         (XlsxFile = crate::export::XLSX_MEDIA_TYPE),
     ))),
@@ -452,6 +458,7 @@ pub async fn by_department(
     caller.require(Action::ReadUsers)?;
     let format = Format::of(&req)?;
     let q = query.into_inner();
+    let pages = RankingPages::of(q.limit, q.cursor.as_deref())?;
     let region_code = q.region.clone();
     let ranking = state
         .db
@@ -460,13 +467,10 @@ pub async fn by_department(
             department_rankings(conn, q.round, &filter.region_path)
         })
         .await?;
-    if format == Format::Json {
-        return Ok(HttpResponse::Ok().json(ranking));
-    }
-    crate::lights::routes::rankings_export(
+    pages.respond(
         format,
         &format!("departments-{region_code}-{}", q.year),
-        &ranking,
+        ranking,
     )
 }
 

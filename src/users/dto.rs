@@ -176,9 +176,9 @@ impl UserOrder {
 #[into_params(parameter_in = Query)]
 pub struct UserQuery {
     pub role: Option<Role>,
-    /// Only users scoped to this region or below it (finance officers, auditors, department
-    /// officers of departments there).
-    pub within: Option<String>,
+    /// Only users scoped to the region with this code or below it (finance officers, auditors,
+    /// department officers of departments there).
+    pub region: Option<String>,
     /// Only officers of this department.
     pub department: Option<Uuid>,
     pub active: Option<bool>,

@@ -12,6 +12,7 @@ use crate::departments::store as departments;
 use crate::error::AppError;
 use crate::http::etag::{IfMatch, stale};
 use crate::http::respond::{created, ok_with_etag};
+use crate::listing::RegionFilter;
 use crate::pagination::{self, Page, decode_cursor, page};
 use crate::regions::store as regions;
 use crate::users::dto::{NewUser, PasswordReset, User, UserChanges, UserOrder, UserQuery};
@@ -165,11 +166,9 @@ pub async fn list_users(
                 q: query.q.filter(|q| !q.trim().is_empty()),
                 ..UserFilter::default()
             };
-            if let Some(code) = &query.within {
-                match regions::find_by_code(conn, code)? {
-                    Some(region) => filter.within_path = Some(region.path),
-                    None => return Ok(Page::empty()),
-                }
+            match RegionFilter::resolve(conn, query.region.as_deref())?.path() {
+                Some(path) => filter.region_path = path,
+                None => return Ok(Page::empty()),
             }
             let rows = store::list(conn, &scope, &filter, sort.descending, after, limit)?;
             Ok(page(
@@ -286,6 +285,7 @@ pub async fn create_user(
                     conn,
                     AuditEntry::by(&caller, "user.created", "user")
                         .object(row.id, row.scope_path.as_deref())
+                        .department(row.department_id)
                         .classified(row.department_classified.unwrap_or(false))
                         .change(None::<&User>, Some(&User::from(row.clone()))),
                 )?;
@@ -387,6 +387,7 @@ pub async fn update_user(
                     conn,
                     AuditEntry::by(&caller, "user.updated", "user")
                         .object(row.id, row.scope_path.as_deref())
+                        .department(row.department_id)
                         .classified(
                             row.department_classified.unwrap_or(false)
                                 || current.department_classified.unwrap_or(false),
@@ -452,6 +453,7 @@ pub async fn reset_password(
                     conn,
                     AuditEntry::by(&caller, "user.password_reset", "user")
                         .object(id, target.scope_path.as_deref())
+                        .department(target.department_id)
                         .classified(target.department_classified.unwrap_or(false)),
                 )
             })

@@ -174,7 +174,7 @@ pub fn update(
 #[derive(Debug, Default)]
 pub struct UserFilter {
     pub role: Option<&'static str>,
-    pub within_path: Option<String>,
+    pub region_path: Option<String>,
     pub department_id: Option<Uuid>,
     pub active: Option<bool>,
     pub q: Option<String>,
@@ -208,7 +208,7 @@ pub fn list(
     if let Some(role) = filter.role {
         q = q.filter(users::role.eq(role));
     }
-    if let Some(path) = &filter.within_path {
+    if let Some(path) = &filter.region_path {
         q = q.filter(users::scope_path.like(like_prefix(path)));
     }
     if let Some(department) = filter.department_id {

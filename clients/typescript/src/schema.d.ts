@@ -328,6 +328,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List findings
+         * @description The problems key monitoring found, within the caller's scope, oldest first. `format=csv` (or `Accept: text/csv`) and `format=xlsx` give every matching finding as a file. Roles: admin, finance_officer, auditor, department_officer.
+         */
+        get: operations["list_findings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/findings/{id}": {
         parameters: {
             query?: never;
@@ -385,7 +405,7 @@ export interface paths {
         };
         /**
          * List inspections
-         * @description Within the caller's scope. Roles: admin, finance_officer, auditor, department_officer.
+         * @description Within the caller's scope, oldest first. Roles: admin, finance_officer, auditor, department_officer.
          */
         get: operations["list_inspections"];
         put?: never;
@@ -585,7 +605,7 @@ export interface paths {
         };
         /**
          * List a project's indicators
-         * @description All indicators of the project, in the order they were added. Roles: admin, finance_officer, auditor, department_officer.
+         * @description All indicators of the project, in the order they were added: at most 100, so they come on one page (`next_cursor` is always null). Roles: admin, finance_officer, auditor, department_officer.
          */
         get: operations["list_project_indicators"];
         put?: never;
@@ -609,7 +629,7 @@ export interface paths {
         };
         /**
          * A project's key-monitoring history
-         * @description Inspections with findings and opinions, rectifications and fund adjustments of the project. Roles: admin, finance_officer, auditor, department_officer (within scope).
+         * @description Inspections with findings and opinions, rectifications and fund adjustments of the project (at most 10,000 of each), and reallocations into it from projects the caller may see. Roles: admin, finance_officer, auditor, department_officer (within scope).
          */
         get: operations["get_key_monitoring_history"];
         put?: never;
@@ -957,7 +977,7 @@ export interface paths {
         };
         /**
          * List a round's department reports
-         * @description One per department with project reports in the round, within the caller's scope, with totals from its project reports. Roles: admin, finance_officer, auditor, department_officer.
+         * @description One per department with project reports in the round, within the caller's scope, by department code, with totals from the project reports the caller may see. Roles: admin, finance_officer, auditor, department_officer.
          */
         get: operations["list_department_reports"];
         put?: never;
@@ -1307,7 +1327,10 @@ export interface components {
             created_at: string;
             created_by_name: string;
             destination_function_class?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The project receiving a reallocation; null also when the caller may not see it.
+             */
             destination_project_id?: string | null;
             destination_text?: string | null;
             /** @description The decision document (文号). */
@@ -1908,8 +1931,9 @@ export interface components {
             function_class: string;
             fund_sources?: components["schemas"]["FundSourceAmounts"];
             /**
-             * @description The project's complete set of indicators; on update they replace the current ones
-             *     (matched by level 1, level 2 and name, so unchanged indicators keep their ids).
+             * @description The project's complete set of indicators, at most 100; on update they replace the
+             *     current ones (matched by level 1, level 2 and name, so unchanged indicators keep their
+             *     ids).
              */
             indicators?: components["schemas"]["NewIndicator"][];
             initial_budget: string;
@@ -2249,7 +2273,10 @@ export interface components {
          *     }
          */
         KeyMonitoringHistory: {
-            /** @description Adjustments of the project, and those moving money to it. */
+            /**
+             * @description Adjustments of the project, and those moving money to it from projects the caller may
+             *     see.
+             */
             adjustments: components["schemas"]["Adjustment"][];
             inspections: components["schemas"]["Inspection"][];
             key_monitoring: boolean;
@@ -2261,7 +2288,9 @@ export interface components {
          * @example {
          *       "actor_id": "0193a0c4-7f43-7000-8000-0000000000b2",
          *       "actor_name": "sd.finance",
+         *       "adjustment_id": "0193a0c4-7f43-7000-8000-000000000096",
          *       "amount": "-25000000.00",
+         *       "counterpart_project_id": null,
          *       "created_at": "2021-10-20T06:30:00Z",
          *       "id": "0193a0c4-7f43-7000-8000-000000000098",
          *       "kind": "reduce",
@@ -2273,8 +2302,18 @@ export interface components {
             /** Format: uuid */
             actor_id?: string | null;
             actor_name?: string | null;
+            /**
+             * Format: uuid
+             * @description The fund adjustment that booked the entry.
+             */
+            adjustment_id?: string | null;
             /** @description Signed change in yuan. */
             amount: string;
+            /**
+             * Format: uuid
+             * @description The other project of a reallocation.
+             */
+            counterpart_project_id?: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: uuid */
@@ -3003,6 +3042,85 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "department_code": "KJT",
+         *           "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *           "department_name": "Department of Science and Technology",
+         *           "grade": "excellent",
+         *           "late_reports": 0,
+         *           "lights": {
+         *             "green": 6,
+         *             "yellow": 3
+         *           },
+         *           "monitoring_quality": "88.89",
+         *           "rank": 1,
+         *           "reports": 9,
+         *           "score": "91.25"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Page_DepartmentRanking: {
+            items: components["schemas"]["DepartmentRanking"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "adjusted_budget": "486000000.00",
+         *           "created_at": "2021-08-01T00:30:00Z",
+         *           "department_code": "KJT",
+         *           "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *           "department_name": "Department of Science and Technology",
+         *           "executed_amount": "251300000.00",
+         *           "execution_rate": "51.71",
+         *           "history": [
+         *             {
+         *               "actor_id": "0193a0c4-7f43-7000-8000-0000000000b3",
+         *               "actor_name": "kjt.officer",
+         *               "at": "2021-08-19T07:40:00Z",
+         *               "comment": "",
+         *               "from": "draft",
+         *               "to": "submitted"
+         *             }
+         *           ],
+         *           "id": "0193a0c4-7f43-7000-8000-000000000093",
+         *           "late": false,
+         *           "region_code": "370000",
+         *           "reports_by_status": [
+         *             {
+         *               "count": 8,
+         *               "status": "submitted"
+         *             },
+         *             {
+         *               "count": 1,
+         *               "status": "approved"
+         *             }
+         *           ],
+         *           "round_id": "0193a0c4-7f43-7000-8000-000000000091",
+         *           "status": "submitted",
+         *           "submitted_at": "2021-08-19T07:40:00Z",
+         *           "summary": "Nine projects reported; aviation rescue spends slowly while two bases await airspace.",
+         *           "updated_at": "2021-08-19T07:40:00Z",
+         *           "version": 3
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Page_DepartmentReport: {
+            items: components["schemas"]["DepartmentReport"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
          *           "amount": "12500000.00",
          *           "created_at": "2021-03-16T01:00:00Z",
          *           "description": "First instalment, base equipment",
@@ -3018,6 +3136,29 @@ export interface components {
          */
         Page_ExecutionRecord: {
             items: components["schemas"]["ExecutionRecord"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "amount": "25000000.00",
+         *           "category": "idle_funds",
+         *           "created_at": "2021-09-09T08:00:00Z",
+         *           "description": "25,000,000.00 yuan of two delayed rescue bases unspent on 31 August.",
+         *           "id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *           "inspection_id": "0193a0c4-7f43-7000-8000-000000000094",
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "severity": "high"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Page_Finding: {
+            items: components["schemas"]["Finding"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
@@ -3105,7 +3246,9 @@ export interface components {
          *         {
          *           "actor_id": "0193a0c4-7f43-7000-8000-0000000000b2",
          *           "actor_name": "sd.finance",
+         *           "adjustment_id": "0193a0c4-7f43-7000-8000-000000000096",
          *           "amount": "-25000000.00",
+         *           "counterpart_project_id": null,
          *           "created_at": "2021-10-20T06:30:00Z",
          *           "id": "0193a0c4-7f43-7000-8000-000000000098",
          *           "kind": "reduce",
@@ -3249,6 +3392,7 @@ export interface components {
          *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
          *           "project_name": "Aviation emergency rescue capability",
          *           "region_code": "370000",
+         *           "round_id": "0193a0c4-7f43-7000-8000-000000000091",
          *           "status": "submitted",
          *           "submitted_at": "2021-08-18T09:12:00Z",
          *           "version": 4
@@ -4340,6 +4484,7 @@ export interface components {
          *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
          *       "project_name": "Aviation emergency rescue capability",
          *       "region_code": "370000",
+         *       "round_id": "0193a0c4-7f43-7000-8000-000000000091",
          *       "status": "submitted",
          *       "submitted_at": "2021-08-18T09:12:00Z",
          *       "version": 4
@@ -4364,6 +4509,8 @@ export interface components {
             project_id: string;
             project_name: string;
             region_code: string;
+            /** Format: uuid */
+            round_id: string;
             status: components["schemas"]["ReportStatus"];
             /** Format: date-time */
             submitted_at?: string | null;
@@ -4977,7 +5124,10 @@ export interface operations {
                 /** @description Adjustments of this project, or moving money to it. */
                 project?: string;
                 kind?: components["schemas"]["AdjustmentKind"];
-                within?: string;
+                /** @description Only adjustments of projects in the region with this code and below it. */
+                region?: string;
+                /** @description Only adjustments of this department's projects. */
+                department?: string;
                 /** @description Page size, 1 to 500 (default 50); exports ignore it. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page; exports ignore it. */
@@ -5087,6 +5237,18 @@ export interface operations {
                 from?: string;
                 /** @description Events before this time (RFC 3339). */
                 to?: string;
+                /** @description Only events of entities in the region with this code and below it. */
+                region?: string;
+                /**
+                 * @description Only events about this project and what belongs to it (its indicators, reports,
+                 *     inspections, findings, rectifications, adjustments and spending records).
+                 */
+                project?: string;
+                /**
+                 * @description Only events about this department and what belongs to it (its users and department
+                 *     reports, and its projects').
+                 */
+                department?: string;
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -5203,6 +5365,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
@@ -5446,10 +5609,13 @@ export interface operations {
     list_departments: {
         parameters: {
             query?: {
-                /** @description Only departments of the region with this code. */
+                /** @description Only departments of the region with this code and the regions below it. */
                 region?: string;
-                /** @description Only departments of this region and the regions below it. */
-                within?: string;
+                /**
+                 * @description Only departments of regions of this level (with `region`: `region=370100&level=city`
+                 *     gives Jinan's own departments, without those of its districts and counties).
+                 */
+                level?: components["schemas"]["RegionLevel"];
                 /** @description Only units of this department. */
                 parent?: string;
                 active?: boolean;
@@ -5628,9 +5794,10 @@ export interface operations {
         parameters: {
             query?: {
                 project?: string;
+                /** @description Only records of this department's projects. */
                 department?: string;
-                /** @description Only records of projects in this region and below. */
-                within?: string;
+                /** @description Only records of projects in the region with this code and below it. */
+                region?: string;
                 /** @description Payments on or after this date. */
                 from?: string;
                 /** @description Payments on or before this date. */
@@ -5695,6 +5862,53 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_findings: {
+        parameters: {
+            query?: {
+                category?: components["schemas"]["FindingCategory"];
+                severity?: components["schemas"]["Severity"];
+                /** @description Only findings of projects in the region with this code and below it. */
+                region?: string;
+                /** @description Only findings of inspections in this round. */
+                round?: string;
+                project?: string;
+                /** @description Only findings of this department's projects. */
+                department?: string;
+                inspection?: string;
+                /** @description Page size, 1 to 500 (default 50); exports ignore it. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; exports ignore it. */
+                cursor?: string;
+                /**
+                 * @description `csv` or `xlsx`: every matching finding as a file, in the list's order;
+                 *     `Accept: text/csv` also gives CSV. `json` (default): a page.
+                 */
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of findings, or all of them as a file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Finding"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5841,9 +6055,11 @@ export interface operations {
                 /** @description Only where the project's report in the inspection's round has this overall light. */
                 light?: components["schemas"]["Light"];
                 status?: components["schemas"]["InspectionStatus"];
-                /** @description Only inspections of projects in this region and below. */
-                within?: string;
+                /** @description Only inspections of projects in the region with this code and below it. */
+                region?: string;
+                /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;
+                /** @description `next_cursor` of the previous page. */
                 cursor?: string;
             };
             header?: never;
@@ -6050,8 +6266,8 @@ export interface operations {
         parameters: {
             query?: {
                 fiscal_year?: number;
-                /** @description Only projects of this region and the regions below it. */
-                within?: string;
+                /** @description Only projects of the region with this code and the regions below it. */
+                region?: string;
                 department?: string;
                 status?: components["schemas"]["ProjectStatus"];
                 key_monitoring?: boolean;
@@ -6194,6 +6410,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
@@ -6475,6 +6692,10 @@ export interface operations {
                 /** @description The responsible department. */
                 department?: string;
                 project?: string;
+                /** @description Only rectifications in the region with this code and below it. */
+                region?: string;
+                /** @description Only rectifications of findings of inspections in this round. */
+                round?: string;
                 /** @description Page size, 1 to 500 (default 50); exports ignore it. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page; exports ignore it. */
@@ -6652,7 +6873,7 @@ export interface operations {
                 parent?: string;
                 level?: components["schemas"]["RegionLevel"];
                 /** @description Only the region with this code and everything below it. */
-                within?: string;
+                region?: string;
                 /** @description Code prefix or part of the name. */
                 q?: string;
                 /** @description `code` (default), `name`; prefix `-` for descending. */
@@ -7091,8 +7312,10 @@ export interface operations {
             query?: {
                 fiscal_year?: number;
                 status?: components["schemas"]["RoundStatus"];
-                /** @description Only rounds of the region with this code. */
+                /** @description Only rounds of the region with this code and the regions below it. */
                 region?: string;
+                /** @description Only rounds of regions of this level (`region=370100&level=city`: Jinan's own rounds). */
+                level?: components["schemas"]["RegionLevel"];
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -7216,7 +7439,17 @@ export interface operations {
     };
     list_department_reports: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only department reports of departments in the region with this code and below it. */
+                region?: string;
+                department?: string;
+                status?: components["schemas"]["ReportStatus"];
+                late?: boolean;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 /** @description Round id */
@@ -7226,13 +7459,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The department reports */
+            /** @description A page of department reports */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DepartmentReport"][];
+                    "application/json": components["schemas"]["Page_DepartmentReport"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7278,7 +7511,14 @@ export interface operations {
             query?: {
                 /** @description The region whose departments are ranked (default: the round's region). */
                 region?: string;
-                /** @description `csv` or `xlsx`: the ranking as a file; `Accept: text/csv` also gives CSV. `json` (default). */
+                /** @description Page size, 1 to 500 (default 50); exports ignore it. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; exports ignore it. */
+                cursor?: string;
+                /**
+                 * @description `csv` or `xlsx`: the whole ranking as a file; `Accept: text/csv` also gives CSV. `json`
+                 *     (default): a page.
+                 */
                 format?: components["schemas"]["ExportFormat"];
             };
             header?: never;
@@ -7290,13 +7530,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The ranking */
+            /** @description A page of the ranking, best first, or all of it as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DepartmentRanking"][];
+                    "application/json": components["schemas"]["Page_DepartmentRanking"];
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
                 };
@@ -7342,9 +7582,10 @@ export interface operations {
     list_round_reports: {
         parameters: {
             query?: {
+                /** @description Only reports of projects in the region with this code and below it. */
+                region?: string;
                 department?: string;
-                /** @description Only reports of projects in this region and below. */
-                within?: string;
+                project?: string;
                 status?: components["schemas"]["ReportStatus"];
                 late?: boolean;
                 key_monitoring?: boolean;
@@ -7399,8 +7640,12 @@ export interface operations {
                 region: string;
                 /** @example 2021 */
                 year: number;
-                /** @description The round whose reports are scored. */
+                /** @description The round whose reports are scored (required). */
                 round: string;
+                /** @description Page size, 1 to 500 (default 50); exports ignore it. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; exports ignore it. */
+                cursor?: string;
                 format?: components["schemas"]["ExportFormat"];
             };
             header?: never;
@@ -7409,13 +7654,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The departments, best first */
+            /** @description A page of the departments, best first, or all of them as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DepartmentRanking"][];
+                    "application/json": components["schemas"]["Page_DepartmentRanking"];
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
                 };
@@ -7605,10 +7850,10 @@ export interface operations {
             query?: {
                 role?: components["schemas"]["Role"];
                 /**
-                 * @description Only users scoped to this region or below it (finance officers, auditors, department
-                 *     officers of departments there).
+                 * @description Only users scoped to the region with this code or below it (finance officers, auditors,
+                 *     department officers of departments there).
                  */
-                within?: string;
+                region?: string;
                 /** @description Only officers of this department. */
                 department?: string;
                 active?: boolean;

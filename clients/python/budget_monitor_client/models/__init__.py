@@ -79,7 +79,10 @@ from .overview import Overview
 from .page_adjustment import PageAdjustment
 from .page_audit_event import PageAuditEvent
 from .page_department import PageDepartment
+from .page_department_ranking import PageDepartmentRanking
+from .page_department_report import PageDepartmentReport
 from .page_execution_record import PageExecutionRecord
+from .page_finding import PageFinding
 from .page_indicator import PageIndicator
 from .page_inspection import PageInspection
 from .page_ledger_entry import PageLedgerEntry
@@ -231,7 +234,10 @@ __all__ = (
     "PageAdjustment",
     "PageAuditEvent",
     "PageDepartment",
+    "PageDepartmentRanking",
+    "PageDepartmentReport",
     "PageExecutionRecord",
+    "PageFinding",
     "PageIndicator",
     "PageInspection",
     "PageLedgerEntry",

@@ -34,7 +34,8 @@ class Adjustment:
         project_id (UUID):
         amount (None | str | Unset): Yuan; null for suspend and stop.
         destination_function_class (None | str | Unset):
-        destination_project_id (None | Unset | UUID):
+        destination_project_id (None | Unset | UUID): The project receiving a reallocation; null also when the caller
+            may not see it.
         destination_text (None | str | Unset):
         finding_id (None | Unset | UUID):
         report_id (None | Unset | UUID):

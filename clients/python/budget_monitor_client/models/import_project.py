@@ -43,9 +43,10 @@ class ImportProject:
         category (str | Unset):
         end_date (datetime.date | None | Unset):
         fund_sources (FundSourceAmounts | Unset): Amounts by fund source, in yuan, as decimal strings.
-        indicators (list[NewIndicator] | Unset): The project's complete set of indicators; on update they replace the
-            current ones
-            (matched by level 1, level 2 and name, so unchanged indicators keep their ids).
+        indicators (list[NewIndicator] | Unset): The project's complete set of indicators, at most 100; on update they
+            replace the
+            current ones (matched by level 1, level 2 and name, so unchanged indicators keep their
+            ids).
         key_monitoring (bool | Unset):
         start_date (datetime.date | None | Unset):
         status (ProjectStatus | Unset):

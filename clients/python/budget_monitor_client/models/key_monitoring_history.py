@@ -46,7 +46,9 @@ class KeyMonitoringHistory:
             'answered', 'version': 2, 'warning_days': 7}]}
 
     Attributes:
-        adjustments (list[Adjustment]): Adjustments of the project, and those moving money to it.
+        adjustments (list[Adjustment]): Adjustments of the project, and those moving money to it from projects the
+            caller may
+            see.
         inspections (list[Inspection]):
         key_monitoring (bool):
         project_id (UUID):

@@ -17,9 +17,10 @@ T = TypeVar("T", bound="LedgerEntry")
 class LedgerEntry:
     """
     Example:
-        {'actor_id': '0193a0c4-7f43-7000-8000-0000000000b2', 'actor_name': 'sd.finance', 'amount': '-25000000.00',
-            'created_at': '2021-10-20T06:30:00Z', 'id': '0193a0c4-7f43-7000-8000-000000000098', 'kind': 'reduce', 'reason':
-            'reduce', 'reference': 'adjustment 0193a0c4-7f43-7000-8000-000000000096 (济财绩〔2021〕12号)'}
+        {'actor_id': '0193a0c4-7f43-7000-8000-0000000000b2', 'actor_name': 'sd.finance', 'adjustment_id':
+            '0193a0c4-7f43-7000-8000-000000000096', 'amount': '-25000000.00', 'counterpart_project_id': None, 'created_at':
+            '2021-10-20T06:30:00Z', 'id': '0193a0c4-7f43-7000-8000-000000000098', 'kind': 'reduce', 'reason': 'reduce',
+            'reference': 'adjustment 0193a0c4-7f43-7000-8000-000000000096 (济财绩〔2021〕12号)'}
 
     Attributes:
         amount (str): Signed change in yuan.
@@ -31,6 +32,8 @@ class LedgerEntry:
         reference (str): What caused the entry.
         actor_id (None | Unset | UUID):
         actor_name (None | str | Unset):
+        adjustment_id (None | Unset | UUID): The fund adjustment that booked the entry.
+        counterpart_project_id (None | Unset | UUID): The other project of a reallocation.
     """
 
     amount: str
@@ -41,6 +44,8 @@ class LedgerEntry:
     reference: str
     actor_id: None | Unset | UUID = UNSET
     actor_name: None | str | Unset = UNSET
+    adjustment_id: None | Unset | UUID = UNSET
+    counterpart_project_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,6 +75,22 @@ class LedgerEntry:
         else:
             actor_name = self.actor_name
 
+        adjustment_id: None | str | Unset
+        if isinstance(self.adjustment_id, Unset):
+            adjustment_id = UNSET
+        elif isinstance(self.adjustment_id, UUID):
+            adjustment_id = str(self.adjustment_id)
+        else:
+            adjustment_id = self.adjustment_id
+
+        counterpart_project_id: None | str | Unset
+        if isinstance(self.counterpart_project_id, Unset):
+            counterpart_project_id = UNSET
+        elif isinstance(self.counterpart_project_id, UUID):
+            counterpart_project_id = str(self.counterpart_project_id)
+        else:
+            counterpart_project_id = self.counterpart_project_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -86,6 +107,10 @@ class LedgerEntry:
             field_dict["actor_id"] = actor_id
         if actor_name is not UNSET:
             field_dict["actor_name"] = actor_name
+        if adjustment_id is not UNSET:
+            field_dict["adjustment_id"] = adjustment_id
+        if counterpart_project_id is not UNSET:
+            field_dict["counterpart_project_id"] = counterpart_project_id
 
         return field_dict
 
@@ -130,6 +155,40 @@ class LedgerEntry:
 
         actor_name = _parse_actor_name(d.pop("actor_name", UNSET))
 
+        def _parse_adjustment_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                adjustment_id_type_0 = UUID(data)
+
+                return adjustment_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        adjustment_id = _parse_adjustment_id(d.pop("adjustment_id", UNSET))
+
+        def _parse_counterpart_project_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                counterpart_project_id_type_0 = UUID(data)
+
+                return counterpart_project_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        counterpart_project_id = _parse_counterpart_project_id(d.pop("counterpart_project_id", UNSET))
+
         ledger_entry = cls(
             amount=amount,
             created_at=created_at,
@@ -139,6 +198,8 @@ class LedgerEntry:
             reference=reference,
             actor_id=actor_id,
             actor_name=actor_name,
+            adjustment_id=adjustment_id,
+            counterpart_project_id=counterpart_project_id,
         )
 
         ledger_entry.additional_properties = d

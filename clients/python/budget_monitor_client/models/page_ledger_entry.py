@@ -20,10 +20,10 @@ class PageLedgerEntry:
     """One page of a list.
 
     Example:
-        {'items': [{'actor_id': '0193a0c4-7f43-7000-8000-0000000000b2', 'actor_name': 'sd.finance', 'amount':
-            '-25000000.00', 'created_at': '2021-10-20T06:30:00Z', 'id': '0193a0c4-7f43-7000-8000-000000000098', 'kind':
-            'reduce', 'reason': 'reduce', 'reference': 'adjustment 0193a0c4-7f43-7000-8000-000000000096 (济财绩〔2021〕12号)'}],
-            'next_cursor': None}
+        {'items': [{'actor_id': '0193a0c4-7f43-7000-8000-0000000000b2', 'actor_name': 'sd.finance', 'adjustment_id':
+            '0193a0c4-7f43-7000-8000-000000000096', 'amount': '-25000000.00', 'counterpart_project_id': None, 'created_at':
+            '2021-10-20T06:30:00Z', 'id': '0193a0c4-7f43-7000-8000-000000000098', 'kind': 'reduce', 'reason': 'reduce',
+            'reference': 'adjustment 0193a0c4-7f43-7000-8000-000000000096 (济财绩〔2021〕12号)'}], 'next_cursor': None}
 
     Attributes:
         items (list[LedgerEntry]):

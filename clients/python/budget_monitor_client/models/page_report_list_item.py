@@ -24,8 +24,8 @@ class PageReportListItem:
             'department_id': '0193a0c4-7f43-7000-8000-0000000000a1', 'executed_amount': '55800000.00', 'execution_rate':
             '46.50', 'id': '0193a0c4-7f43-7000-8000-000000000092', 'key_monitoring': True, 'late': False, 'light': 'yellow',
             'project_code': 'SD2021-KJ-007', 'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'project_name': 'Aviation
-            emergency rescue capability', 'region_code': '370000', 'status': 'submitted', 'submitted_at':
-            '2021-08-18T09:12:00Z', 'version': 4}], 'next_cursor': None}
+            emergency rescue capability', 'region_code': '370000', 'round_id': '0193a0c4-7f43-7000-8000-000000000091',
+            'status': 'submitted', 'submitted_at': '2021-08-18T09:12:00Z', 'version': 4}], 'next_cursor': None}
 
     Attributes:
         items (list[ReportListItem]):

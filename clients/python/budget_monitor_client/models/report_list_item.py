@@ -23,8 +23,8 @@ class ReportListItem:
             '0193a0c4-7f43-7000-8000-0000000000a1', 'executed_amount': '55800000.00', 'execution_rate': '46.50', 'id':
             '0193a0c4-7f43-7000-8000-000000000092', 'key_monitoring': True, 'late': False, 'light': 'yellow',
             'project_code': 'SD2021-KJ-007', 'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'project_name': 'Aviation
-            emergency rescue capability', 'region_code': '370000', 'status': 'submitted', 'submitted_at':
-            '2021-08-18T09:12:00Z', 'version': 4}
+            emergency rescue capability', 'region_code': '370000', 'round_id': '0193a0c4-7f43-7000-8000-000000000091',
+            'status': 'submitted', 'submitted_at': '2021-08-18T09:12:00Z', 'version': 4}
 
     Attributes:
         adjusted_budget (str):
@@ -40,6 +40,7 @@ class ReportListItem:
         project_id (UUID):
         project_name (str):
         region_code (str):
+        round_id (UUID):
         status (ReportStatus):
         version (int):
         execution_rate (None | str | Unset):
@@ -59,6 +60,7 @@ class ReportListItem:
     project_id: UUID
     project_name: str
     region_code: str
+    round_id: UUID
     status: ReportStatus
     version: int
     execution_rate: None | str | Unset = UNSET
@@ -91,6 +93,8 @@ class ReportListItem:
         project_name = self.project_name
 
         region_code = self.region_code
+
+        round_id = str(self.round_id)
 
         status = self.status.value
 
@@ -127,6 +131,7 @@ class ReportListItem:
                 "project_id": project_id,
                 "project_name": project_name,
                 "region_code": region_code,
+                "round_id": round_id,
                 "status": status,
                 "version": version,
             }
@@ -166,6 +171,8 @@ class ReportListItem:
         project_name = d.pop("project_name")
 
         region_code = d.pop("region_code")
+
+        round_id = UUID(d.pop("round_id"))
 
         status = ReportStatus(d.pop("status"))
 
@@ -211,6 +218,7 @@ class ReportListItem:
             project_id=project_id,
             project_name=project_name,
             region_code=region_code,
+            round_id=round_id,
             status=status,
             version=version,
             execution_rate=execution_rate,

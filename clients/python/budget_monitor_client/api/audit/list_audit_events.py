@@ -20,6 +20,9 @@ def _get_kwargs(
     action: str | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
+    region: str | Unset = UNSET,
+    project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -46,6 +49,18 @@ def _get_kwargs(
     if not isinstance(to, Unset):
         json_to = to.isoformat()
     params["to"] = json_to
+
+    params["region"] = region
+
+    json_project: str | Unset = UNSET
+    if not isinstance(project, Unset):
+        json_project = str(project)
+    params["project"] = json_project
+
+    json_department: str | Unset = UNSET
+    if not isinstance(department, Unset):
+        json_department = str(department)
+    params["department"] = json_department
 
     params["limit"] = limit
 
@@ -121,6 +136,9 @@ def sync_detailed(
     action: str | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
+    region: str | Unset = UNSET,
+    project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageAuditEvent | Problem]:
@@ -136,6 +154,9 @@ def sync_detailed(
         action (str | Unset):
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
+        region (str | Unset):
+        project (UUID | Unset):
+        department (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -154,6 +175,9 @@ def sync_detailed(
         action=action,
         from_=from_,
         to=to,
+        region=region,
+        project=project,
+        department=department,
         limit=limit,
         cursor=cursor,
     )
@@ -174,6 +198,9 @@ def sync(
     action: str | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
+    region: str | Unset = UNSET,
+    project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageAuditEvent | Problem | None:
@@ -189,6 +216,9 @@ def sync(
         action (str | Unset):
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
+        region (str | Unset):
+        project (UUID | Unset):
+        department (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -208,6 +238,9 @@ def sync(
         action=action,
         from_=from_,
         to=to,
+        region=region,
+        project=project,
+        department=department,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -222,6 +255,9 @@ async def asyncio_detailed(
     action: str | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
+    region: str | Unset = UNSET,
+    project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageAuditEvent | Problem]:
@@ -237,6 +273,9 @@ async def asyncio_detailed(
         action (str | Unset):
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
+        region (str | Unset):
+        project (UUID | Unset):
+        department (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -255,6 +294,9 @@ async def asyncio_detailed(
         action=action,
         from_=from_,
         to=to,
+        region=region,
+        project=project,
+        department=department,
         limit=limit,
         cursor=cursor,
     )
@@ -273,6 +315,9 @@ async def asyncio(
     action: str | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
+    region: str | Unset = UNSET,
+    project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageAuditEvent | Problem | None:
@@ -288,6 +333,9 @@ async def asyncio(
         action (str | Unset):
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
+        region (str | Unset):
+        project (UUID | Unset):
+        department (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -308,6 +356,9 @@ async def asyncio(
             action=action,
             from_=from_,
             to=to,
+            region=region,
+            project=project,
+            department=department,
             limit=limit,
             cursor=cursor,
         )

@@ -9,13 +9,14 @@ from ...client import AuthenticatedClient, Client
 from ...models.department_order import DepartmentOrder
 from ...models.page_department import PageDepartment
 from ...models.problem import Problem
+from ...models.region_level import RegionLevel
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     region: str | Unset = UNSET,
-    within: str | Unset = UNSET,
+    level: RegionLevel | Unset = UNSET,
     parent: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -28,7 +29,11 @@ def _get_kwargs(
 
     params["region"] = region
 
-    params["within"] = within
+    json_level: str | Unset = UNSET
+    if not isinstance(level, Unset):
+        json_level = level.value
+
+    params["level"] = json_level
 
     json_parent: str | Unset = UNSET
     if not isinstance(parent, Unset):
@@ -114,7 +119,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     region: str | Unset = UNSET,
-    within: str | Unset = UNSET,
+    level: RegionLevel | Unset = UNSET,
     parent: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -130,7 +135,7 @@ def sync_detailed(
 
     Args:
         region (str | Unset):
-        within (str | Unset):
+        level (RegionLevel | Unset):
         parent (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
@@ -149,7 +154,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         region=region,
-        within=within,
+        level=level,
         parent=parent,
         active=active,
         q=q,
@@ -169,7 +174,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     region: str | Unset = UNSET,
-    within: str | Unset = UNSET,
+    level: RegionLevel | Unset = UNSET,
     parent: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -185,7 +190,7 @@ def sync(
 
     Args:
         region (str | Unset):
-        within (str | Unset):
+        level (RegionLevel | Unset):
         parent (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
@@ -205,7 +210,7 @@ def sync(
     return sync_detailed(
         client=client,
         region=region,
-        within=within,
+        level=level,
         parent=parent,
         active=active,
         q=q,
@@ -219,7 +224,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     region: str | Unset = UNSET,
-    within: str | Unset = UNSET,
+    level: RegionLevel | Unset = UNSET,
     parent: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -235,7 +240,7 @@ async def asyncio_detailed(
 
     Args:
         region (str | Unset):
-        within (str | Unset):
+        level (RegionLevel | Unset):
         parent (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
@@ -254,7 +259,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         region=region,
-        within=within,
+        level=level,
         parent=parent,
         active=active,
         q=q,
@@ -272,7 +277,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     region: str | Unset = UNSET,
-    within: str | Unset = UNSET,
+    level: RegionLevel | Unset = UNSET,
     parent: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -288,7 +293,7 @@ async def asyncio(
 
     Args:
         region (str | Unset):
-        within (str | Unset):
+        level (RegionLevel | Unset):
         parent (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
@@ -309,7 +314,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             region=region,
-            within=within,
+            level=level,
             parent=parent,
             active=active,
             q=q,

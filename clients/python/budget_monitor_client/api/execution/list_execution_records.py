@@ -16,7 +16,7 @@ def _get_kwargs(
     *,
     project: UUID | Unset = UNSET,
     department: UUID | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     external_ref: str | Unset = UNSET,
@@ -36,7 +36,7 @@ def _get_kwargs(
         json_department = str(department)
     params["department"] = json_department
 
-    params["within"] = within
+    params["region"] = region
 
     json_from_: str | Unset = UNSET
     if not isinstance(from_, Unset):
@@ -120,7 +120,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     project: UUID | Unset = UNSET,
     department: UUID | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     external_ref: str | Unset = UNSET,
@@ -135,7 +135,7 @@ def sync_detailed(
     Args:
         project (UUID | Unset):
         department (UUID | Unset):
-        within (str | Unset):
+        region (str | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         external_ref (str | Unset):
@@ -153,7 +153,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         project=project,
         department=department,
-        within=within,
+        region=region,
         from_=from_,
         to=to,
         external_ref=external_ref,
@@ -173,7 +173,7 @@ def sync(
     client: AuthenticatedClient,
     project: UUID | Unset = UNSET,
     department: UUID | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     external_ref: str | Unset = UNSET,
@@ -188,7 +188,7 @@ def sync(
     Args:
         project (UUID | Unset):
         department (UUID | Unset):
-        within (str | Unset):
+        region (str | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         external_ref (str | Unset):
@@ -207,7 +207,7 @@ def sync(
         client=client,
         project=project,
         department=department,
-        within=within,
+        region=region,
         from_=from_,
         to=to,
         external_ref=external_ref,
@@ -221,7 +221,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     project: UUID | Unset = UNSET,
     department: UUID | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     external_ref: str | Unset = UNSET,
@@ -236,7 +236,7 @@ async def asyncio_detailed(
     Args:
         project (UUID | Unset):
         department (UUID | Unset):
-        within (str | Unset):
+        region (str | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         external_ref (str | Unset):
@@ -254,7 +254,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         project=project,
         department=department,
-        within=within,
+        region=region,
         from_=from_,
         to=to,
         external_ref=external_ref,
@@ -272,7 +272,7 @@ async def asyncio(
     client: AuthenticatedClient,
     project: UUID | Unset = UNSET,
     department: UUID | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     external_ref: str | Unset = UNSET,
@@ -287,7 +287,7 @@ async def asyncio(
     Args:
         project (UUID | Unset):
         department (UUID | Unset):
-        within (str | Unset):
+        region (str | Unset):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
         external_ref (str | Unset):
@@ -307,7 +307,7 @@ async def asyncio(
             client=client,
             project=project,
             department=department,
-            within=within,
+            region=region,
             from_=from_,
             to=to,
             external_ref=external_ref,

@@ -88,8 +88,8 @@ def sync_detailed(
 ) -> Response[PageIndicator | Problem]:
     """List a project's indicators
 
-     All indicators of the project, in the order they were added. Roles: admin, finance_officer, auditor,
-    department_officer.
+     All indicators of the project, in the order they were added: at most 100, so they come on one page
+    (`next_cursor` is always null). Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         id (UUID):
@@ -120,8 +120,8 @@ def sync(
 ) -> PageIndicator | Problem | None:
     """List a project's indicators
 
-     All indicators of the project, in the order they were added. Roles: admin, finance_officer, auditor,
-    department_officer.
+     All indicators of the project, in the order they were added: at most 100, so they come on one page
+    (`next_cursor` is always null). Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         id (UUID):
@@ -147,8 +147,8 @@ async def asyncio_detailed(
 ) -> Response[PageIndicator | Problem]:
     """List a project's indicators
 
-     All indicators of the project, in the order they were added. Roles: admin, finance_officer, auditor,
-    department_officer.
+     All indicators of the project, in the order they were added: at most 100, so they come on one page
+    (`next_cursor` is always null). Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         id (UUID):
@@ -177,8 +177,8 @@ async def asyncio(
 ) -> PageIndicator | Problem | None:
     """List a project's indicators
 
-     All indicators of the project, in the order they were added. Roles: admin, finance_officer, auditor,
-    department_officer.
+     All indicators of the project, in the order they were added: at most 100, so they come on one page
+    (`next_cursor` is always null). Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         id (UUID):

@@ -88,8 +88,9 @@ def sync_detailed(
 ) -> Response[KeyMonitoringHistory | Problem]:
     """A project's key-monitoring history
 
-     Inspections with findings and opinions, rectifications and fund adjustments of the project. Roles:
-    admin, finance_officer, auditor, department_officer (within scope).
+     Inspections with findings and opinions, rectifications and fund adjustments of the project (at most
+    10,000 of each), and reallocations into it from projects the caller may see. Roles: admin,
+    finance_officer, auditor, department_officer (within scope).
 
     Args:
         id (UUID):
@@ -120,8 +121,9 @@ def sync(
 ) -> KeyMonitoringHistory | Problem | None:
     """A project's key-monitoring history
 
-     Inspections with findings and opinions, rectifications and fund adjustments of the project. Roles:
-    admin, finance_officer, auditor, department_officer (within scope).
+     Inspections with findings and opinions, rectifications and fund adjustments of the project (at most
+    10,000 of each), and reallocations into it from projects the caller may see. Roles: admin,
+    finance_officer, auditor, department_officer (within scope).
 
     Args:
         id (UUID):
@@ -147,8 +149,9 @@ async def asyncio_detailed(
 ) -> Response[KeyMonitoringHistory | Problem]:
     """A project's key-monitoring history
 
-     Inspections with findings and opinions, rectifications and fund adjustments of the project. Roles:
-    admin, finance_officer, auditor, department_officer (within scope).
+     Inspections with findings and opinions, rectifications and fund adjustments of the project (at most
+    10,000 of each), and reallocations into it from projects the caller may see. Roles: admin,
+    finance_officer, auditor, department_officer (within scope).
 
     Args:
         id (UUID):
@@ -177,8 +180,9 @@ async def asyncio(
 ) -> KeyMonitoringHistory | Problem | None:
     """A project's key-monitoring history
 
-     Inspections with findings and opinions, rectifications and fund adjustments of the project. Roles:
-    admin, finance_officer, auditor, department_officer (within scope).
+     Inspections with findings and opinions, rectifications and fund adjustments of the project (at most
+    10,000 of each), and reallocations into it from projects the caller may see. Roles: admin,
+    finance_officer, auditor, department_officer (within scope).
 
     Args:
         id (UUID):

@@ -17,7 +17,8 @@ def _get_kwargs(
     *,
     project: UUID | Unset = UNSET,
     kind: AdjustmentKind | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
+    department: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
@@ -36,7 +37,12 @@ def _get_kwargs(
 
     params["kind"] = json_kind
 
-    params["within"] = within
+    params["region"] = region
+
+    json_department: str | Unset = UNSET
+    if not isinstance(department, Unset):
+        json_department = str(department)
+    params["department"] = json_department
 
     params["limit"] = limit
 
@@ -114,7 +120,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     project: UUID | Unset = UNSET,
     kind: AdjustmentKind | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
+    department: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
@@ -127,7 +134,8 @@ def sync_detailed(
     Args:
         project (UUID | Unset):
         kind (AdjustmentKind | Unset):
-        within (str | Unset):
+        region (str | Unset):
+        department (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
@@ -144,7 +152,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         project=project,
         kind=kind,
-        within=within,
+        region=region,
+        department=department,
         limit=limit,
         cursor=cursor,
         format_=format_,
@@ -162,7 +171,8 @@ def sync(
     client: AuthenticatedClient,
     project: UUID | Unset = UNSET,
     kind: AdjustmentKind | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
+    department: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
@@ -175,7 +185,8 @@ def sync(
     Args:
         project (UUID | Unset):
         kind (AdjustmentKind | Unset):
-        within (str | Unset):
+        region (str | Unset):
+        department (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
@@ -193,7 +204,8 @@ def sync(
         client=client,
         project=project,
         kind=kind,
-        within=within,
+        region=region,
+        department=department,
         limit=limit,
         cursor=cursor,
         format_=format_,
@@ -205,7 +217,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     project: UUID | Unset = UNSET,
     kind: AdjustmentKind | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
+    department: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
@@ -218,7 +231,8 @@ async def asyncio_detailed(
     Args:
         project (UUID | Unset):
         kind (AdjustmentKind | Unset):
-        within (str | Unset):
+        region (str | Unset):
+        department (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
@@ -235,7 +249,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         project=project,
         kind=kind,
-        within=within,
+        region=region,
+        department=department,
         limit=limit,
         cursor=cursor,
         format_=format_,
@@ -251,7 +266,8 @@ async def asyncio(
     client: AuthenticatedClient,
     project: UUID | Unset = UNSET,
     kind: AdjustmentKind | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
+    department: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
@@ -264,7 +280,8 @@ async def asyncio(
     Args:
         project (UUID | Unset):
         kind (AdjustmentKind | Unset):
-        within (str | Unset):
+        region (str | Unset):
+        department (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
@@ -283,7 +300,8 @@ async def asyncio(
             client=client,
             project=project,
             kind=kind,
-            within=within,
+            region=region,
+            department=department,
             limit=limit,
             cursor=cursor,
             format_=format_,

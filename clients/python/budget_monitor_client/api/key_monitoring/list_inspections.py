@@ -20,7 +20,7 @@ def _get_kwargs(
     department: UUID | Unset = UNSET,
     light: Light | Unset = UNSET,
     status: InspectionStatus | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -54,7 +54,7 @@ def _get_kwargs(
 
     params["status"] = json_status
 
-    params["within"] = within
+    params["region"] = region
 
     params["limit"] = limit
 
@@ -129,13 +129,13 @@ def sync_detailed(
     department: UUID | Unset = UNSET,
     light: Light | Unset = UNSET,
     status: InspectionStatus | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageInspection | Problem]:
     """List inspections
 
-     Within the caller's scope. Roles: admin, finance_officer, auditor, department_officer.
+     Within the caller's scope, oldest first. Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         round_ (UUID | Unset):
@@ -143,7 +143,7 @@ def sync_detailed(
         department (UUID | Unset):
         light (Light | Unset):
         status (InspectionStatus | Unset):
-        within (str | Unset):
+        region (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -161,7 +161,7 @@ def sync_detailed(
         department=department,
         light=light,
         status=status,
-        within=within,
+        region=region,
         limit=limit,
         cursor=cursor,
     )
@@ -181,13 +181,13 @@ def sync(
     department: UUID | Unset = UNSET,
     light: Light | Unset = UNSET,
     status: InspectionStatus | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageInspection | Problem | None:
     """List inspections
 
-     Within the caller's scope. Roles: admin, finance_officer, auditor, department_officer.
+     Within the caller's scope, oldest first. Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         round_ (UUID | Unset):
@@ -195,7 +195,7 @@ def sync(
         department (UUID | Unset):
         light (Light | Unset):
         status (InspectionStatus | Unset):
-        within (str | Unset):
+        region (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -214,7 +214,7 @@ def sync(
         department=department,
         light=light,
         status=status,
-        within=within,
+        region=region,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -228,13 +228,13 @@ async def asyncio_detailed(
     department: UUID | Unset = UNSET,
     light: Light | Unset = UNSET,
     status: InspectionStatus | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageInspection | Problem]:
     """List inspections
 
-     Within the caller's scope. Roles: admin, finance_officer, auditor, department_officer.
+     Within the caller's scope, oldest first. Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         round_ (UUID | Unset):
@@ -242,7 +242,7 @@ async def asyncio_detailed(
         department (UUID | Unset):
         light (Light | Unset):
         status (InspectionStatus | Unset):
-        within (str | Unset):
+        region (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -260,7 +260,7 @@ async def asyncio_detailed(
         department=department,
         light=light,
         status=status,
-        within=within,
+        region=region,
         limit=limit,
         cursor=cursor,
     )
@@ -278,13 +278,13 @@ async def asyncio(
     department: UUID | Unset = UNSET,
     light: Light | Unset = UNSET,
     status: InspectionStatus | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageInspection | Problem | None:
     """List inspections
 
-     Within the caller's scope. Roles: admin, finance_officer, auditor, department_officer.
+     Within the caller's scope, oldest first. Roles: admin, finance_officer, auditor, department_officer.
 
     Args:
         round_ (UUID | Unset):
@@ -292,7 +292,7 @@ async def asyncio(
         department (UUID | Unset):
         light (Light | Unset):
         status (InspectionStatus | Unset):
-        within (str | Unset):
+        region (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -312,7 +312,7 @@ async def asyncio(
             department=department,
             light=light,
             status=status,
-            within=within,
+            region=region,
             limit=limit,
             cursor=cursor,
         )

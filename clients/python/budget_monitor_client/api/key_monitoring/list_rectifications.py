@@ -20,6 +20,8 @@ def _get_kwargs(
     due_within: int | Unset = UNSET,
     department: UUID | Unset = UNSET,
     project: UUID | Unset = UNSET,
+    region: str | Unset = UNSET,
+    round_: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
@@ -46,6 +48,13 @@ def _get_kwargs(
     if not isinstance(project, Unset):
         json_project = str(project)
     params["project"] = json_project
+
+    params["region"] = region
+
+    json_round_: str | Unset = UNSET
+    if not isinstance(round_, Unset):
+        json_round_ = str(round_)
+    params["round"] = json_round_
 
     params["limit"] = limit
 
@@ -126,6 +135,8 @@ def sync_detailed(
     due_within: int | Unset = UNSET,
     department: UUID | Unset = UNSET,
     project: UUID | Unset = UNSET,
+    region: str | Unset = UNSET,
+    round_: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
@@ -142,6 +153,8 @@ def sync_detailed(
         due_within (int | Unset):
         department (UUID | Unset):
         project (UUID | Unset):
+        region (str | Unset):
+        round_ (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
@@ -161,6 +174,8 @@ def sync_detailed(
         due_within=due_within,
         department=department,
         project=project,
+        region=region,
+        round_=round_,
         limit=limit,
         cursor=cursor,
         format_=format_,
@@ -181,6 +196,8 @@ def sync(
     due_within: int | Unset = UNSET,
     department: UUID | Unset = UNSET,
     project: UUID | Unset = UNSET,
+    region: str | Unset = UNSET,
+    round_: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
@@ -197,6 +214,8 @@ def sync(
         due_within (int | Unset):
         department (UUID | Unset):
         project (UUID | Unset):
+        region (str | Unset):
+        round_ (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
@@ -217,6 +236,8 @@ def sync(
         due_within=due_within,
         department=department,
         project=project,
+        region=region,
+        round_=round_,
         limit=limit,
         cursor=cursor,
         format_=format_,
@@ -231,6 +252,8 @@ async def asyncio_detailed(
     due_within: int | Unset = UNSET,
     department: UUID | Unset = UNSET,
     project: UUID | Unset = UNSET,
+    region: str | Unset = UNSET,
+    round_: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
@@ -247,6 +270,8 @@ async def asyncio_detailed(
         due_within (int | Unset):
         department (UUID | Unset):
         project (UUID | Unset):
+        region (str | Unset):
+        round_ (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
@@ -266,6 +291,8 @@ async def asyncio_detailed(
         due_within=due_within,
         department=department,
         project=project,
+        region=region,
+        round_=round_,
         limit=limit,
         cursor=cursor,
         format_=format_,
@@ -284,6 +311,8 @@ async def asyncio(
     due_within: int | Unset = UNSET,
     department: UUID | Unset = UNSET,
     project: UUID | Unset = UNSET,
+    region: str | Unset = UNSET,
+    round_: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
@@ -300,6 +329,8 @@ async def asyncio(
         due_within (int | Unset):
         department (UUID | Unset):
         project (UUID | Unset):
+        region (str | Unset):
+        round_ (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
@@ -321,6 +352,8 @@ async def asyncio(
             due_within=due_within,
             department=department,
             project=project,
+            region=region,
+            round_=round_,
             limit=limit,
             cursor=cursor,
             format_=format_,

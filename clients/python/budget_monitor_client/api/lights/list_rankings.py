@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.department_ranking import DepartmentRanking
 from ...models.export_format import ExportFormat
+from ...models.page_department_ranking import PageDepartmentRanking
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -17,12 +17,18 @@ def _get_kwargs(
     id: UUID,
     *,
     region: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["region"] = region
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
 
     json_format_: str | Unset = UNSET
     if not isinstance(format_, Unset):
@@ -45,14 +51,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[DepartmentRanking] | None:
+) -> PageDepartmentRanking | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = DepartmentRanking.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = PageDepartmentRanking.from_dict(response.json())
 
         return response_200
 
@@ -94,7 +95,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[DepartmentRanking]]:
+) -> Response[PageDepartmentRanking | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,8 +109,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     region: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
-) -> Response[Problem | list[DepartmentRanking]]:
+) -> Response[PageDepartmentRanking | Problem]:
     """Department rankings
 
      The departments of the region (and below) with reports in the round, best score first: score, grade,
@@ -119,6 +122,8 @@ def sync_detailed(
     Args:
         id (UUID):
         region (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
 
@@ -127,12 +132,14 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[DepartmentRanking]]
+        Response[PageDepartmentRanking | Problem]
     """
 
     kwargs = _get_kwargs(
         id=id,
         region=region,
+        limit=limit,
+        cursor=cursor,
         format_=format_,
     )
 
@@ -148,8 +155,10 @@ def sync(
     *,
     client: AuthenticatedClient,
     region: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
-) -> Problem | list[DepartmentRanking] | None:
+) -> PageDepartmentRanking | Problem | None:
     """Department rankings
 
      The departments of the region (and below) with reports in the round, best score first: score, grade,
@@ -159,6 +168,8 @@ def sync(
     Args:
         id (UUID):
         region (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
 
@@ -167,13 +178,15 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[DepartmentRanking]
+        PageDepartmentRanking | Problem
     """
 
     return sync_detailed(
         id=id,
         client=client,
         region=region,
+        limit=limit,
+        cursor=cursor,
         format_=format_,
     ).parsed
 
@@ -183,8 +196,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     region: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
-) -> Response[Problem | list[DepartmentRanking]]:
+) -> Response[PageDepartmentRanking | Problem]:
     """Department rankings
 
      The departments of the region (and below) with reports in the round, best score first: score, grade,
@@ -194,6 +209,8 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         region (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
 
@@ -202,12 +219,14 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[DepartmentRanking]]
+        Response[PageDepartmentRanking | Problem]
     """
 
     kwargs = _get_kwargs(
         id=id,
         region=region,
+        limit=limit,
+        cursor=cursor,
         format_=format_,
     )
 
@@ -221,8 +240,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     region: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
-) -> Problem | list[DepartmentRanking] | None:
+) -> PageDepartmentRanking | Problem | None:
     """Department rankings
 
      The departments of the region (and below) with reports in the round, best score first: score, grade,
@@ -232,6 +253,8 @@ async def asyncio(
     Args:
         id (UUID):
         region (str | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
 
@@ -240,7 +263,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[DepartmentRanking]
+        PageDepartmentRanking | Problem
     """
 
     return (
@@ -248,6 +271,8 @@ async def asyncio(
             id=id,
             client=client,
             region=region,
+            limit=limit,
+            cursor=cursor,
             format_=format_,
         )
     ).parsed

@@ -17,7 +17,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     fiscal_year: int | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     department: UUID | Unset = UNSET,
     status: ProjectStatus | Unset = UNSET,
     key_monitoring: bool | Unset = UNSET,
@@ -33,7 +33,7 @@ def _get_kwargs(
 
     params["fiscal_year"] = fiscal_year
 
-    params["within"] = within
+    params["region"] = region
 
     json_department: str | Unset = UNSET
     if not isinstance(department, Unset):
@@ -131,7 +131,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     fiscal_year: int | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     department: UUID | Unset = UNSET,
     status: ProjectStatus | Unset = UNSET,
     key_monitoring: bool | Unset = UNSET,
@@ -152,7 +152,7 @@ def sync_detailed(
 
     Args:
         fiscal_year (int | Unset):
-        within (str | Unset):
+        region (str | Unset):
         department (UUID | Unset):
         status (ProjectStatus | Unset):
         key_monitoring (bool | Unset):
@@ -175,7 +175,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         fiscal_year=fiscal_year,
-        within=within,
+        region=region,
         department=department,
         status=status,
         key_monitoring=key_monitoring,
@@ -198,7 +198,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     fiscal_year: int | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     department: UUID | Unset = UNSET,
     status: ProjectStatus | Unset = UNSET,
     key_monitoring: bool | Unset = UNSET,
@@ -219,7 +219,7 @@ def sync(
 
     Args:
         fiscal_year (int | Unset):
-        within (str | Unset):
+        region (str | Unset):
         department (UUID | Unset):
         status (ProjectStatus | Unset):
         key_monitoring (bool | Unset):
@@ -243,7 +243,7 @@ def sync(
     return sync_detailed(
         client=client,
         fiscal_year=fiscal_year,
-        within=within,
+        region=region,
         department=department,
         status=status,
         key_monitoring=key_monitoring,
@@ -260,7 +260,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     fiscal_year: int | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     department: UUID | Unset = UNSET,
     status: ProjectStatus | Unset = UNSET,
     key_monitoring: bool | Unset = UNSET,
@@ -281,7 +281,7 @@ async def asyncio_detailed(
 
     Args:
         fiscal_year (int | Unset):
-        within (str | Unset):
+        region (str | Unset):
         department (UUID | Unset):
         status (ProjectStatus | Unset):
         key_monitoring (bool | Unset):
@@ -304,7 +304,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         fiscal_year=fiscal_year,
-        within=within,
+        region=region,
         department=department,
         status=status,
         key_monitoring=key_monitoring,
@@ -325,7 +325,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     fiscal_year: int | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     department: UUID | Unset = UNSET,
     status: ProjectStatus | Unset = UNSET,
     key_monitoring: bool | Unset = UNSET,
@@ -346,7 +346,7 @@ async def asyncio(
 
     Args:
         fiscal_year (int | Unset):
-        within (str | Unset):
+        region (str | Unset):
         department (UUID | Unset):
         status (ProjectStatus | Unset):
         key_monitoring (bool | Unset):
@@ -371,7 +371,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             fiscal_year=fiscal_year,
-            within=within,
+            region=region,
             department=department,
             status=status,
             key_monitoring=key_monitoring,

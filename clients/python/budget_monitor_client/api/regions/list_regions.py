@@ -16,7 +16,7 @@ def _get_kwargs(
     *,
     parent: str | Unset = UNSET,
     level: RegionLevel | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: RegionOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -33,7 +33,7 @@ def _get_kwargs(
 
     params["level"] = json_level
 
-    params["within"] = within
+    params["region"] = region
 
     params["q"] = q
 
@@ -111,7 +111,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     parent: str | Unset = UNSET,
     level: RegionLevel | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: RegionOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -126,7 +126,7 @@ def sync_detailed(
     Args:
         parent (str | Unset):
         level (RegionLevel | Unset):
-        within (str | Unset):
+        region (str | Unset):
         q (str | Unset):
         sort (RegionOrder | Unset): The order of a region list: a field, or `-` and the field for
             descending.
@@ -144,7 +144,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         parent=parent,
         level=level,
-        within=within,
+        region=region,
         q=q,
         sort=sort,
         limit=limit,
@@ -163,7 +163,7 @@ def sync(
     client: AuthenticatedClient,
     parent: str | Unset = UNSET,
     level: RegionLevel | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: RegionOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -178,7 +178,7 @@ def sync(
     Args:
         parent (str | Unset):
         level (RegionLevel | Unset):
-        within (str | Unset):
+        region (str | Unset):
         q (str | Unset):
         sort (RegionOrder | Unset): The order of a region list: a field, or `-` and the field for
             descending.
@@ -197,7 +197,7 @@ def sync(
         client=client,
         parent=parent,
         level=level,
-        within=within,
+        region=region,
         q=q,
         sort=sort,
         limit=limit,
@@ -210,7 +210,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     parent: str | Unset = UNSET,
     level: RegionLevel | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: RegionOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -225,7 +225,7 @@ async def asyncio_detailed(
     Args:
         parent (str | Unset):
         level (RegionLevel | Unset):
-        within (str | Unset):
+        region (str | Unset):
         q (str | Unset):
         sort (RegionOrder | Unset): The order of a region list: a field, or `-` and the field for
             descending.
@@ -243,7 +243,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         parent=parent,
         level=level,
-        within=within,
+        region=region,
         q=q,
         sort=sort,
         limit=limit,
@@ -260,7 +260,7 @@ async def asyncio(
     client: AuthenticatedClient,
     parent: str | Unset = UNSET,
     level: RegionLevel | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: RegionOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -275,7 +275,7 @@ async def asyncio(
     Args:
         parent (str | Unset):
         level (RegionLevel | Unset):
-        within (str | Unset):
+        region (str | Unset):
         q (str | Unset):
         sort (RegionOrder | Unset): The order of a region list: a field, or `-` and the field for
             descending.
@@ -295,7 +295,7 @@ async def asyncio(
             client=client,
             parent=parent,
             level=level,
-            within=within,
+            region=region,
             q=q,
             sort=sort,
             limit=limit,

@@ -7,20 +7,52 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.department_report import DepartmentReport
+from ...models.page_department_report import PageDepartmentReport
 from ...models.problem import Problem
-from ...types import Response
+from ...models.report_status import ReportStatus
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    region: str | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    status: ReportStatus | Unset = UNSET,
+    late: bool | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["region"] = region
+
+    json_department: str | Unset = UNSET
+    if not isinstance(department, Unset):
+        json_department = str(department)
+    params["department"] = json_department
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["late"] = late
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/rounds/{id}/department-reports".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -28,14 +60,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[DepartmentReport] | None:
+) -> PageDepartmentReport | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = DepartmentReport.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = PageDepartmentReport.from_dict(response.json())
 
         return response_200
 
@@ -77,7 +104,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[DepartmentReport]]:
+) -> Response[PageDepartmentReport | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,25 +117,44 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[DepartmentReport]]:
+    region: str | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    status: ReportStatus | Unset = UNSET,
+    late: bool | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageDepartmentReport | Problem]:
     """List a round's department reports
 
-     One per department with project reports in the round, within the caller's scope, with totals from
-    its project reports. Roles: admin, finance_officer, auditor, department_officer.
+     One per department with project reports in the round, within the caller's scope, by department code,
+    with totals from the project reports the caller may see. Roles: admin, finance_officer, auditor,
+    department_officer.
 
     Args:
         id (UUID):
+        region (str | Unset):
+        department (UUID | Unset):
+        status (ReportStatus | Unset):
+        late (bool | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[DepartmentReport]]
+        Response[PageDepartmentReport | Problem]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        region=region,
+        department=department,
+        status=status,
+        late=late,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -122,26 +168,45 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[DepartmentReport] | None:
+    region: str | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    status: ReportStatus | Unset = UNSET,
+    late: bool | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageDepartmentReport | Problem | None:
     """List a round's department reports
 
-     One per department with project reports in the round, within the caller's scope, with totals from
-    its project reports. Roles: admin, finance_officer, auditor, department_officer.
+     One per department with project reports in the round, within the caller's scope, by department code,
+    with totals from the project reports the caller may see. Roles: admin, finance_officer, auditor,
+    department_officer.
 
     Args:
         id (UUID):
+        region (str | Unset):
+        department (UUID | Unset):
+        status (ReportStatus | Unset):
+        late (bool | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[DepartmentReport]
+        PageDepartmentReport | Problem
     """
 
     return sync_detailed(
         id=id,
         client=client,
+        region=region,
+        department=department,
+        status=status,
+        late=late,
+        limit=limit,
+        cursor=cursor,
     ).parsed
 
 
@@ -149,25 +214,44 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[DepartmentReport]]:
+    region: str | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    status: ReportStatus | Unset = UNSET,
+    late: bool | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageDepartmentReport | Problem]:
     """List a round's department reports
 
-     One per department with project reports in the round, within the caller's scope, with totals from
-    its project reports. Roles: admin, finance_officer, auditor, department_officer.
+     One per department with project reports in the round, within the caller's scope, by department code,
+    with totals from the project reports the caller may see. Roles: admin, finance_officer, auditor,
+    department_officer.
 
     Args:
         id (UUID):
+        region (str | Unset):
+        department (UUID | Unset):
+        status (ReportStatus | Unset):
+        late (bool | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[DepartmentReport]]
+        Response[PageDepartmentReport | Problem]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        region=region,
+        department=department,
+        status=status,
+        late=late,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -179,26 +263,45 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[DepartmentReport] | None:
+    region: str | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    status: ReportStatus | Unset = UNSET,
+    late: bool | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageDepartmentReport | Problem | None:
     """List a round's department reports
 
-     One per department with project reports in the round, within the caller's scope, with totals from
-    its project reports. Roles: admin, finance_officer, auditor, department_officer.
+     One per department with project reports in the round, within the caller's scope, by department code,
+    with totals from the project reports the caller may see. Roles: admin, finance_officer, auditor,
+    department_officer.
 
     Args:
         id (UUID):
+        region (str | Unset):
+        department (UUID | Unset):
+        status (ReportStatus | Unset):
+        late (bool | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[DepartmentReport]
+        PageDepartmentReport | Problem
     """
 
     return (
         await asyncio_detailed(
             id=id,
             client=client,
+            region=region,
+            department=department,
+            status=status,
+            late=late,
+            limit=limit,
+            cursor=cursor,
         )
     ).parsed

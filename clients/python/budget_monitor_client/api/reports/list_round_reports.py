@@ -18,8 +18,9 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
+    region: str | Unset = UNSET,
     department: UUID | Unset = UNSET,
-    within: str | Unset = UNSET,
+    project: UUID | Unset = UNSET,
     status: ReportStatus | Unset = UNSET,
     late: bool | Unset = UNSET,
     key_monitoring: bool | Unset = UNSET,
@@ -33,12 +34,17 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
+    params["region"] = region
+
     json_department: str | Unset = UNSET
     if not isinstance(department, Unset):
         json_department = str(department)
     params["department"] = json_department
 
-    params["within"] = within
+    json_project: str | Unset = UNSET
+    if not isinstance(project, Unset):
+        json_project = str(project)
+    params["project"] = json_project
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
@@ -146,8 +152,9 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    region: str | Unset = UNSET,
     department: UUID | Unset = UNSET,
-    within: str | Unset = UNSET,
+    project: UUID | Unset = UNSET,
     status: ReportStatus | Unset = UNSET,
     late: bool | Unset = UNSET,
     key_monitoring: bool | Unset = UNSET,
@@ -166,8 +173,9 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        region (str | Unset):
         department (UUID | Unset):
-        within (str | Unset):
+        project (UUID | Unset):
         status (ReportStatus | Unset):
         late (bool | Unset):
         key_monitoring (bool | Unset):
@@ -189,8 +197,9 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        region=region,
         department=department,
-        within=within,
+        project=project,
         status=status,
         late=late,
         key_monitoring=key_monitoring,
@@ -213,8 +222,9 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    region: str | Unset = UNSET,
     department: UUID | Unset = UNSET,
-    within: str | Unset = UNSET,
+    project: UUID | Unset = UNSET,
     status: ReportStatus | Unset = UNSET,
     late: bool | Unset = UNSET,
     key_monitoring: bool | Unset = UNSET,
@@ -233,8 +243,9 @@ def sync(
 
     Args:
         id (UUID):
+        region (str | Unset):
         department (UUID | Unset):
-        within (str | Unset):
+        project (UUID | Unset):
         status (ReportStatus | Unset):
         late (bool | Unset):
         key_monitoring (bool | Unset):
@@ -257,8 +268,9 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        region=region,
         department=department,
-        within=within,
+        project=project,
         status=status,
         late=late,
         key_monitoring=key_monitoring,
@@ -275,8 +287,9 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    region: str | Unset = UNSET,
     department: UUID | Unset = UNSET,
-    within: str | Unset = UNSET,
+    project: UUID | Unset = UNSET,
     status: ReportStatus | Unset = UNSET,
     late: bool | Unset = UNSET,
     key_monitoring: bool | Unset = UNSET,
@@ -295,8 +308,9 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        region (str | Unset):
         department (UUID | Unset):
-        within (str | Unset):
+        project (UUID | Unset):
         status (ReportStatus | Unset):
         late (bool | Unset):
         key_monitoring (bool | Unset):
@@ -318,8 +332,9 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        region=region,
         department=department,
-        within=within,
+        project=project,
         status=status,
         late=late,
         key_monitoring=key_monitoring,
@@ -340,8 +355,9 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    region: str | Unset = UNSET,
     department: UUID | Unset = UNSET,
-    within: str | Unset = UNSET,
+    project: UUID | Unset = UNSET,
     status: ReportStatus | Unset = UNSET,
     late: bool | Unset = UNSET,
     key_monitoring: bool | Unset = UNSET,
@@ -360,8 +376,9 @@ async def asyncio(
 
     Args:
         id (UUID):
+        region (str | Unset):
         department (UUID | Unset):
-        within (str | Unset):
+        project (UUID | Unset):
         status (ReportStatus | Unset):
         late (bool | Unset):
         key_monitoring (bool | Unset):
@@ -385,8 +402,9 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            region=region,
             department=department,
-            within=within,
+            project=project,
             status=status,
             late=late,
             key_monitoring=key_monitoring,

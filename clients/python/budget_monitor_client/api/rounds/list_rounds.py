@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.page_round import PageRound
 from ...models.problem import Problem
+from ...models.region_level import RegionLevel
 from ...models.round_status import RoundStatus
 from ...types import UNSET, Response, Unset
 
@@ -16,6 +17,7 @@ def _get_kwargs(
     fiscal_year: int | Unset = UNSET,
     status: RoundStatus | Unset = UNSET,
     region: str | Unset = UNSET,
+    level: RegionLevel | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -31,6 +33,12 @@ def _get_kwargs(
     params["status"] = json_status
 
     params["region"] = region
+
+    json_level: str | Unset = UNSET
+    if not isinstance(level, Unset):
+        json_level = level.value
+
+    params["level"] = json_level
 
     params["limit"] = limit
 
@@ -99,6 +107,7 @@ def sync_detailed(
     fiscal_year: int | Unset = UNSET,
     status: RoundStatus | Unset = UNSET,
     region: str | Unset = UNSET,
+    level: RegionLevel | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageRound | Problem]:
@@ -111,6 +120,7 @@ def sync_detailed(
         fiscal_year (int | Unset):
         status (RoundStatus | Unset):
         region (str | Unset):
+        level (RegionLevel | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -126,6 +136,7 @@ def sync_detailed(
         fiscal_year=fiscal_year,
         status=status,
         region=region,
+        level=level,
         limit=limit,
         cursor=cursor,
     )
@@ -143,6 +154,7 @@ def sync(
     fiscal_year: int | Unset = UNSET,
     status: RoundStatus | Unset = UNSET,
     region: str | Unset = UNSET,
+    level: RegionLevel | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageRound | Problem | None:
@@ -155,6 +167,7 @@ def sync(
         fiscal_year (int | Unset):
         status (RoundStatus | Unset):
         region (str | Unset):
+        level (RegionLevel | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -171,6 +184,7 @@ def sync(
         fiscal_year=fiscal_year,
         status=status,
         region=region,
+        level=level,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -182,6 +196,7 @@ async def asyncio_detailed(
     fiscal_year: int | Unset = UNSET,
     status: RoundStatus | Unset = UNSET,
     region: str | Unset = UNSET,
+    level: RegionLevel | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[PageRound | Problem]:
@@ -194,6 +209,7 @@ async def asyncio_detailed(
         fiscal_year (int | Unset):
         status (RoundStatus | Unset):
         region (str | Unset):
+        level (RegionLevel | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -209,6 +225,7 @@ async def asyncio_detailed(
         fiscal_year=fiscal_year,
         status=status,
         region=region,
+        level=level,
         limit=limit,
         cursor=cursor,
     )
@@ -224,6 +241,7 @@ async def asyncio(
     fiscal_year: int | Unset = UNSET,
     status: RoundStatus | Unset = UNSET,
     region: str | Unset = UNSET,
+    level: RegionLevel | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> PageRound | Problem | None:
@@ -236,6 +254,7 @@ async def asyncio(
         fiscal_year (int | Unset):
         status (RoundStatus | Unset):
         region (str | Unset):
+        level (RegionLevel | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -253,6 +272,7 @@ async def asyncio(
             fiscal_year=fiscal_year,
             status=status,
             region=region,
+            level=level,
             limit=limit,
             cursor=cursor,
         )

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.department_ranking import DepartmentRanking
 from ...models.export_format import ExportFormat
+from ...models.page_department_ranking import PageDepartmentRanking
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -17,6 +17,8 @@ def _get_kwargs(
     region: str,
     year: int,
     round_: UUID,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -28,6 +30,10 @@ def _get_kwargs(
 
     json_round_ = str(round_)
     params["round"] = json_round_
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
 
     json_format_: str | Unset = UNSET
     if not isinstance(format_, Unset):
@@ -48,14 +54,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[DepartmentRanking] | None:
+) -> PageDepartmentRanking | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = DepartmentRanking.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = PageDepartmentRanking.from_dict(response.json())
 
         return response_200
 
@@ -102,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[DepartmentRanking]]:
+) -> Response[PageDepartmentRanking | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,8 +118,10 @@ def sync_detailed(
     region: str,
     year: int,
     round_: UUID,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
-) -> Response[Problem | list[DepartmentRanking]]:
+) -> Response[PageDepartmentRanking | Problem]:
     """Statistics per department
 
      Each department of the region (and below) with reports in the round: score (0.9 × budget-weighted
@@ -130,6 +133,8 @@ def sync_detailed(
         region (str):
         year (int):
         round_ (UUID):
+        limit (int | Unset):
+        cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
 
@@ -138,13 +143,15 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[DepartmentRanking]]
+        Response[PageDepartmentRanking | Problem]
     """
 
     kwargs = _get_kwargs(
         region=region,
         year=year,
         round_=round_,
+        limit=limit,
+        cursor=cursor,
         format_=format_,
     )
 
@@ -161,8 +168,10 @@ def sync(
     region: str,
     year: int,
     round_: UUID,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
-) -> Problem | list[DepartmentRanking] | None:
+) -> PageDepartmentRanking | Problem | None:
     """Statistics per department
 
      Each department of the region (and below) with reports in the round: score (0.9 × budget-weighted
@@ -174,6 +183,8 @@ def sync(
         region (str):
         year (int):
         round_ (UUID):
+        limit (int | Unset):
+        cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
 
@@ -182,7 +193,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[DepartmentRanking]
+        PageDepartmentRanking | Problem
     """
 
     return sync_detailed(
@@ -190,6 +201,8 @@ def sync(
         region=region,
         year=year,
         round_=round_,
+        limit=limit,
+        cursor=cursor,
         format_=format_,
     ).parsed
 
@@ -200,8 +213,10 @@ async def asyncio_detailed(
     region: str,
     year: int,
     round_: UUID,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
-) -> Response[Problem | list[DepartmentRanking]]:
+) -> Response[PageDepartmentRanking | Problem]:
     """Statistics per department
 
      Each department of the region (and below) with reports in the round: score (0.9 × budget-weighted
@@ -213,6 +228,8 @@ async def asyncio_detailed(
         region (str):
         year (int):
         round_ (UUID):
+        limit (int | Unset):
+        cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
 
@@ -221,13 +238,15 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[DepartmentRanking]]
+        Response[PageDepartmentRanking | Problem]
     """
 
     kwargs = _get_kwargs(
         region=region,
         year=year,
         round_=round_,
+        limit=limit,
+        cursor=cursor,
         format_=format_,
     )
 
@@ -242,8 +261,10 @@ async def asyncio(
     region: str,
     year: int,
     round_: UUID,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
-) -> Problem | list[DepartmentRanking] | None:
+) -> PageDepartmentRanking | Problem | None:
     """Statistics per department
 
      Each department of the region (and below) with reports in the round: score (0.9 × budget-weighted
@@ -255,6 +276,8 @@ async def asyncio(
         region (str):
         year (int):
         round_ (UUID):
+        limit (int | Unset):
+        cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
 
@@ -263,7 +286,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[DepartmentRanking]
+        PageDepartmentRanking | Problem
     """
 
     return (
@@ -272,6 +295,8 @@ async def asyncio(
             region=region,
             year=year,
             round_=round_,
+            limit=limit,
+            cursor=cursor,
             format_=format_,
         )
     ).parsed

@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     role: Role | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     department: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -33,7 +33,7 @@ def _get_kwargs(
 
     params["role"] = json_role
 
-    params["within"] = within
+    params["region"] = region
 
     json_department: str | Unset = UNSET
     if not isinstance(department, Unset):
@@ -115,7 +115,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     role: Role | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     department: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -131,7 +131,7 @@ def sync_detailed(
 
     Args:
         role (Role | Unset):
-        within (str | Unset):
+        region (str | Unset):
         department (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
@@ -150,7 +150,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         role=role,
-        within=within,
+        region=region,
         department=department,
         active=active,
         q=q,
@@ -170,7 +170,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     role: Role | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     department: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -186,7 +186,7 @@ def sync(
 
     Args:
         role (Role | Unset):
-        within (str | Unset):
+        region (str | Unset):
         department (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
@@ -206,7 +206,7 @@ def sync(
     return sync_detailed(
         client=client,
         role=role,
-        within=within,
+        region=region,
         department=department,
         active=active,
         q=q,
@@ -220,7 +220,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     role: Role | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     department: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -236,7 +236,7 @@ async def asyncio_detailed(
 
     Args:
         role (Role | Unset):
-        within (str | Unset):
+        region (str | Unset):
         department (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
@@ -255,7 +255,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         role=role,
-        within=within,
+        region=region,
         department=department,
         active=active,
         q=q,
@@ -273,7 +273,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     role: Role | Unset = UNSET,
-    within: str | Unset = UNSET,
+    region: str | Unset = UNSET,
     department: UUID | Unset = UNSET,
     active: bool | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -289,7 +289,7 @@ async def asyncio(
 
     Args:
         role (Role | Unset):
-        within (str | Unset):
+        region (str | Unset):
         department (UUID | Unset):
         active (bool | Unset):
         q (str | Unset):
@@ -310,7 +310,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             role=role,
-            within=within,
+            region=region,
             department=department,
             active=active,
             q=q,

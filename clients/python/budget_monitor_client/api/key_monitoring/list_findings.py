@@ -1,0 +1,367 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.export_format import ExportFormat
+from ...models.finding_category import FindingCategory
+from ...models.page_finding import PageFinding
+from ...models.problem import Problem
+from ...models.severity import Severity
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    category: FindingCategory | Unset = UNSET,
+    severity: Severity | Unset = UNSET,
+    region: str | Unset = UNSET,
+    round_: UUID | Unset = UNSET,
+    project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    inspection: UUID | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_category: str | Unset = UNSET
+    if not isinstance(category, Unset):
+        json_category = category.value
+
+    params["category"] = json_category
+
+    json_severity: str | Unset = UNSET
+    if not isinstance(severity, Unset):
+        json_severity = severity.value
+
+    params["severity"] = json_severity
+
+    params["region"] = region
+
+    json_round_: str | Unset = UNSET
+    if not isinstance(round_, Unset):
+        json_round_ = str(round_)
+    params["round"] = json_round_
+
+    json_project: str | Unset = UNSET
+    if not isinstance(project, Unset):
+        json_project = str(project)
+    params["project"] = json_project
+
+    json_department: str | Unset = UNSET
+    if not isinstance(department, Unset):
+        json_department = str(department)
+    params["department"] = json_department
+
+    json_inspection: str | Unset = UNSET
+    if not isinstance(inspection, Unset):
+        json_inspection = str(inspection)
+    params["inspection"] = json_inspection
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/findings",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageFinding | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageFinding.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageFinding | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    category: FindingCategory | Unset = UNSET,
+    severity: Severity | Unset = UNSET,
+    region: str | Unset = UNSET,
+    round_: UUID | Unset = UNSET,
+    project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    inspection: UUID | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
+) -> Response[PageFinding | Problem]:
+    """List findings
+
+     The problems key monitoring found, within the caller's scope, oldest first. `format=csv` (or
+    `Accept: text/csv`) and `format=xlsx` give every matching finding as a file. Roles: admin,
+    finance_officer, auditor, department_officer.
+
+    Args:
+        category (FindingCategory | Unset):
+        severity (Severity | Unset):
+        region (str | Unset):
+        round_ (UUID | Unset):
+        project (UUID | Unset):
+        department (UUID | Unset):
+        inspection (UUID | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageFinding | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        category=category,
+        severity=severity,
+        region=region,
+        round_=round_,
+        project=project,
+        department=department,
+        inspection=inspection,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    category: FindingCategory | Unset = UNSET,
+    severity: Severity | Unset = UNSET,
+    region: str | Unset = UNSET,
+    round_: UUID | Unset = UNSET,
+    project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    inspection: UUID | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
+) -> PageFinding | Problem | None:
+    """List findings
+
+     The problems key monitoring found, within the caller's scope, oldest first. `format=csv` (or
+    `Accept: text/csv`) and `format=xlsx` give every matching finding as a file. Roles: admin,
+    finance_officer, auditor, department_officer.
+
+    Args:
+        category (FindingCategory | Unset):
+        severity (Severity | Unset):
+        region (str | Unset):
+        round_ (UUID | Unset):
+        project (UUID | Unset):
+        department (UUID | Unset):
+        inspection (UUID | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageFinding | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        category=category,
+        severity=severity,
+        region=region,
+        round_=round_,
+        project=project,
+        department=department,
+        inspection=inspection,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    category: FindingCategory | Unset = UNSET,
+    severity: Severity | Unset = UNSET,
+    region: str | Unset = UNSET,
+    round_: UUID | Unset = UNSET,
+    project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    inspection: UUID | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
+) -> Response[PageFinding | Problem]:
+    """List findings
+
+     The problems key monitoring found, within the caller's scope, oldest first. `format=csv` (or
+    `Accept: text/csv`) and `format=xlsx` give every matching finding as a file. Roles: admin,
+    finance_officer, auditor, department_officer.
+
+    Args:
+        category (FindingCategory | Unset):
+        severity (Severity | Unset):
+        region (str | Unset):
+        round_ (UUID | Unset):
+        project (UUID | Unset):
+        department (UUID | Unset):
+        inspection (UUID | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageFinding | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        category=category,
+        severity=severity,
+        region=region,
+        round_=round_,
+        project=project,
+        department=department,
+        inspection=inspection,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    category: FindingCategory | Unset = UNSET,
+    severity: Severity | Unset = UNSET,
+    region: str | Unset = UNSET,
+    round_: UUID | Unset = UNSET,
+    project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
+    inspection: UUID | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    format_: ExportFormat | Unset = UNSET,
+) -> PageFinding | Problem | None:
+    """List findings
+
+     The problems key monitoring found, within the caller's scope, oldest first. `format=csv` (or
+    `Accept: text/csv`) and `format=xlsx` give every matching finding as a file. Roles: admin,
+    finance_officer, auditor, department_officer.
+
+    Args:
+        category (FindingCategory | Unset):
+        severity (Severity | Unset):
+        region (str | Unset):
+        round_ (UUID | Unset):
+        project (UUID | Unset):
+        department (UUID | Unset):
+        inspection (UUID | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+        format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
+            matching row as a file.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageFinding | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            category=category,
+            severity=severity,
+            region=region,
+            round_=round_,
+            project=project,
+            department=department,
+            inspection=inspection,
+            limit=limit,
+            cursor=cursor,
+            format_=format_,
+        )
+    ).parsed

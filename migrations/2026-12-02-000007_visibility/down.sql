@@ -1,0 +1,11 @@
+DROP INDEX adjustments_destination_idx;
+DROP INDEX rectifications_project_idx;
+DROP INDEX findings_project_idx;
+ALTER TABLE budget_ledger DROP COLUMN counterpart_project_id, DROP COLUMN adjustment_id;
+DROP INDEX audit_events_department_idx;
+DROP INDEX audit_events_project_idx;
+ALTER TABLE audit_events DROP COLUMN department_id, DROP COLUMN related_project_id, DROP COLUMN project_id;
+DROP VIEW hidden_projects;
+DROP VIEW classified_departments;
+DROP INDEX departments_classified_idx;
+DROP INDEX projects_classified_idx;
