@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod proxy;
+pub mod walk;
 pub mod world;
 
 use std::path::{Path, PathBuf};
