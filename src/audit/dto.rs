@@ -12,6 +12,7 @@ use crate::domain::regions::code_of;
     "actor_id": "0193a0c4-7f43-7000-8000-0000000000b2", "actor_name": "sd.finance",
     "action": "adjustment.created", "entity_type": "adjustment",
     "entity_id": "0193a0c4-7f43-7000-8000-000000000096", "region_code": "370000",
+    "project_id": "0193a0c4-7f43-7000-8000-0000000000e1", "department_id": null,
     "request_id": "0193a0c4-7f43-7000-8000-0000000001a0", "before": null,
     "after": {"kind": "reduce", "amount": "25000000.00", "document_number": "济财绩〔2021〕12号"},
     "details": {}
@@ -29,6 +30,10 @@ pub struct AuditEvent {
     pub entity_id: Option<String>,
     /// The region the entity belongs to.
     pub region_code: Option<String>,
+    /// The project the entity is or belongs to.
+    pub project_id: Option<Uuid>,
+    /// The department the entity is or belongs to, where the event names one.
+    pub department_id: Option<Uuid>,
     /// The `X-Request-Id` of the request that made the change.
     pub request_id: Option<String>,
     /// The entity before the write (null for a creation).
@@ -52,6 +57,8 @@ impl From<AuditRow> for AuditEvent {
             entity_type: row.object_type,
             entity_id: row.object_id,
             region_code: row.region_path.as_deref().map(|p| code_of(p).to_owned()),
+            project_id: row.project_id,
+            department_id: row.department_id,
             request_id: row.request_id,
             before: row.before,
             after: row.after,

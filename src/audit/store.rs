@@ -199,6 +199,8 @@ pub struct AuditRow {
     pub details: serde_json::Value,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
+    pub project_id: Option<Uuid>,
+    pub department_id: Option<Uuid>,
 }
 
 #[derive(Debug, Default)]

@@ -1373,11 +1373,13 @@ export interface components {
          *         "kind": "reduce"
          *       },
          *       "before": null,
+         *       "department_id": null,
          *       "details": {},
          *       "entity_id": "0193a0c4-7f43-7000-8000-000000000096",
          *       "entity_type": "adjustment",
          *       "id": "0193a0c4-7f43-7000-8000-00000000009a",
          *       "occurred_at": "2021-10-20T06:30:00Z",
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
          *       "region_code": "370000",
          *       "request_id": "0193a0c4-7f43-7000-8000-0000000001a0"
          *     }
@@ -1395,6 +1397,11 @@ export interface components {
             after?: Record<string, never> | null;
             /** @description The entity before the write (null for a creation). */
             before?: Record<string, never> | null;
+            /**
+             * Format: uuid
+             * @description The department the entity is or belongs to, where the event names one.
+             */
+            department_id?: string | null;
             details: Record<string, never>;
             entity_id?: string | null;
             /** @description What kind of entity, e.g. `project`, `indicator`, `user`, `session`. */
@@ -1403,6 +1410,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The project the entity is or belongs to.
+             */
+            project_id?: string | null;
             /** @description The region the entity belongs to. */
             region_code?: string | null;
             /** @description The `X-Request-Id` of the request that made the change. */
@@ -2995,11 +3007,13 @@ export interface components {
          *             "kind": "reduce"
          *           },
          *           "before": null,
+         *           "department_id": null,
          *           "details": {},
          *           "entity_id": "0193a0c4-7f43-7000-8000-000000000096",
          *           "entity_type": "adjustment",
          *           "id": "0193a0c4-7f43-7000-8000-00000000009a",
          *           "occurred_at": "2021-10-20T06:30:00Z",
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
          *           "region_code": "370000",
          *           "request_id": "0193a0c4-7f43-7000-8000-0000000001a0"
          *         }

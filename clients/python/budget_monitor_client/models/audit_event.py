@@ -25,9 +25,10 @@ class AuditEvent:
     Example:
         {'action': 'adjustment.created', 'actor_id': '0193a0c4-7f43-7000-8000-0000000000b2', 'actor_name': 'sd.finance',
             'after': {'amount': '25000000.00', 'document_number': '济财绩〔2021〕12号', 'kind': 'reduce'}, 'before': None,
-            'details': {}, 'entity_id': '0193a0c4-7f43-7000-8000-000000000096', 'entity_type': 'adjustment', 'id':
-            '0193a0c4-7f43-7000-8000-00000000009a', 'occurred_at': '2021-10-20T06:30:00Z', 'region_code': '370000',
-            'request_id': '0193a0c4-7f43-7000-8000-0000000001a0'}
+            'department_id': None, 'details': {}, 'entity_id': '0193a0c4-7f43-7000-8000-000000000096', 'entity_type':
+            'adjustment', 'id': '0193a0c4-7f43-7000-8000-00000000009a', 'occurred_at': '2021-10-20T06:30:00Z', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1', 'region_code': '370000', 'request_id':
+            '0193a0c4-7f43-7000-8000-0000000001a0'}
 
     Attributes:
         action (str): What happened, e.g. `project.updated`, `auth.login_failed`.
@@ -40,7 +41,9 @@ class AuditEvent:
         actor_name (None | str | Unset):
         after (AuditEventAfterType0 | None | Unset): The entity after the write (null for a deletion).
         before (AuditEventBeforeType0 | None | Unset): The entity before the write (null for a creation).
+        department_id (None | Unset | UUID): The department the entity is or belongs to, where the event names one.
         entity_id (None | str | Unset):
+        project_id (None | Unset | UUID): The project the entity is or belongs to.
         region_code (None | str | Unset): The region the entity belongs to.
         request_id (None | str | Unset): The `X-Request-Id` of the request that made the change.
     """
@@ -54,7 +57,9 @@ class AuditEvent:
     actor_name: None | str | Unset = UNSET
     after: AuditEventAfterType0 | None | Unset = UNSET
     before: AuditEventBeforeType0 | None | Unset = UNSET
+    department_id: None | Unset | UUID = UNSET
     entity_id: None | str | Unset = UNSET
+    project_id: None | Unset | UUID = UNSET
     region_code: None | str | Unset = UNSET
     request_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -103,11 +108,27 @@ class AuditEvent:
         else:
             before = self.before
 
+        department_id: None | str | Unset
+        if isinstance(self.department_id, Unset):
+            department_id = UNSET
+        elif isinstance(self.department_id, UUID):
+            department_id = str(self.department_id)
+        else:
+            department_id = self.department_id
+
         entity_id: None | str | Unset
         if isinstance(self.entity_id, Unset):
             entity_id = UNSET
         else:
             entity_id = self.entity_id
+
+        project_id: None | str | Unset
+        if isinstance(self.project_id, Unset):
+            project_id = UNSET
+        elif isinstance(self.project_id, UUID):
+            project_id = str(self.project_id)
+        else:
+            project_id = self.project_id
 
         region_code: None | str | Unset
         if isinstance(self.region_code, Unset):
@@ -140,8 +161,12 @@ class AuditEvent:
             field_dict["after"] = after
         if before is not UNSET:
             field_dict["before"] = before
+        if department_id is not UNSET:
+            field_dict["department_id"] = department_id
         if entity_id is not UNSET:
             field_dict["entity_id"] = entity_id
+        if project_id is not UNSET:
+            field_dict["project_id"] = project_id
         if region_code is not UNSET:
             field_dict["region_code"] = region_code
         if request_id is not UNSET:
@@ -226,6 +251,23 @@ class AuditEvent:
 
         before = _parse_before(d.pop("before", UNSET))
 
+        def _parse_department_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                department_id_type_0 = UUID(data)
+
+                return department_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        department_id = _parse_department_id(d.pop("department_id", UNSET))
+
         def _parse_entity_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -234,6 +276,23 @@ class AuditEvent:
             return cast(None | str | Unset, data)
 
         entity_id = _parse_entity_id(d.pop("entity_id", UNSET))
+
+        def _parse_project_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                project_id_type_0 = UUID(data)
+
+                return project_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        project_id = _parse_project_id(d.pop("project_id", UNSET))
 
         def _parse_region_code(data: object) -> None | str | Unset:
             if data is None:
@@ -263,7 +322,9 @@ class AuditEvent:
             actor_name=actor_name,
             after=after,
             before=before,
+            department_id=department_id,
             entity_id=entity_id,
+            project_id=project_id,
             region_code=region_code,
             request_id=request_id,
         )

@@ -22,9 +22,10 @@ class PageAuditEvent:
     Example:
         {'items': [{'action': 'adjustment.created', 'actor_id': '0193a0c4-7f43-7000-8000-0000000000b2', 'actor_name':
             'sd.finance', 'after': {'amount': '25000000.00', 'document_number': '济财绩〔2021〕12号', 'kind': 'reduce'}, 'before':
-            None, 'details': {}, 'entity_id': '0193a0c4-7f43-7000-8000-000000000096', 'entity_type': 'adjustment', 'id':
-            '0193a0c4-7f43-7000-8000-00000000009a', 'occurred_at': '2021-10-20T06:30:00Z', 'region_code': '370000',
-            'request_id': '0193a0c4-7f43-7000-8000-0000000001a0'}], 'next_cursor': None}
+            None, 'department_id': None, 'details': {}, 'entity_id': '0193a0c4-7f43-7000-8000-000000000096', 'entity_type':
+            'adjustment', 'id': '0193a0c4-7f43-7000-8000-00000000009a', 'occurred_at': '2021-10-20T06:30:00Z', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1', 'region_code': '370000', 'request_id':
+            '0193a0c4-7f43-7000-8000-0000000001a0'}], 'next_cursor': None}
 
     Attributes:
         items (list[AuditEvent]):
