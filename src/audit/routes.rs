@@ -17,8 +17,9 @@ const SORT_LABEL: &str = "-occurred_at";
     operation_id = "list_audit_events",
     summary = "List audit events",
     description = "Newest first. Admins see every event; finance officers and auditors the events \
-                   of their region subtree, without those about classified entities. Roles: admin, \
-                   finance_officer, auditor.",
+                   of their region subtree, without those about a secret-related project or \
+                   department (classified now, or when the event was written) or anything that \
+                   belongs to one. Roles: admin, finance_officer, auditor.",
     params(AuditQuery),
     responses((status = 200, description = "A page of events", body = Page<AuditEvent>)),
     extensions(("x-roles" = json!(["admin", "finance_officer", "auditor"])))
