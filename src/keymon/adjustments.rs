@@ -11,7 +11,6 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::audit::{self, AuditEntry};
-use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller};
 use crate::domain::adjustments::{AdjustmentKind, check_budget_floor};
 use crate::domain::money::serde_money_opt;
@@ -590,9 +589,8 @@ pub async fn get_adjustment(
     let dto = state
         .db
         .run(move |conn| {
-            let row = store::find_adjustment(conn, id)?.ok_or_else(not_found)?;
-            let hidden = projects::secret_related(conn, row.project_id)?;
-            caller.authorize(Action::Read, &row.place(hidden))?;
+            let found = store::find_adjustment(conn, id)?;
+            let row = crate::keymon::authorized(conn, &caller, Action::Read, found)?;
             Ok(adjustment_dtos(conn, &caller, vec![row])?.remove(0))
         })
         .await?;

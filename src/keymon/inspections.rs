@@ -9,12 +9,12 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::audit::{self, AuditEntry};
-use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller};
 use crate::error::{AppError, FieldErrors};
 use crate::export::{Cell, Column, Kind, XlsxFile};
 use crate::http::etag::{IfMatch, stale};
 use crate::http::respond::{created, ok_with_etag};
+use crate::keymon::authorized;
 use crate::keymon::dto::*;
 use crate::keymon::store::{self, FindingFilter, Home, InspectionFields, InspectionRow};
 use crate::listing::{Export, Listing, RegionFilter};
@@ -59,11 +59,8 @@ fn inspection_for(
     action: Action,
     id: Uuid,
 ) -> Result<InspectionRow, AppError> {
-    caller.require(action)?;
-    let row = store::find_inspection(conn, id)?.ok_or_else(not_found)?;
-    let hidden = projects::secret_related(conn, row.project_id)?;
-    caller.authorize(action, &row.place(hidden))?;
-    Ok(row)
+    let found = store::find_inspection(conn, id)?;
+    authorized(conn, caller, action, found)
 }
 
 /// Open an inspection of a project.
@@ -410,10 +407,8 @@ pub async fn get_finding(
     let row = state
         .db
         .run(move |conn| {
-            let row = store::find_finding(conn, id)?.ok_or_else(not_found)?;
-            let hidden = projects::secret_related(conn, row.project_id)?;
-            caller.authorize(Action::Read, &row.place(hidden))?;
-            Ok(row)
+            let found = store::find_finding(conn, id)?;
+            authorized(conn, &caller, Action::Read, found)
         })
         .await?;
     Ok(web::Json(Finding::from(row)))

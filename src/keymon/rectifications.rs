@@ -18,6 +18,7 @@ use crate::domain::lights::deadline_light;
 use crate::error::{AppError, FieldErrors};
 use crate::export::{Cell, Column, Kind, XlsxFile};
 use crate::http::respond::created;
+use crate::keymon::authorized;
 use crate::keymon::dto::*;
 use crate::keymon::store::{self, NewRectificationRow, RectificationRow};
 use crate::listing::{Export, Listing, RegionFilter};
@@ -281,11 +282,8 @@ fn rectification_for(
     action: Action,
     id: Uuid,
 ) -> Result<RectificationRow, AppError> {
-    caller.require(action)?;
-    let row = store::find_rectification(conn, id)?.ok_or_else(not_found)?;
-    let hidden = projects::secret_related(conn, row.project_id)?;
-    caller.authorize(action, &row.place(hidden))?;
-    Ok(row)
+    let found = store::find_rectification(conn, id)?;
+    authorized(conn, caller, action, found)
 }
 
 /// Read a rectification.

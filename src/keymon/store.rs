@@ -20,12 +20,22 @@ pub struct Home<'a> {
     pub department_path: &'a str,
 }
 
+/// A key-monitoring record: it belongs to a project and copies the project's place.
+pub trait ProjectRecord {
+    fn project_id(&self) -> Uuid;
+    /// Where the record lives; `classified` is whether its project is secret-related now
+    /// (`projects::store::secret_related`), which region-scoped readers may not see.
+    fn place(&self, classified: bool) -> Place<'_>;
+}
+
 macro_rules! place_of {
     ($row:ty) => {
-        impl $row {
-            /// Where the record lives; `classified` is whether its project is secret-related now
-            /// (`projects::store::secret_related`), which region-scoped readers may not see.
-            pub fn place(&self, classified: bool) -> Place<'_> {
+        impl ProjectRecord for $row {
+            fn project_id(&self) -> Uuid {
+                self.project_id
+            }
+
+            fn place(&self, classified: bool) -> Place<'_> {
                 Place {
                     region_path: &self.region_path,
                     department: Some((self.region_id, &self.department_path)),
