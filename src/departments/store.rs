@@ -60,6 +60,13 @@ pub fn find(conn: &mut PgConnection, id: Uuid) -> Result<Option<DepartmentRow>, 
         .map_err(AppError::from)
 }
 
+/// Whether the department is classified now (false for one that does not exist).
+pub fn classified_now(conn: &mut PgConnection, department_id: Uuid) -> Result<bool, AppError> {
+    diesel::select(crate::auth::scope::department_is_classified(department_id))
+        .get_result(conn)
+        .map_err(AppError::from)
+}
+
 pub fn find_by_code(
     conn: &mut PgConnection,
     region_id: Uuid,

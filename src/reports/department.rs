@@ -107,7 +107,7 @@ fn report_for(
 ) -> Result<(DepartmentReportRow, RoundRow), AppError> {
     caller.require(action)?;
     let row = store::find_department_report(conn, id, true)?.ok_or_else(not_found)?;
-    let classified = store::department_classified(conn, row.department_id)?;
+    let classified = crate::departments::store::classified_now(conn, row.department_id)?;
     caller.authorize(action, &row.place(classified))?;
     let round = rounds::find(conn, row.round_id)?.ok_or_else(not_found)?;
     Ok((row, round))
@@ -188,7 +188,7 @@ pub async fn get_department_report(
         .run(move |conn| {
             caller.require(Action::Read)?;
             let row = store::find_department_report(conn, id, false)?.ok_or_else(not_found)?;
-            let classified = store::department_classified(conn, row.department_id)?;
+            let classified = crate::departments::store::classified_now(conn, row.department_id)?;
             caller.authorize(Action::Read, &row.place(classified))?;
             load(conn, &caller, id)
         })

@@ -768,7 +768,7 @@ pub struct DepartmentReportRow {
 
 impl DepartmentReportRow {
     /// Where the report lives; `classified` is whether its department is classified now
-    /// (`department_classified`).
+    /// (`departments::store::classified_now`).
     pub fn place(&self, classified: bool) -> Place<'_> {
         Place {
             region_path: &self.region_path,
@@ -776,16 +776,6 @@ impl DepartmentReportRow {
             classified,
         }
     }
-}
-
-/// Whether the department is classified now (false for one that does not exist).
-pub fn department_classified(
-    conn: &mut PgConnection,
-    department_id: Uuid,
-) -> Result<bool, AppError> {
-    diesel::select(crate::auth::scope::department_is_classified(department_id))
-        .get_result(conn)
-        .map_err(AppError::from)
 }
 
 /// Creates the department reports a round lacks: one per department with project reports.

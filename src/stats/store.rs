@@ -1,5 +1,6 @@
 //! Statistics in SQL: one grouped query per endpoint over the projects of the year in the
-//! caller's part of the tree, classified projects and departments left out.
+//! caller's part of the tree, secret-related projects (the `hidden_projects` view of
+//! `auth::scope`) left out.
 
 use bigdecimal::BigDecimal;
 use chrono::NaiveDate;
@@ -31,8 +32,8 @@ WITH sp AS (
     SELECT p.id, p.department_id, p.initial_budget, p.key_monitoring,
            CASE WHEN $6 = '' OR p.region_path = $6 THEN ''
                 ELSE split_part(substr(p.region_path, length($6) + 1), '/', 1) END AS bucket
-    FROM projects p JOIN departments d ON d.id = p.department_id
-    WHERE p.fiscal_year = $2 AND NOT p.classified AND NOT d.classified
+    FROM projects p
+    WHERE p.fiscal_year = $2 AND NOT (p.id IN (SELECT id FROM hidden_projects))
       AND p.region_path LIKE $1
       AND ($4::uuid IS NULL OR (p.region_id = $4 AND p.department_path LIKE $5))
 ),
