@@ -57,7 +57,7 @@ export interface paths {
         };
         /**
          * List audit events
-         * @description Newest first. Admins see every event; finance officers and auditors the events of their region subtree, without those about classified entities. Roles: admin, finance_officer, auditor.
+         * @description Newest first. Admins see every event; finance officers and auditors the events of their region subtree, without those about a secret-related project or department (classified now, or when the event was written) or anything that belongs to one. Roles: admin, finance_officer, auditor.
          */
         get: operations["list_audit_events"];
         put?: never;

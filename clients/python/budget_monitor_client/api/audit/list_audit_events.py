@@ -145,7 +145,8 @@ def sync_detailed(
     """List audit events
 
      Newest first. Admins see every event; finance officers and auditors the events of their region
-    subtree, without those about classified entities. Roles: admin, finance_officer, auditor.
+    subtree, without those about a secret-related project or department (classified now, or when the
+    event was written) or anything that belongs to one. Roles: admin, finance_officer, auditor.
 
     Args:
         entity_type (str | Unset):
@@ -207,7 +208,8 @@ def sync(
     """List audit events
 
      Newest first. Admins see every event; finance officers and auditors the events of their region
-    subtree, without those about classified entities. Roles: admin, finance_officer, auditor.
+    subtree, without those about a secret-related project or department (classified now, or when the
+    event was written) or anything that belongs to one. Roles: admin, finance_officer, auditor.
 
     Args:
         entity_type (str | Unset):
@@ -264,7 +266,8 @@ async def asyncio_detailed(
     """List audit events
 
      Newest first. Admins see every event; finance officers and auditors the events of their region
-    subtree, without those about classified entities. Roles: admin, finance_officer, auditor.
+    subtree, without those about a secret-related project or department (classified now, or when the
+    event was written) or anything that belongs to one. Roles: admin, finance_officer, auditor.
 
     Args:
         entity_type (str | Unset):
@@ -324,7 +327,8 @@ async def asyncio(
     """List audit events
 
      Newest first. Admins see every event; finance officers and auditors the events of their region
-    subtree, without those about classified entities. Roles: admin, finance_officer, auditor.
+    subtree, without those about a secret-related project or department (classified now, or when the
+    event was written) or anything that belongs to one. Roles: admin, finance_officer, auditor.
 
     Args:
         entity_type (str | Unset):
