@@ -22,15 +22,6 @@ pub struct Page<T> {
     pub next_cursor: Option<String>,
 }
 
-impl<T> Page<T> {
-    pub fn empty() -> Page<T> {
-        Page {
-            items: Vec::new(),
-            next_cursor: None,
-        }
-    }
-}
-
 pub fn limit(requested: Option<i64>) -> Result<i64, AppError> {
     match requested {
         None => Ok(DEFAULT_LIMIT),

@@ -1,4 +1,4 @@
-use actix_web::{get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, Utc};
 
 use crate::AppState;
@@ -6,8 +6,8 @@ use crate::audit::dto::{AuditEvent, AuditQuery};
 use crate::audit::store::{self, AuditFilter};
 use crate::auth::{Action, Caller};
 use crate::error::AppError;
-use crate::listing::RegionFilter;
-use crate::pagination::{self, Page, decode_cursor, page};
+use crate::listing::{Listing, RegionFilter};
+use crate::pagination::Page;
 
 const SORT_LABEL: &str = "-occurred_at";
 
@@ -26,20 +26,23 @@ const SORT_LABEL: &str = "-occurred_at";
 )]
 #[get("/audit-events")]
 pub async fn list_audit_events(
+    req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<AuditQuery>,
-) -> Result<web::Json<Page<AuditEvent>>, AppError> {
+) -> Result<HttpResponse, AppError> {
     caller.require(Action::ReadAudit)?;
     let query = query.into_inner();
-    let limit = pagination::limit(query.limit)?;
-    let after = decode_cursor(query.cursor.as_deref(), SORT_LABEL)?
-        .map(|a| {
-            DateTime::parse_from_rfc3339(&a.key)
-                .map(|t| (t.with_timezone(&Utc), a.id))
-                .map_err(|_| AppError::BadRequest("Invalid query parameters: bad cursor".into()))
-        })
-        .transpose()?;
+    let listing = Listing::of(&req, query.limit, query.cursor.as_deref(), SORT_LABEL)?;
+    // A cursor's key is a time; a tampered one is a 400 before anything is read.
+    let after_time = |key: &str| {
+        DateTime::parse_from_rfc3339(key)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|_| AppError::BadRequest("Invalid query parameters: bad cursor".into()))
+    };
+    if let Some((key, _)) = listing.after() {
+        after_time(key)?;
+    }
     let mut filter = AuditFilter {
         entity_type: query.entity_type,
         entity_id: query.entity_id,
@@ -52,27 +55,27 @@ pub async fn list_audit_events(
         department_id: query.department,
     };
     let scope = caller.list_scope();
-    let rows = state
-        .db
-        .run(move |conn| {
-            match RegionFilter::resolve(conn, query.region.as_deref())?.path() {
-                Some(path) => filter.region_path = path,
-                None => return Ok(Vec::new()),
-            }
-            store::list(conn, &scope, &filter, after, limit)
-        })
-        .await?;
-    Ok(web::Json(page(
-        rows,
-        limit,
-        SORT_LABEL,
-        |r| {
-            (
-                r.occurred_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Nanos, true),
-                r.id,
-            )
-        },
-        AuditEvent::from,
-    )))
+    listing
+        .respond_json(
+            &state.db,
+            move |conn, after, limit| {
+                match RegionFilter::resolve(conn, query.region.as_deref())?.path() {
+                    Some(path) => filter.region_path = path,
+                    None => return Ok(Vec::new()),
+                }
+                let after = after
+                    .map(|(key, id)| after_time(&key).map(|t| (t, id)))
+                    .transpose()?;
+                let rows = store::list(conn, &scope, &filter, after, limit)?;
+                Ok(rows.into_iter().map(AuditEvent::from).collect())
+            },
+            |e: &AuditEvent| {
+                (
+                    e.occurred_at
+                        .to_rfc3339_opts(chrono::SecondsFormat::Nanos, true),
+                    e.id,
+                )
+            },
+        )
+        .await
 }

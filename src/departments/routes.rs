@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use diesel::Connection;
 use serde_json::json;
 use uuid::Uuid;
@@ -17,8 +17,8 @@ use crate::domain::regions::RegionLevel;
 use crate::error::AppError;
 use crate::http::etag::{IfMatch, stale};
 use crate::http::respond::{created, ok_with_etag};
-use crate::listing::RegionFilter;
-use crate::pagination::{self, Page, decode_cursor, page};
+use crate::listing::{Listing, RegionFilter};
+use crate::pagination::{self, After, Page};
 use crate::regions::store as regions;
 use crate::validation::validate;
 
@@ -37,13 +37,13 @@ use crate::validation::validate;
 )]
 #[get("/departments")]
 pub async fn list_departments(
+    req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<DepartmentQuery>,
-) -> Result<web::Json<Page<Department>>, AppError> {
+) -> Result<HttpResponse, AppError> {
     caller.require(Action::Read)?;
     let query = query.into_inner();
-    let limit = pagination::limit(query.limit)?;
     let sort = pagination::sort(
         query.sort.map(DepartmentOrder::as_str),
         &[
@@ -52,47 +52,38 @@ pub async fn list_departments(
         ],
         DepartmentSort::Code,
     )?;
-    let after = decode_cursor(query.cursor.as_deref(), &sort.label)?;
+    let listing = Listing::of(&req, query.limit, query.cursor.as_deref(), &sort.label)?;
     let scope = caller.list_scope();
-    let page = state
-        .db
-        .run(move |conn| {
-            let Some(region_path) = RegionFilter::resolve(conn, query.region.as_deref())?.path()
-            else {
-                return Ok(Page::empty());
-            };
-            let filter = DepartmentFilter {
-                region_path,
-                level: query.level.map(RegionLevel::as_str),
-                parent_id: query.parent,
-                active: query.active,
-                q: query.q.filter(|q| !q.trim().is_empty()),
-            };
-            let rows = store::list(
-                conn,
-                &scope,
-                &filter,
-                sort.field,
-                sort.descending,
-                after,
-                limit,
-            )?;
-            Ok(page(
-                rows,
-                limit,
-                &sort.label,
-                |r| {
-                    let key = match sort.field {
-                        DepartmentSort::Code => r.code.clone(),
-                        DepartmentSort::Name => r.name.clone(),
-                    };
-                    (key, r.id)
-                },
-                Department::from,
-            ))
-        })
-        .await?;
-    Ok(web::Json(page))
+    let (field, descending) = (sort.field, sort.descending);
+    listing
+        .respond_json(
+            &state.db,
+            move |conn, after, limit| {
+                let Some(region_path) =
+                    RegionFilter::resolve(conn, query.region.as_deref())?.path()
+                else {
+                    return Ok(Vec::new());
+                };
+                let filter = DepartmentFilter {
+                    region_path,
+                    level: query.level.map(RegionLevel::as_str),
+                    parent_id: query.parent,
+                    active: query.active,
+                    q: query.q.clone().filter(|q| !q.trim().is_empty()),
+                };
+                let after = after.map(|(key, id)| After { key, id });
+                let rows = store::list(conn, &scope, &filter, field, descending, after, limit)?;
+                Ok(rows.into_iter().map(Department::from).collect())
+            },
+            move |d: &Department| {
+                let key = match field {
+                    DepartmentSort::Code => d.code.clone(),
+                    DepartmentSort::Name => d.name.clone(),
+                };
+                (key, d.id)
+            },
+        )
+        .await
 }
 
 /// Read one department.

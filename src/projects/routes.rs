@@ -8,11 +8,11 @@ use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller};
 use crate::domain::money::{format_money, parse_money};
 use crate::error::AppError;
-use crate::export::{self, Cell, Column, Format, Kind, XlsxFile};
+use crate::export::{Cell, Column, Kind, XlsxFile};
 use crate::http::etag::IfMatch;
 use crate::http::respond::{created, ok_with_etag};
-use crate::listing::RegionFilter;
-use crate::pagination::{self, Page, decode_cursor, page};
+use crate::listing::{Export, Listing, RegionFilter};
+use crate::pagination::{self, Page};
 use crate::projects::dto::{
     LedgerEntry, LedgerQuery, NewProject, Project, ProjectChanges, ProjectOrder, ProjectQuery,
 };
@@ -149,7 +149,6 @@ pub async fn list_projects(
     query: web::Query<ProjectQuery>,
 ) -> Result<HttpResponse, AppError> {
     caller.require(Action::Read)?;
-    let format = Format::of(&req)?;
     let query = query.into_inner();
     let sort = pagination::sort(
         query.sort.map(ProjectOrder::as_str),
@@ -160,60 +159,35 @@ pub async fn list_projects(
         ],
         ProjectSort::Code,
     )?;
-    let scope = caller.list_scope();
+    let listing = Listing::of(&req, query.limit, query.cursor.as_deref(), &sort.label)?;
     let (field, descending) = (sort.field, sort.descending);
-    if format != Format::Json {
-        let filter = state
-            .db
-            .run(move |conn| project_filter(conn, &query))
-            .await?;
-        return export::paged(
+    // A cursor's key must fit the sort (a money key for the budget) before anything is read.
+    if let Some((key, id)) = listing.after() {
+        project_after(field, key.clone(), *id)?;
+    }
+    let scope = caller.list_scope();
+    let export = Export {
+        filename: "projects".to_owned(),
+        columns: PROJECT_COLUMNS,
+        cells: project_cells,
+    };
+    listing
+        .respond(
             &state.db,
-            format,
-            "projects",
-            PROJECT_COLUMNS,
+            Some(export),
             move |conn, after, limit| {
-                let Some(filter) = &filter else {
+                let Some(filter) = project_filter(conn, &query)? else {
                     return Ok(Vec::new());
                 };
                 let after = after
                     .map(|(key, id)| project_after(field, key, id))
                     .transpose()?;
-                let views = store::list(conn, &scope, filter, field, descending, after, limit)?;
+                let views = store::list(conn, &scope, &filter, field, descending, after, limit)?;
                 service::project_dtos(conn, views)
             },
-            move |p| project_key(field, p),
-            project_cells,
+            move |p: &Project| project_key(field, p),
         )
-        .await;
-    }
-    let limit = pagination::limit(query.limit)?;
-    let after = decode_cursor(query.cursor.as_deref(), &sort.label)?
-        .map(|a| project_after(field, a.key, a.id))
-        .transpose()?;
-    let page = state
-        .db
-        .run(move |conn| {
-            let Some(filter) = project_filter(conn, &query)? else {
-                return Ok(Page::empty());
-            };
-            let views = store::list(conn, &scope, &filter, field, descending, after, limit)?;
-            let key_of = |v: &store::ProjectView| {
-                let key = match field {
-                    ProjectSort::Code => v.row.code.clone(),
-                    ProjectSort::Name => v.row.name.clone(),
-                    ProjectSort::Budget => format_money(&v.row.adjusted_budget),
-                };
-                (key, v.row.id)
-            };
-            let page_of_views = page(views, limit, &sort.label, key_of, |v| v);
-            Ok(Page {
-                items: service::project_dtos(conn, page_of_views.items)?,
-                next_cursor: page_of_views.next_cursor,
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(page))
+        .await
 }
 
 /// Read one project.
@@ -362,39 +336,38 @@ pub async fn delete_project(
 )]
 #[get("/projects/{id}/budget-history")]
 pub async fn budget_history(
+    req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
     query: web::Query<LedgerQuery>,
-) -> Result<web::Json<Page<LedgerEntry>>, AppError> {
+) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let query = query.into_inner();
-    let limit = pagination::limit(query.limit)?;
-    let after = decode_cursor(query.cursor.as_deref(), "id")?.map(|a| a.id);
-    let page = state
-        .db
-        .run(move |conn| {
-            let view = store::find(conn, id)?.ok_or_else(not_found)?;
-            caller.authorize(Action::Read, &view.place())?;
-            let rows = store::ledger(conn, id, after, limit)?;
-            let counterparts: Vec<Uuid> = rows
-                .iter()
-                .filter_map(|r| r.counterpart_project_id)
-                .collect();
-            let visible = service::visible_ids(conn, &caller, &counterparts)?;
-            Ok(page(
-                rows,
-                limit,
-                "id",
-                |r| (String::new(), r.id),
-                |r| {
-                    let shown = r
-                        .counterpart_project_id
-                        .is_some_and(|c| visible.contains(&c));
-                    LedgerEntry::of(r, shown)
-                },
-            ))
-        })
-        .await?;
-    Ok(web::Json(page))
+    let listing = Listing::of(&req, query.limit, query.cursor.as_deref(), "id")?;
+    listing
+        .respond_json(
+            &state.db,
+            move |conn, after, limit| {
+                let view = store::find(conn, id)?.ok_or_else(not_found)?;
+                caller.authorize(Action::Read, &view.place())?;
+                let rows = store::ledger(conn, id, after.map(|(_, a)| a), limit)?;
+                let counterparts: Vec<Uuid> = rows
+                    .iter()
+                    .filter_map(|r| r.counterpart_project_id)
+                    .collect();
+                let visible = service::visible_ids(conn, &caller, &counterparts)?;
+                Ok(rows
+                    .into_iter()
+                    .map(|r| {
+                        let shown = r
+                            .counterpart_project_id
+                            .is_some_and(|c| visible.contains(&c));
+                        LedgerEntry::of(r, shown)
+                    })
+                    .collect())
+            },
+            |e: &LedgerEntry| (String::new(), e.id),
+        )
+        .await
 }

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use diesel::Connection;
 
 use crate::AppState;
@@ -9,7 +9,8 @@ use crate::domain::regions::{check_new_region, child_path};
 use crate::error::AppError;
 use crate::http::etag::{IfMatch, stale};
 use crate::http::respond::{created, ok_with_etag};
-use crate::pagination::{self, Page, decode_cursor, page};
+use crate::listing::Listing;
+use crate::pagination::{self, After, Page};
 use crate::regions::dto::{NewRegion, Region, RegionChanges, RegionOrder, RegionQuery};
 use crate::regions::store::{self, NewRegionRow, RegionFilter, RegionSort};
 use crate::validation::validate;
@@ -28,66 +29,56 @@ use crate::validation::validate;
 )]
 #[get("/regions")]
 pub async fn list_regions(
+    req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<RegionQuery>,
-) -> Result<web::Json<Page<Region>>, AppError> {
+) -> Result<HttpResponse, AppError> {
     caller.require(Action::Read)?;
     let query = query.into_inner();
-    let limit = pagination::limit(query.limit)?;
     let sort = pagination::sort(
         query.sort.map(RegionOrder::as_str),
         &[("code", RegionSort::Code), ("name", RegionSort::Name)],
         RegionSort::Code,
     )?;
-    let after = decode_cursor(query.cursor.as_deref(), &sort.label)?;
+    let listing = Listing::of(&req, query.limit, query.cursor.as_deref(), &sort.label)?;
     let scope = caller.list_scope();
-    let page = state
-        .db
-        .run(move |conn| {
-            let mut filter = RegionFilter {
-                level: query.level.map(|l| l.as_str()),
-                q: query.q.filter(|q| !q.trim().is_empty()),
-                ..RegionFilter::default()
-            };
-            // An unknown parent or subtree code simply matches nothing.
-            if let Some(code) = &query.parent {
-                match store::find_by_code(conn, code)? {
-                    Some(parent) => filter.parent_id = Some(parent.id),
-                    None => return Ok(Page::empty()),
+    let (field, descending) = (sort.field, sort.descending);
+    listing
+        .respond_json(
+            &state.db,
+            move |conn, after, limit| {
+                let mut filter = RegionFilter {
+                    level: query.level.map(|l| l.as_str()),
+                    q: query.q.clone().filter(|q| !q.trim().is_empty()),
+                    ..RegionFilter::default()
+                };
+                // An unknown parent or subtree code simply matches nothing.
+                if let Some(code) = &query.parent {
+                    match store::find_by_code(conn, code)? {
+                        Some(parent) => filter.parent_id = Some(parent.id),
+                        None => return Ok(Vec::new()),
+                    }
                 }
-            }
-            if let Some(code) = &query.region {
-                match store::find_by_code(conn, code)? {
-                    Some(root) => filter.region_path = Some(root.path),
-                    None => return Ok(Page::empty()),
+                if let Some(code) = &query.region {
+                    match store::find_by_code(conn, code)? {
+                        Some(root) => filter.region_path = Some(root.path),
+                        None => return Ok(Vec::new()),
+                    }
                 }
-            }
-            let rows = store::list(
-                conn,
-                &scope,
-                &filter,
-                sort.field,
-                sort.descending,
-                after,
-                limit,
-            )?;
-            Ok(page(
-                rows,
-                limit,
-                &sort.label,
-                |r| {
-                    let key = match sort.field {
-                        RegionSort::Code => r.code.clone(),
-                        RegionSort::Name => r.name.clone(),
-                    };
-                    (key, r.id)
-                },
-                Region::from,
-            ))
-        })
-        .await?;
-    Ok(web::Json(page))
+                let after = after.map(|(key, id)| After { key, id });
+                let rows = store::list(conn, &scope, &filter, field, descending, after, limit)?;
+                Ok(rows.into_iter().map(Region::from).collect())
+            },
+            move |r: &Region| {
+                let key = match field {
+                    RegionSort::Code => r.code.clone(),
+                    RegionSort::Name => r.name.clone(),
+                };
+                (key, r.id)
+            },
+        )
+        .await
 }
 
 /// Read one region by its code.

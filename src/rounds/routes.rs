@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::Datelike;
 use diesel::Connection;
 use diesel::pg::PgConnection;
@@ -10,8 +10,8 @@ use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller, Place};
 use crate::error::{AppError, FieldErrors};
 use crate::http::respond::{created, ok_with_etag};
-use crate::listing::RegionFilter;
-use crate::pagination::{self, Page, decode_cursor, page};
+use crate::listing::{Listing, RegionFilter};
+use crate::pagination::Page;
 use crate::regions::store as regions;
 use crate::reports::service;
 use crate::rounds::dto::{NewRound, OpenResult, Round, RoundQuery, RoundStatus};
@@ -56,44 +56,42 @@ fn managed(conn: &mut PgConnection, caller: &Caller, id: Uuid) -> Result<RoundRo
 )]
 #[get("/rounds")]
 pub async fn list_rounds(
+    req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<RoundQuery>,
-) -> Result<web::Json<Page<Round>>, AppError> {
+) -> Result<HttpResponse, AppError> {
     caller.require(Action::Read)?;
     let query = query.into_inner();
-    let limit = pagination::limit(query.limit)?;
+    let listing = Listing::of(&req, query.limit, query.cursor.as_deref(), "-created")?;
     let fiscal_year = crate::validation::fiscal_year_filter(query.fiscal_year)?;
-    let after = decode_cursor(query.cursor.as_deref(), "-created")?.map(|a| a.id);
     let scope = caller.list_scope();
-    let page = state
-        .db
-        .run(move |conn| {
-            let mut filter = RoundFilter {
-                fiscal_year,
-                status: query.status.map(|s| match s {
-                    RoundStatus::Planned => "planned".to_owned(),
-                    RoundStatus::Open => "open".to_owned(),
-                    RoundStatus::Closed => "closed".to_owned(),
-                }),
-                region_path: None,
-                level: query.level.map(crate::domain::regions::RegionLevel::as_str),
-            };
-            match RegionFilter::resolve(conn, query.region.as_deref())?.path() {
-                Some(path) => filter.region_path = path,
-                None => return Ok(Page::empty()),
-            }
-            let rows = store::list(conn, &scope, &filter, after, limit)?;
-            Ok(page(
-                rows,
-                limit,
-                "-created",
-                |r| (String::new(), r.id),
-                Round::from,
-            ))
-        })
-        .await?;
-    Ok(web::Json(page))
+    listing
+        .respond_json(
+            &state.db,
+            move |conn, after, limit| {
+                let Some(region_path) =
+                    RegionFilter::resolve(conn, query.region.as_deref())?.path()
+                else {
+                    return Ok(Vec::new());
+                };
+                let filter = RoundFilter {
+                    fiscal_year,
+                    status: query.status.map(|s| match s {
+                        RoundStatus::Planned => "planned".to_owned(),
+                        RoundStatus::Open => "open".to_owned(),
+                        RoundStatus::Closed => "closed".to_owned(),
+                    }),
+                    region_path,
+                    level: query.level.map(crate::domain::regions::RegionLevel::as_str),
+                };
+                let after = after.map(|(_, id)| id);
+                let rows = store::list(conn, &scope, &filter, after, limit)?;
+                Ok(rows.into_iter().map(Round::from).collect())
+            },
+            |r: &Round| (String::new(), r.id),
+        )
+        .await
 }
 
 /// Create a round.

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use diesel::Connection;
 use diesel::pg::PgConnection;
 use serde_json::json;
@@ -12,8 +12,8 @@ use crate::departments::store as departments;
 use crate::error::AppError;
 use crate::http::etag::{IfMatch, stale};
 use crate::http::respond::{created, ok_with_etag};
-use crate::listing::RegionFilter;
-use crate::pagination::{self, Page, decode_cursor, page};
+use crate::listing::{Listing, RegionFilter};
+use crate::pagination::{self, After, Page};
 use crate::regions::store as regions;
 use crate::users::dto::{NewUser, PasswordReset, User, UserChanges, UserOrder, UserQuery};
 use crate::users::store::{self, Access, NewUserRow, ProfileChangeset, UserFilter, UserRow};
@@ -146,41 +146,40 @@ async fn hash_password(pw: String) -> Result<String, AppError> {
 )]
 #[get("/users")]
 pub async fn list_users(
+    req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<UserQuery>,
-) -> Result<web::Json<Page<User>>, AppError> {
+) -> Result<HttpResponse, AppError> {
     caller.require(Action::ReadUsers)?;
     let query = query.into_inner();
-    let limit = pagination::limit(query.limit)?;
     let sort = pagination::sort(query.sort.map(UserOrder::as_str), &[("username", ())], ())?;
-    let after = decode_cursor(query.cursor.as_deref(), &sort.label)?;
+    let listing = Listing::of(&req, query.limit, query.cursor.as_deref(), &sort.label)?;
     let scope = caller.list_scope();
-    let page = state
-        .db
-        .run(move |conn| {
-            let mut filter = UserFilter {
-                role: query.role.map(Role::as_str),
-                department_id: query.department,
-                active: query.active,
-                q: query.q.filter(|q| !q.trim().is_empty()),
-                ..UserFilter::default()
-            };
-            match RegionFilter::resolve(conn, query.region.as_deref())?.path() {
-                Some(path) => filter.region_path = path,
-                None => return Ok(Page::empty()),
-            }
-            let rows = store::list(conn, &scope, &filter, sort.descending, after, limit)?;
-            Ok(page(
-                rows,
-                limit,
-                &sort.label,
-                |r| (r.username.clone(), r.id),
-                User::from,
-            ))
-        })
-        .await?;
-    Ok(web::Json(page))
+    let descending = sort.descending;
+    listing
+        .respond_json(
+            &state.db,
+            move |conn, after, limit| {
+                let Some(region_path) =
+                    RegionFilter::resolve(conn, query.region.as_deref())?.path()
+                else {
+                    return Ok(Vec::new());
+                };
+                let filter = UserFilter {
+                    role: query.role.map(Role::as_str),
+                    region_path,
+                    department_id: query.department,
+                    active: query.active,
+                    q: query.q.clone().filter(|q| !q.trim().is_empty()),
+                };
+                let after = after.map(|(key, id)| After { key, id });
+                let rows = store::list(conn, &scope, &filter, descending, after, limit)?;
+                Ok(rows.into_iter().map(User::from).collect())
+            },
+            |u: &User| (u.username.clone(), u.id),
+        )
+        .await
 }
 
 /// Read one user.
