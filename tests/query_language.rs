@@ -8,46 +8,16 @@ mod common;
 use std::collections::HashMap;
 
 use actix_web::dev::{Service, ServiceResponse};
+use common::api::Api;
 use common::walk::{Operation, call, fill_path, operations, with_query};
 use common::world::{seed, token};
 use common::{TestDb, app, state_for};
 use serde_json::{Value, json};
 
-struct Api<'a, S> {
-    app: &'a S,
-    tokens: HashMap<&'static str, String>,
-}
-
 impl<S> Api<'_, S>
 where
     S: Service<actix_http::Request, Response = ServiceResponse, Error = actix_web::Error>,
 {
-    async fn expect(&self, who: &str, method: &str, uri: &str, body: Value, status: u16) -> Value {
-        let body = (!body.is_null()).then_some(body);
-        let answer = call(
-            self.app,
-            &self.tokens[who],
-            method,
-            uri,
-            body.as_ref(),
-            None,
-        )
-        .await;
-        assert_eq!(
-            answer.status, status,
-            "{who} {method} {uri}: {}",
-            answer.text
-        );
-        answer.json()
-    }
-
-    async fn created(&self, who: &str, uri: &str, body: Value) -> String {
-        self.expect(who, "POST", uri, body, 201).await["id"]
-            .as_str()
-            .unwrap()
-            .to_owned()
-    }
-
     async fn project(
         &self,
         who: &str,
@@ -109,8 +79,10 @@ where
             "jn.fin",
             "POST",
             "/api/v1/execution-records",
-            json!({"items": [{"project_id": project, "payment_date": "2021-03-01",
-                              "amount": "100.00", "external_ref": reference}]}),
+            Some(
+                json!({"items": [{"project_id": project, "payment_date": "2021-03-01",
+                                   "amount": "100.00", "external_ref": reference}]}),
+            ),
             200,
         )
         .await;
@@ -235,11 +207,7 @@ async fn every_shared_filter_narrows_every_list_that_documents_it() {
     let db = TestDb::new();
     let world = seed(&db);
     let app = app(state_for(&db)).await;
-    let mut tokens = HashMap::new();
-    for who in ["admin", "jn.fin", "jn.kj"] {
-        tokens.insert(who, token(&app, who).await);
-    }
-    let api = Api { app: &app, tokens };
+    let api = Api::new(&app, &["admin", "jn.fin", "jn.kj"]).await;
     // Jinan's two bureaus, a Lixia (county) bureau, and a project of 2022.
     let lixia = world.dept("lixia_cz");
     let p1 = api
@@ -274,7 +242,7 @@ async fn every_shared_filter_narrows_every_list_that_documents_it() {
         "jn.fin",
         "POST",
         &format!("/api/v1/rounds/{round}/open"),
-        Value::Null,
+        None,
         200,
     )
     .await;

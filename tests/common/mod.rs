@@ -4,6 +4,7 @@
 //! Each test crate uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod api;
 pub mod proxy;
 pub mod walk;
 pub mod world;
