@@ -61,12 +61,16 @@ pub enum AppError {
     PreconditionFailed(String),
     #[error("payload too large: {0}")]
     PayloadTooLarge(String),
+    #[error("URI too long: {0}")]
+    UriTooLong(String),
     #[error("unsupported media type: {0}")]
     UnsupportedMediaType(String),
     #[error("validation failed: {detail}")]
     Validation { detail: String, errors: FieldErrors },
     #[error("precondition required: {0}")]
     PreconditionRequired(String),
+    #[error("request header fields too large: {0}")]
+    HeaderFieldsTooLarge(String),
     #[error("too many requests: {detail}")]
     TooManyRequests {
         detail: String,
@@ -117,11 +121,16 @@ impl AppError {
             AppError::Conflict(_) => ("conflict", "Conflict"),
             AppError::PreconditionFailed(_) => ("precondition-failed", "Precondition failed"),
             AppError::PayloadTooLarge(_) => ("payload-too-large", "Payload too large"),
+            AppError::UriTooLong(_) => ("uri-too-long", "URI too long"),
             AppError::UnsupportedMediaType(_) => {
                 ("unsupported-media-type", "Unsupported media type")
             }
             AppError::Validation { .. } => ("validation-failed", "Validation failed"),
             AppError::PreconditionRequired(_) => ("precondition-required", "Precondition required"),
+            AppError::HeaderFieldsTooLarge(_) => (
+                "request-header-fields-too-large",
+                "Request header fields too large",
+            ),
             AppError::TooManyRequests { .. } => ("too-many-requests", "Too many requests"),
             AppError::Unavailable { .. } => ("service-unavailable", "Service unavailable"),
             AppError::Internal(_) => ("internal-error", "Internal server error"),
@@ -138,8 +147,10 @@ impl AppError {
             | AppError::Conflict(d)
             | AppError::PreconditionFailed(d)
             | AppError::PayloadTooLarge(d)
+            | AppError::UriTooLong(d)
             | AppError::UnsupportedMediaType(d)
-            | AppError::PreconditionRequired(d) => d.clone(),
+            | AppError::PreconditionRequired(d)
+            | AppError::HeaderFieldsTooLarge(d) => d.clone(),
             AppError::Validation { detail, .. }
             | AppError::TooManyRequests { detail, .. }
             | AppError::Unavailable { detail, .. } => detail.clone(),
@@ -176,9 +187,11 @@ impl ResponseError for AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UriTooLong(_) => StatusCode::URI_TOO_LONG,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
+            AppError::HeaderFieldsTooLarge(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -234,9 +247,9 @@ impl From<DieselError> for AppError {
                 {
                     AppError::BadRequest("Text must not contain the character U+0000.".to_owned())
                 }
-                DatabaseErrorKind::ClosedConnection => {
-                    tracing::warn!(cause = %info.message(), "database connection closed");
-                    AppError::database_unavailable()
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand => {
+                    tracing::warn!(cause = %info.message().trim(), "database connection lost");
+                    connection_lost()
                 }
                 _ => AppError::Internal(format!(
                     "database error {kind:?}: {} (constraint {:?})",
@@ -244,9 +257,34 @@ impl From<DieselError> for AppError {
                     info.constraint_name()
                 )),
             },
+            // COMMIT failed and so did the rollback after it: the connection died at the
+            // moment of committing, and whether PostgreSQL committed is not known here.
+            DieselError::RollbackErrorOnCommit {
+                rollback_error,
+                commit_error,
+            } => {
+                tracing::error!(
+                    commit_error = %commit_error,
+                    rollback_error = %rollback_error,
+                    "commit outcome unknown: the connection failed during COMMIT"
+                );
+                connection_lost()
+            }
+            // A rollback that failed leaves the connection unusable; it is discarded.
+            DieselError::BrokenTransactionManager => {
+                tracing::warn!("database connection left broken by a failed rollback");
+                connection_lost()
+            }
             other => AppError::Internal(format!("database error: {other}")),
         }
     }
+}
+
+/// The 503 for a connection that failed as a connection, which is noted so that the code
+/// holding it discards it and stops using it.
+fn connection_lost() -> AppError {
+    crate::db::note_connection_lost();
+    AppError::database_unavailable()
 }
 
 impl From<actix_web::error::BlockingError> for AppError {

@@ -87,3 +87,35 @@ async fn exhausted_pool_answers_503_within_the_timeout() {
     let res = call_service(&app, TestRequest::get().uri("/readyz").to_request()).await;
     assert_eq!(res.status().as_u16(), 200);
 }
+
+#[actix_web::test]
+async fn one_request_waits_for_the_pool_once_however_many_checkouts_it_makes() {
+    use budget_monitor::db::WaitBudget;
+    let db = TestDb::new();
+    let mut config = config_for(&db.url);
+    config.db_pool_size = 1;
+    config.db_connect_timeout = Duration::from_secs(1);
+    let state = AppState::new(config);
+    let held = state.db.get().expect("the one connection");
+
+    // Three checkouts drawing on one request's budget of 1 s, as a caller lookup, a handler and
+    // an export's pages do: the first waits the second out, the others answer at once.
+    let pool = state.db.clone();
+    let (statuses, waited) = actix_web::web::block(move || {
+        let budget = WaitBudget::new(Duration::from_secs(1));
+        let started = Instant::now();
+        let statuses: Vec<u16> = (0..3)
+            .map(|_| match pool.with_conn(Some(&budget), |_| Ok(())) {
+                Ok(()) => 200,
+                Err(err) => actix_web::ResponseError::status_code(&err).as_u16(),
+            })
+            .collect();
+        (statuses, started.elapsed())
+    })
+    .await
+    .unwrap();
+    assert_eq!(statuses, [503, 503, 503]);
+    assert!(waited >= Duration::from_millis(900), "{waited:?}");
+    assert!(waited < Duration::from_millis(1500), "{waited:?}");
+    drop(held);
+}

@@ -397,6 +397,9 @@ struct Pages<T, F, K> {
     rows: i64,
     after: Option<(String, Uuid)>,
     done: bool,
+    /// The request's pool-wait budget: later pages are read after the handler has returned,
+    /// outside the request's scope, and must not wait longer than it allows.
+    budget: Option<std::sync::Arc<crate::db::WaitBudget>>,
     _rows: std::marker::PhantomData<fn() -> T>,
 }
 
@@ -410,10 +413,11 @@ where
         if self.done {
             return Ok(None);
         }
-        let mut rows = {
-            let mut conn = self.db.get()?;
-            (self.fetch)(&mut conn, self.after.take(), self.rows)?
-        };
+        let after = self.after.take();
+        let (fetch, rows) = (&mut self.fetch, self.rows);
+        let mut rows = self
+            .db
+            .with_conn(self.budget.as_deref(), |conn| fetch(conn, after, rows))?;
         // The stores fetch one row more than asked to tell whether another page follows.
         let limit = usize::try_from(self.rows).unwrap_or(usize::MAX);
         rows.truncate(limit);
@@ -461,6 +465,7 @@ where
         rows: page_rows(),
         after: None,
         done: false,
+        budget: crate::db::budget::current(),
         _rows: std::marker::PhantomData,
     };
     let sheet_name = filename.to_owned();

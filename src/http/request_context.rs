@@ -1,7 +1,7 @@
 //! The outermost middleware: a request id for every request, one access-log line, metrics, and
 //! a last guard that turns any error response that is not yet problem+json into one.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -12,6 +12,7 @@ use actix_web::{HttpMessage, HttpResponse, ResponseError, web};
 use tracing::Instrument;
 
 use crate::AppState;
+use crate::config::DEFAULT_DB_CONNECT_TIMEOUT_SECS;
 use crate::error::{AppError, PROBLEM_CONTENT_TYPE};
 
 pub const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-request-id");
@@ -38,9 +39,12 @@ pub async fn request_context(
     let started = Instant::now();
     let request_id = client_request_id(&req).unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
     req.extensions_mut().insert(RequestId(request_id.clone()));
-    let metrics = req
-        .app_data::<web::Data<AppState>>()
-        .map(|state| state.metrics.clone());
+    let state = req.app_data::<web::Data<AppState>>();
+    let metrics = state.map(|state| state.metrics.clone());
+    let wait_limit = state.map_or(
+        Duration::from_secs(DEFAULT_DB_CONNECT_TIMEOUT_SECS),
+        |state| state.config.db_connect_timeout,
+    );
     if let Some(m) = &metrics {
         m.request_started();
     }
@@ -51,7 +55,8 @@ pub async fn request_context(
     // Holding a clone of the request across `next.call` would break routing (it needs the only
     // reference), so an `Err` from inner services passes through; handlers and extractors answer
     // with `Ok` responses built from `AppError`, so that path carries no client-visible errors.
-    let res = match next.call(req).instrument(span.clone()).await {
+    let handled = crate::db::budget::scoped(wait_limit, next.call(req).instrument(span.clone()));
+    let res = match handled.await {
         Ok(res) => res.map_into_boxed_body(),
         Err(err) => {
             let status = err.as_response_error().status_code().as_u16();
