@@ -13,6 +13,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 pub mod audit;
 pub mod auth;
+pub mod batch;
 pub mod config;
 pub mod db;
 pub mod demo;

@@ -110,7 +110,7 @@ async fn good_items_are_written_and_bad_ones_reported_by_index() {
     );
     assert_eq!(
         report["summary"],
-        json!({"received": 7, "created": 2, "updated": 0, "unchanged": 0, "rejected": 5})
+        json!({"received": 7, "created": 2, "updated": 0, "unchanged": 0, "rejected": 5, "not_processed": 0})
     );
     let errors = |i: usize| {
         report["items"][i]["errors"]

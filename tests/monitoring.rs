@@ -206,7 +206,7 @@ async fn a_report_goes_from_prefill_to_approval() {
     );
     assert_eq!(
         fed["summary"],
-        json!({"received": 9, "created": 5, "duplicate": 1, "rejected": 3})
+        json!({"received": 9, "created": 5, "duplicate": 1, "rejected": 3, "not_processed": 0})
     );
 
     // The department sees its pre-filled report.

@@ -14,6 +14,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::audit::{self, AuditEntry};
 use crate::auth::{Action, Caller};
+use crate::batch::{self, ItemError};
 use crate::domain::money::serde_money;
 use crate::domain::regions::code_of;
 use crate::error::{AppError, FieldErrors};
@@ -118,7 +119,11 @@ pub enum RecordStatus {
     Created,
     /// Already received with the same data; counted once.
     Duplicate,
+    /// Refused for a reason of its own (see `errors`); resending it unchanged will not help.
     Rejected,
+    /// Not handled because the service or its database failed (see `errors`); resend it, its
+    /// `external_ref` makes that safe.
+    NotProcessed,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -141,11 +146,15 @@ pub struct RecordSummary {
     pub created: usize,
     pub duplicate: usize,
     pub rejected: usize,
+    /// Items to resend: the database became unreachable or the server failed before they were
+    /// written.
+    #[serde(default)]
+    pub not_processed: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[schema(example = json!({
-    "summary": {"received": 2, "created": 1, "duplicate": 0, "rejected": 1},
+    "summary": {"received": 2, "created": 1, "duplicate": 0, "rejected": 1, "not_processed": 0},
     "items": [
         {
             "index": 0, "status": "created", "id": "0193a0c4-7f43-7000-8000-000000000097",
@@ -182,8 +191,8 @@ fn resolve(
     conn: &mut PgConnection,
     cache: &mut Cache,
     item: &NewExecutionRecord,
-) -> Result<Option<ProjectView>, FieldErrors> {
-    let db = |e: AppError| one_field("item", e.problem().detail);
+) -> Result<Option<ProjectView>, ItemError> {
+    let db = |e: AppError| batch::classify(e, |e| one_field("item", e.problem().detail));
     if let Some(id) = item.project_id {
         if let Some(found) = cache.by_id.get(&id) {
             return Ok(found.clone());
@@ -198,7 +207,8 @@ fn resolve(
         return Err(one_field(
             "project_id",
             "name the project by project_id, or by region_code, fiscal_year and project_code",
-        ));
+        )
+        .into());
     };
     let key = (region_code.clone(), year, code.clone());
     if let Some(found) = cache.by_code.get(&key) {
@@ -217,10 +227,12 @@ fn record_one(
     caller: &Caller,
     cache: &mut Cache,
     item: &NewExecutionRecord,
-) -> Result<(RecordStatus, Uuid, Uuid, Option<String>), FieldErrors> {
+) -> Result<(RecordStatus, Uuid, Uuid, Option<String>), ItemError> {
     let project = resolve(conn, cache, item)?
         .filter(|p| caller.sees(&p.place()))
-        .ok_or_else(|| one_field("project_id", "no project in your scope matches"))?;
+        .ok_or_else(|| {
+            ItemError::from(one_field("project_id", "no project in your scope matches"))
+        })?;
     if project.row.status == "stopped" {
         return Err(one_field(
             "project_id",
@@ -228,7 +240,8 @@ fn record_one(
                 "project {} is stopped: it takes no more spending",
                 project.row.code
             ),
-        ));
+        )
+        .into());
     }
     let warning = (project.row.status == "suspended").then(|| {
         format!(
@@ -243,14 +256,15 @@ fn record_one(
                 "must fall in the project's fiscal year {}",
                 project.row.fiscal_year
             ),
-        ));
+        )
+        .into());
     }
     if item.amount == 0 {
-        return Err(one_field("amount", "must not be zero"));
+        return Err(one_field("amount", "must not be zero").into());
     }
     let reference = item.external_ref.trim();
     if reference.is_empty() || reference.len() > 200 {
-        return Err(one_field("external_ref", "must be 1 to 200 characters"));
+        return Err(one_field("external_ref", "must be 1 to 200 characters").into());
     }
     let outcome = conn
         .transaction(|conn| {
@@ -282,7 +296,7 @@ fn record_one(
             }
             Ok::<_, AppError>(result)
         })
-        .map_err(|e| one_field("item", e.problem().detail))?;
+        .map_err(|e| batch::classify(e, |e| one_field("item", e.problem().detail)))?;
     match outcome {
         Ok(row) => Ok((RecordStatus::Created, row.id, project.row.id, warning)),
         Err(existing)
@@ -298,7 +312,8 @@ fn record_one(
         Err(_) => Err(one_field(
             "external_ref",
             "was already received for this project with a different date or amount",
-        )),
+        )
+        .into()),
     }
 }
 
@@ -315,13 +330,17 @@ fn run_batch(
     let mut results = Vec::with_capacity(items.len());
     let mut touched = BTreeSet::new();
     for (index, raw) in items.into_iter().enumerate() {
-        let outcome = serde_json::from_value::<NewExecutionRecord>(raw)
-            .map_err(|e| {
-                let text = e.to_string();
-                one_field("item", text.split(" at line ").next().unwrap_or(&text))
-            })
-            .and_then(|item| record_one(conn, caller, &mut cache, &item));
-        let result = match outcome {
+        let outcome = if batch::must_stop() {
+            Err(ItemError::NotProcessed(batch::skipped()))
+        } else {
+            serde_json::from_value::<NewExecutionRecord>(raw)
+                .map_err(|e| {
+                    let text = e.to_string();
+                    one_field("item", text.split(" at line ").next().unwrap_or(&text)).into()
+                })
+                .and_then(|item| record_one(conn, caller, &mut cache, &item))
+        };
+        let (status, id, project_id, errors, warning) = match outcome {
             Ok((status, id, project_id, warning)) => {
                 if status == RecordStatus::Created {
                     summary.created += 1;
@@ -329,36 +348,49 @@ fn run_batch(
                 } else {
                     summary.duplicate += 1;
                 }
-                RecordResult {
-                    index,
-                    status,
-                    id: Some(id),
-                    project_id: Some(project_id),
-                    errors: None,
-                    warning,
-                }
+                (status, Some(id), Some(project_id), None, warning)
             }
-            Err(errors) => {
+            Err(ItemError::Refused(errors)) => {
                 summary.rejected += 1;
-                RecordResult {
-                    index,
-                    status: RecordStatus::Rejected,
-                    id: None,
-                    project_id: None,
-                    errors: Some(errors),
-                    warning: None,
-                }
+                (RecordStatus::Rejected, None, None, Some(errors), None)
+            }
+            Err(ItemError::NotProcessed(errors)) => {
+                summary.not_processed += 1;
+                (RecordStatus::NotProcessed, None, None, Some(errors), None)
             }
         };
-        results.push(result);
+        results.push(RecordResult {
+            index,
+            status,
+            id,
+            project_id,
+            errors,
+            warning,
+        });
     }
-    // Reports still being filled in show the new spending at once.
+    if summary.not_processed == summary.received && summary.received > 0 && batch::must_stop() {
+        // Nothing was handled: a plain 503 says so best, and the retry is the same request.
+        return Err(AppError::database_unavailable());
+    }
+    // Reports still being filled in show the new spending at once. Should that fail, the
+    // records are stored all the same (the answer must say so), and a report's figures are
+    // refreshed again when it is next read or written.
     let touched: Vec<Uuid> = touched.into_iter().collect();
-    crate::reports::service::refresh_for_projects(conn, &touched)?;
+    if !batch::must_stop()
+        && let Err(err) = crate::reports::service::refresh_for_projects(conn, &touched)
+    {
+        tracing::warn!(error = %err, projects = touched.len(), "reports not refreshed after spending records");
+    }
     Ok(ExecutionReport {
         summary,
         items: results,
     })
+}
+
+impl idempotency::Settled for ExecutionReport {
+    fn settled(&self) -> bool {
+        self.summary.not_processed == 0
+    }
 }
 
 /// Receive spending records.
@@ -370,8 +402,17 @@ fn run_batch(
                    `duplicate` (the project already has this `external_ref` with the same date and \
                    amount, so it is counted once) or `rejected` with its reasons (unknown project, \
                    stopped project, date outside the fiscal year, reference reused with other data); \
-                   the other records are written regardless. Reports still being filled in are \
-                   refreshed with the new executed amounts. `Idempotency-Key` makes a retry safe. \
+                   the other records are written regardless. `not_processed` means the service \
+                   could not handle the record (its database became unreachable, or it failed): \
+                   resend it, its `external_ref` makes that safe. When the database goes away in \
+                   the middle of a batch, the records handled so far keep their results and every \
+                   later record is `not_processed`; when it is away before the first record, the \
+                   answer is 503 with `Retry-After`. Reports still being filled in are refreshed \
+                   with the new executed amounts. `Idempotency-Key` makes a retry safe: a retry \
+                   with the key gets the first answer again, unless that answer had \
+                   `not_processed` records (then it is not kept, and the retry is processed, the \
+                   records already stored counting as `duplicate`). A key whose request was cut off \
+                   by an outage is free again at once. \
                    Roles: admin, finance_officer.",
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: 1 to 200 visible characters (spaces only inside), unique per request content", min_length = 1, max_length = 200, pattern = "^[!-~]([ -~]{0,198}[!-~])?$")),
     request_body = ExecutionBatch,

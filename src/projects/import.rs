@@ -18,6 +18,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::audit::{self, AuditEntry};
 use crate::auth::{Action, Caller};
+use crate::batch::{self, ItemError};
 use crate::departments::store as departments;
 use crate::domain::indicators::MAX_INDICATORS;
 use crate::domain::money::serde_money;
@@ -172,7 +173,11 @@ pub enum ImportStatus {
     Created,
     Updated,
     Unchanged,
+    /// Refused for a reason of its own (see `errors`); resending it unchanged will not help.
     Rejected,
+    /// Not handled because the service or its database failed (see `errors`); resend it: items
+    /// are upserted by region, year and code, so that is safe.
+    NotProcessed,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -200,11 +205,15 @@ pub struct ImportSummary {
     pub updated: usize,
     pub unchanged: usize,
     pub rejected: usize,
+    /// Items to resend: the database became unreachable or the server failed before they were
+    /// written.
+    #[serde(default)]
+    pub not_processed: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[schema(example = json!({
-    "summary": {"received": 2, "created": 1, "updated": 0, "unchanged": 0, "rejected": 1},
+    "summary": {"received": 2, "created": 1, "updated": 0, "unchanged": 0, "rejected": 1, "not_processed": 0},
     "items": [
         {
             "index": 0, "status": "created", "region_code": "370100", "fiscal_year": 2021,
@@ -586,7 +595,11 @@ fn import_one(
     }
 }
 
-fn run_import(conn: &mut PgConnection, caller: &Caller, items: Vec<RawItem>) -> ImportReport {
+fn run_import(
+    conn: &mut PgConnection,
+    caller: &Caller,
+    items: Vec<RawItem>,
+) -> Result<ImportReport, AppError> {
     let mut cache = Cache::default();
     let mut summary = ImportSummary {
         received: items.len(),
@@ -615,14 +628,15 @@ fn run_import(conn: &mut PgConnection, caller: &Caller, items: Vec<RawItem>) -> 
             .and_then(Value::as_str)
             .map(str::to_owned);
         let outcome = match serde_json::from_value::<ImportProject>(raw.value) {
+            _ if batch::must_stop() => Err(ItemError::NotProcessed(batch::skipped())),
             _ if conflict.is_some() => {
                 let mut errors = FieldErrors::new();
                 errors.insert("rows".into(), vec![conflict.unwrap_or_default()]);
-                Err(errors)
+                Err(errors.into())
             }
             Ok(item) => conn
                 .transaction(|conn| import_one(conn, caller, &mut cache, &item))
-                .map_err(problems_of),
+                .map_err(|e| batch::classify(e, problems_of)),
             Err(e) => {
                 let text = e.to_string();
                 let message = text.split(" at line ").next().unwrap_or(&text).to_owned();
@@ -633,7 +647,7 @@ fn run_import(conn: &mut PgConnection, caller: &Caller, items: Vec<RawItem>) -> 
                     .to_owned();
                 let mut errors = FieldErrors::new();
                 errors.insert(field, vec![message]);
-                Err(errors)
+                Err(errors.into())
             }
         };
         match outcome {
@@ -645,18 +659,34 @@ fn run_import(conn: &mut PgConnection, caller: &Caller, items: Vec<RawItem>) -> 
                     ImportStatus::Updated => summary.updated += 1,
                     ImportStatus::Unchanged => summary.unchanged += 1,
                     ImportStatus::Rejected => summary.rejected += 1,
+                    ImportStatus::NotProcessed => summary.not_processed += 1,
                 }
             }
-            Err(errors) => {
+            Err(ItemError::Refused(errors)) => {
                 summary.rejected += 1;
+                result.errors = Some(errors);
+            }
+            Err(ItemError::NotProcessed(errors)) => {
+                summary.not_processed += 1;
+                result.status = ImportStatus::NotProcessed;
                 result.errors = Some(errors);
             }
         }
         results.push(result);
     }
-    ImportReport {
+    if summary.not_processed == summary.received && summary.received > 0 && batch::must_stop() {
+        // Nothing was handled: a plain 503 says so best, and the retry is the same request.
+        return Err(AppError::database_unavailable());
+    }
+    Ok(ImportReport {
         summary,
         items: results,
+    })
+}
+
+impl idempotency::Settled for ImportReport {
+    fn settled(&self) -> bool {
+        self.summary.not_processed == 0
     }
 }
 
@@ -670,9 +700,16 @@ fn run_import(conn: &mut PgConnection, caller: &Caller, items: Vec<RawItem>) -> 
                    project columns repeated). Each item is upserted by region code, fiscal year and \
                    project code (department by code) in its own transaction and reported by index as \
                    `created`, `updated`, `unchanged` or `rejected` with its reasons; the other items \
-                   are written regardless. With an `Idempotency-Key`, a retry within 24 hours gets \
-                   the first answer again without writing, and the same key with a different body \
-                   answers 422. Roles: admin, finance_officer.",
+                   are written regardless. `not_processed` means the service could not handle the \
+                   item (its database became unreachable, or it failed): resend it, the upsert \
+                   makes that safe. When the database goes away in the middle of an import, the \
+                   items handled so far keep their results and every later item is \
+                   `not_processed`; when it is away before the first item, the answer is 503 with \
+                   `Retry-After`. With an `Idempotency-Key`, a retry within 24 hours gets the first \
+                   answer again without writing (unless it had `not_processed` items: then it is \
+                   not kept and the retry is processed), and the same key with a different body \
+                   answers 422; a key whose request was cut off by an outage is free again at once. \
+                   Roles: admin, finance_officer.",
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: 1 to 200 visible characters (spaces only inside), unique per request content", min_length = 1, max_length = 200, pattern = "^[!-~]([ -~]{0,198}[!-~])?$")),
     request_body(content(
         (ImportRequest = "application/json"),
@@ -727,7 +764,7 @@ pub async fn import_projects(
                 &principal,
                 &path,
                 &fingerprint,
-                |conn| Ok(run_import(conn, &caller, items)),
+                |conn| run_import(conn, &caller, items),
             )
         })
         .await?;

@@ -319,7 +319,7 @@ export interface paths {
         put?: never;
         /**
          * Send spending records
-         * @description Up to 10,000 records per request. Each is reported by index: `created`, `duplicate` (the project already has this `external_ref` with the same date and amount, so it is counted once) or `rejected` with its reasons (unknown project, stopped project, date outside the fiscal year, reference reused with other data); the other records are written regardless. Reports still being filled in are refreshed with the new executed amounts. `Idempotency-Key` makes a retry safe. Roles: admin, finance_officer.
+         * @description Up to 10,000 records per request. Each is reported by index: `created`, `duplicate` (the project already has this `external_ref` with the same date and amount, so it is counted once) or `rejected` with its reasons (unknown project, stopped project, date outside the fiscal year, reference reused with other data); the other records are written regardless. `not_processed` means the service could not handle the record (its database became unreachable, or it failed): resend it, its `external_ref` makes that safe. When the database goes away in the middle of a batch, the records handled so far keep their results and every later record is `not_processed`; when it is away before the first record, the answer is 503 with `Retry-After`. Reports still being filled in are refreshed with the new executed amounts. `Idempotency-Key` makes a retry safe: a retry with the key gets the first answer again, unless that answer had `not_processed` records (then it is not kept, and the retry is processed, the records already stored counting as `duplicate`). A key whose request was cut off by an outage is free again at once. Roles: admin, finance_officer.
          */
         post: operations["create_execution_records"];
         delete?: never;
@@ -519,7 +519,7 @@ export interface paths {
         put?: never;
         /**
          * Import projects
-         * @description Up to 5,000 projects as JSON (`{"items": [...]}`) or CSV (`text/csv`, the layout of `GET /api/v1/projects/import/template.csv`: one row per indicator with the project columns repeated). Each item is upserted by region code, fiscal year and project code (department by code) in its own transaction and reported by index as `created`, `updated`, `unchanged` or `rejected` with its reasons; the other items are written regardless. With an `Idempotency-Key`, a retry within 24 hours gets the first answer again without writing, and the same key with a different body answers 422. Roles: admin, finance_officer.
+         * @description Up to 5,000 projects as JSON (`{"items": [...]}`) or CSV (`text/csv`, the layout of `GET /api/v1/projects/import/template.csv`: one row per indicator with the project columns repeated). Each item is upserted by region code, fiscal year and project code (department by code) in its own transaction and reported by index as `created`, `updated`, `unchanged` or `rejected` with its reasons; the other items are written regardless. `not_processed` means the service could not handle the item (its database became unreachable, or it failed): resend it, the upsert makes that safe. When the database goes away in the middle of an import, the items handled so far keep their results and every later item is `not_processed`; when it is away before the first item, the answer is 503 with `Retry-After`. With an `Idempotency-Key`, a retry within 24 hours gets the first answer again without writing (unless it had `not_processed` items: then it is not kept and the retry is processed), and the same key with a different body answers 422; a key whose request was cut off by an outage is free again at once. Roles: admin, finance_officer.
          */
         post: operations["import_projects"];
         delete?: never;
@@ -1736,6 +1736,7 @@ export interface components {
          *       "summary": {
          *         "created": 1,
          *         "duplicate": 0,
+         *         "not_processed": 0,
          *         "received": 2,
          *         "rejected": 1
          *       }
@@ -1990,6 +1991,7 @@ export interface components {
          *       ],
          *       "summary": {
          *         "created": 1,
+         *         "not_processed": 0,
          *         "received": 2,
          *         "rejected": 1,
          *         "unchanged": 0,
@@ -2036,9 +2038,14 @@ export interface components {
             items: components["schemas"]["ImportProject"][];
         };
         /** @enum {string} */
-        ImportStatus: "created" | "updated" | "unchanged" | "rejected";
+        ImportStatus: "created" | "updated" | "unchanged" | "rejected" | "not_processed";
         ImportSummary: {
             created: number;
+            /**
+             * @description Items to resend: the database became unreachable or the server failed before they were
+             *     written.
+             */
+            not_processed?: number;
             received: number;
             rejected: number;
             unchanged: number;
@@ -3718,10 +3725,15 @@ export interface components {
             warning?: string | null;
         };
         /** @enum {string} */
-        RecordStatus: "created" | "duplicate" | "rejected";
+        RecordStatus: "created" | "duplicate" | "rejected" | "not_processed";
         RecordSummary: {
             created: number;
             duplicate: number;
+            /**
+             * @description Items to resend: the database became unreachable or the server failed before they were
+             *     written.
+             */
+            not_processed?: number;
             received: number;
             rejected: number;
         };

@@ -21,7 +21,8 @@ class ExecutionReport:
         {'items': [{'id': '0193a0c4-7f43-7000-8000-000000000097', 'index': 0, 'project_id':
             '0193a0c4-7f43-7000-8000-0000000000e1', 'status': 'created'}, {'errors': {'project_id': ['name the project by
             project_id, or by region_code, fiscal_year and project_code']}, 'id': None, 'index': 1, 'project_id': None,
-            'status': 'rejected'}], 'summary': {'created': 1, 'duplicate': 0, 'received': 2, 'rejected': 1}}
+            'status': 'rejected'}], 'summary': {'created': 1, 'duplicate': 0, 'not_processed': 0, 'received': 2, 'rejected':
+            1}}
 
     Attributes:
         items (list[RecordResult]):

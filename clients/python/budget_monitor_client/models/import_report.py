@@ -22,7 +22,7 @@ class ImportReport:
             '0193a0c4-7f43-7000-8000-0000000000e2', 'region_code': '370100', 'rows': [1, 2], 'status': 'created'}, {'code':
             'JN2021-KJ-004', 'errors': {'indicators': ['the weights of the indicators must add up to 90']}, 'fiscal_year':
             2021, 'index': 1, 'project_id': None, 'region_code': '370100', 'rows': [3], 'status': 'rejected'}], 'summary':
-            {'created': 1, 'received': 2, 'rejected': 1, 'unchanged': 0, 'updated': 0}}
+            {'created': 1, 'not_processed': 0, 'received': 2, 'rejected': 1, 'unchanged': 0, 'updated': 0}}
 
     Attributes:
         items (list[ImportItemResult]):

@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class ImportStatus(StrEnum):
     CREATED = "created"
+    NOT_PROCESSED = "not_processed"
     REJECTED = "rejected"
     UNCHANGED = "unchanged"
     UPDATED = "updated"

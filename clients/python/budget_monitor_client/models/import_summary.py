@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ImportSummary")
 
 
@@ -18,6 +20,9 @@ class ImportSummary:
         rejected (int):
         unchanged (int):
         updated (int):
+        not_processed (int | Unset): Items to resend: the database became unreachable or the server failed before they
+            were
+            written.
     """
 
     created: int
@@ -25,6 +30,7 @@ class ImportSummary:
     rejected: int
     unchanged: int
     updated: int
+    not_processed: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,6 +44,8 @@ class ImportSummary:
 
         updated = self.updated
 
+        not_processed = self.not_processed
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -49,6 +57,8 @@ class ImportSummary:
                 "updated": updated,
             }
         )
+        if not_processed is not UNSET:
+            field_dict["not_processed"] = not_processed
 
         return field_dict
 
@@ -65,12 +75,15 @@ class ImportSummary:
 
         updated = d.pop("updated")
 
+        not_processed = d.pop("not_processed", UNSET)
+
         import_summary = cls(
             created=created,
             received=received,
             rejected=rejected,
             unchanged=unchanged,
             updated=updated,
+            not_processed=not_processed,
         )
 
         import_summary.additional_properties = d

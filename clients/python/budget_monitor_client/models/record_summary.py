@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="RecordSummary")
 
 
@@ -17,12 +19,16 @@ class RecordSummary:
         duplicate (int):
         received (int):
         rejected (int):
+        not_processed (int | Unset): Items to resend: the database became unreachable or the server failed before they
+            were
+            written.
     """
 
     created: int
     duplicate: int
     received: int
     rejected: int
+    not_processed: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,6 +40,8 @@ class RecordSummary:
 
         rejected = self.rejected
 
+        not_processed = self.not_processed
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -44,6 +52,8 @@ class RecordSummary:
                 "rejected": rejected,
             }
         )
+        if not_processed is not UNSET:
+            field_dict["not_processed"] = not_processed
 
         return field_dict
 
@@ -58,11 +68,14 @@ class RecordSummary:
 
         rejected = d.pop("rejected")
 
+        not_processed = d.pop("not_processed", UNSET)
+
         record_summary = cls(
             created=created,
             duplicate=duplicate,
             received=received,
             rejected=rejected,
+            not_processed=not_processed,
         )
 
         record_summary.additional_properties = d

@@ -113,9 +113,14 @@ def sync_detailed(
     /api/v1/projects/import/template.csv`: one row per indicator with the project columns repeated).
     Each item is upserted by region code, fiscal year and project code (department by code) in its own
     transaction and reported by index as `created`, `updated`, `unchanged` or `rejected` with its
-    reasons; the other items are written regardless. With an `Idempotency-Key`, a retry within 24 hours
-    gets the first answer again without writing, and the same key with a different body answers 422.
-    Roles: admin, finance_officer.
+    reasons; the other items are written regardless. `not_processed` means the service could not handle
+    the item (its database became unreachable, or it failed): resend it, the upsert makes that safe.
+    When the database goes away in the middle of an import, the items handled so far keep their results
+    and every later item is `not_processed`; when it is away before the first item, the answer is 503
+    with `Retry-After`. With an `Idempotency-Key`, a retry within 24 hours gets the first answer again
+    without writing (unless it had `not_processed` items: then it is not kept and the retry is
+    processed), and the same key with a different body answers 422; a key whose request was cut off by
+    an outage is free again at once. Roles: admin, finance_officer.
 
     Args:
         idempotency_key (str | Unset):
@@ -158,9 +163,14 @@ def sync(
     /api/v1/projects/import/template.csv`: one row per indicator with the project columns repeated).
     Each item is upserted by region code, fiscal year and project code (department by code) in its own
     transaction and reported by index as `created`, `updated`, `unchanged` or `rejected` with its
-    reasons; the other items are written regardless. With an `Idempotency-Key`, a retry within 24 hours
-    gets the first answer again without writing, and the same key with a different body answers 422.
-    Roles: admin, finance_officer.
+    reasons; the other items are written regardless. `not_processed` means the service could not handle
+    the item (its database became unreachable, or it failed): resend it, the upsert makes that safe.
+    When the database goes away in the middle of an import, the items handled so far keep their results
+    and every later item is `not_processed`; when it is away before the first item, the answer is 503
+    with `Retry-After`. With an `Idempotency-Key`, a retry within 24 hours gets the first answer again
+    without writing (unless it had `not_processed` items: then it is not kept and the retry is
+    processed), and the same key with a different body answers 422; a key whose request was cut off by
+    an outage is free again at once. Roles: admin, finance_officer.
 
     Args:
         idempotency_key (str | Unset):
@@ -198,9 +208,14 @@ async def asyncio_detailed(
     /api/v1/projects/import/template.csv`: one row per indicator with the project columns repeated).
     Each item is upserted by region code, fiscal year and project code (department by code) in its own
     transaction and reported by index as `created`, `updated`, `unchanged` or `rejected` with its
-    reasons; the other items are written regardless. With an `Idempotency-Key`, a retry within 24 hours
-    gets the first answer again without writing, and the same key with a different body answers 422.
-    Roles: admin, finance_officer.
+    reasons; the other items are written regardless. `not_processed` means the service could not handle
+    the item (its database became unreachable, or it failed): resend it, the upsert makes that safe.
+    When the database goes away in the middle of an import, the items handled so far keep their results
+    and every later item is `not_processed`; when it is away before the first item, the answer is 503
+    with `Retry-After`. With an `Idempotency-Key`, a retry within 24 hours gets the first answer again
+    without writing (unless it had `not_processed` items: then it is not kept and the retry is
+    processed), and the same key with a different body answers 422; a key whose request was cut off by
+    an outage is free again at once. Roles: admin, finance_officer.
 
     Args:
         idempotency_key (str | Unset):
@@ -241,9 +256,14 @@ async def asyncio(
     /api/v1/projects/import/template.csv`: one row per indicator with the project columns repeated).
     Each item is upserted by region code, fiscal year and project code (department by code) in its own
     transaction and reported by index as `created`, `updated`, `unchanged` or `rejected` with its
-    reasons; the other items are written regardless. With an `Idempotency-Key`, a retry within 24 hours
-    gets the first answer again without writing, and the same key with a different body answers 422.
-    Roles: admin, finance_officer.
+    reasons; the other items are written regardless. `not_processed` means the service could not handle
+    the item (its database became unreachable, or it failed): resend it, the upsert makes that safe.
+    When the database goes away in the middle of an import, the items handled so far keep their results
+    and every later item is `not_processed`; when it is away before the first item, the answer is 503
+    with `Retry-After`. With an `Idempotency-Key`, a retry within 24 hours gets the first answer again
+    without writing (unless it had `not_processed` items: then it is not kept and the retry is
+    processed), and the same key with a different body answers 422; a key whose request was cut off by
+    an outage is free again at once. Roles: admin, finance_officer.
 
     Args:
         idempotency_key (str | Unset):
