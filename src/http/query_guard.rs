@@ -3,6 +3,10 @@
 //! The parameters of each operation are read from the OpenAPI document, so what is accepted can
 //! never drift from what is documented, and an operation added later is covered without a line
 //! of its own.
+//!
+//! It also refuses, on every path, a URI longer than `MAX_URI_BYTES` (414): no operation needs
+//! one, and without a limit of our own the answer would depend on where actix-http happens to
+//! give up (`http::edge` covers what it refuses before any middleware runs).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -38,6 +42,17 @@ static QUERY_PARAMETERS: LazyLock<HashMap<(String, String), Vec<String>>> = Lazy
     }
     out
 });
+
+/// The longest path and query accepted; well above what any list filter or cursor needs.
+pub const MAX_URI_BYTES: usize = 16 * 1024;
+
+/// The 414 for a request target longer than `MAX_URI_BYTES`.
+pub fn uri_too_long() -> AppError {
+    AppError::UriTooLong(format!(
+        "The request URI is longer than {MAX_URI_BYTES} bytes; send long filters in fewer, \
+         shorter parameters."
+    ))
+}
 
 /// Parameters that were renamed, with what to send instead.
 const RENAMED: &[(&str, &str)] = &[("within", "region")];
@@ -119,16 +134,20 @@ pub async fn query_guard(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let uri_len = req.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
     // The pattern comes from the app's resource map, known before routing; only API operations
     // are checked (probes and the docs UI take what they take).
-    let refused = req
-        .match_pattern()
-        .filter(|pattern| pattern.starts_with("/api/"))
-        .and_then(|pattern| {
-            let key = (pattern, req.method().as_str().to_ascii_lowercase());
-            QUERY_PARAMETERS.get(&key)
-        })
-        .and_then(|allowed| check(req.query_string(), allowed));
+    let refused = if uri_len > MAX_URI_BYTES {
+        Some(uri_too_long())
+    } else {
+        req.match_pattern()
+            .filter(|pattern| pattern.starts_with("/api/"))
+            .and_then(|pattern| {
+                let key = (pattern, req.method().as_str().to_ascii_lowercase());
+                QUERY_PARAMETERS.get(&key)
+            })
+            .and_then(|allowed| check(req.query_string(), allowed))
+    };
     match refused {
         Some(problem) => {
             let res: HttpResponse = problem.error_response();

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use actix_web::dev::{Service, ServiceResponse};
-use actix_web::{HttpServer, web};
+use actix_web::web;
 use budget_monitor::config::Config;
 use budget_monitor::{AppState, build_app, build_app_with, db};
 use diesel::connection::SimpleConnection;
@@ -235,8 +235,11 @@ pub fn config_for(database_url: &str) -> Config {
     .expect("test config");
     config.db_pool_size = 4;
     config.db_connect_timeout = Duration::from_secs(2);
-    config.auth.jwt_secret = TEST_JWT_SECRET.to_vec();
-    config.auth.jwt_secret_generated = false;
+    config.auth.jwt_keys = vec![(
+        budget_monitor::config::DEFAULT_JWT_KEY_ID.to_owned(),
+        TEST_JWT_SECRET.to_vec(),
+    )];
+    config.auth.jwt_keys_generated = false;
     config
 }
 
@@ -267,12 +270,12 @@ pub struct TestServer {
 
 impl TestServer {
     pub fn start(state: AppState) -> TestServer {
-        let server = HttpServer::new(move || build_app(state.clone()))
-            .workers(1)
-            .bind(("127.0.0.1", 0))
-            .expect("bind free port");
-        let addr = server.addrs()[0];
-        let server = server.shutdown_timeout(1).run();
+        // The production server (`budget_monitor::server::http_server`), so tests see what the
+        // connection layer answers too.
+        let listener = std::net::TcpListener::bind(("127.0.0.1", 0)).expect("bind free port");
+        let addr = listener.local_addr().expect("bound address");
+        let server =
+            budget_monitor::server::http_server(listener, state, Some(1)).expect("start server");
         let handle = server.handle();
         actix_web::rt::spawn(server);
         TestServer { addr, handle }
