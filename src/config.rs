@@ -49,21 +49,27 @@ pub struct Config {
     pub auth: AuthSettings,
 }
 
-/// Token settings. The secret is never logged or shown.
+/// Token settings. Secrets are never logged or shown.
 #[derive(Clone)]
 pub struct AuthSettings {
-    pub jwt_secret: Vec<u8>,
-    /// True when no `JWT_SECRET` was given in dev and a random one was made for this process.
-    pub jwt_secret_generated: bool,
+    /// Signing keys as (key id, secret), never empty. The first signs new tokens; all of them
+    /// verify, so a key can be introduced before it signs and retired after its tokens expire.
+    pub jwt_keys: Vec<(String, Vec<u8>)>,
+    /// True when neither `JWT_KEYS` nor `JWT_SECRET` was given in dev and a random key was made
+    /// for this process.
+    pub jwt_keys_generated: bool,
     pub access_token_ttl: Duration,
     pub refresh_token_ttl: Duration,
 }
 
 impl fmt::Debug for AuthSettings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Key ids are shown because they are what an operator compares across instances.
+        let ids: Vec<&str> = self.jwt_keys.iter().map(|(id, _)| id.as_str()).collect();
         f.debug_struct("AuthSettings")
-            .field("jwt_secret", &"<redacted>")
-            .field("jwt_secret_generated", &self.jwt_secret_generated)
+            .field("jwt_key_ids", &ids)
+            .field("jwt_secrets", &"<redacted>")
+            .field("jwt_keys_generated", &self.jwt_keys_generated)
             .field("access_token_ttl", &self.access_token_ttl)
             .field("refresh_token_ttl", &self.refresh_token_ttl)
             .finish()
@@ -71,6 +77,10 @@ impl fmt::Debug for AuthSettings {
 }
 
 pub const MIN_JWT_SECRET_BYTES: usize = 32;
+/// The key id `JWT_SECRET` stands for, and the key that verifies tokens carrying no `kid`
+/// (those issued before key ids existed).
+pub const DEFAULT_JWT_KEY_ID: &str = "default";
+const MAX_JWT_KEY_ID_CHARS: usize = 64;
 pub const DEFAULT_ACCESS_TOKEN_TTL_SECS: u64 = 15 * 60;
 pub const DEFAULT_REFRESH_TOKEN_TTL_SECS: u64 = 14 * 24 * 3600;
 
@@ -241,24 +251,38 @@ fn parse_auth(
     get: &impl Fn(&str) -> Option<String>,
     app_env: AppEnv,
 ) -> Result<AuthSettings, ConfigError> {
-    let (jwt_secret, jwt_secret_generated) = match get("JWT_SECRET") {
-        Some(secret) if secret.len() >= MIN_JWT_SECRET_BYTES => (secret.into_bytes(), false),
-        Some(_) => {
+    let (jwt_keys, jwt_keys_generated) = match (get("JWT_KEYS"), get("JWT_SECRET")) {
+        (Some(_), Some(_)) => {
+            // Refused rather than merged: which one wins would be a guess, and a guess about
+            // signing keys fails as tokens that stop verifying after a deploy.
+            return Err(invalid(
+                "JWT_KEYS",
+                "JWT_KEYS and JWT_SECRET are both set; set only one (JWT_SECRET=s is JWT_KEYS=default:s)",
+            ));
+        }
+        (Some(raw), None) => (parse_jwt_keys(&raw)?, false),
+        (None, Some(secret)) if secret.len() >= MIN_JWT_SECRET_BYTES => (
+            vec![(DEFAULT_JWT_KEY_ID.to_owned(), secret.into_bytes())],
+            false,
+        ),
+        (None, Some(_)) => {
             return Err(invalid(
                 "JWT_SECRET",
                 format!("must be at least {MIN_JWT_SECRET_BYTES} bytes"),
             ));
         }
-        None if app_env == AppEnv::Prod => {
+        (None, None) if app_env == AppEnv::Prod => {
             return Err(invalid(
-                "JWT_SECRET",
-                format!("is required when APP_ENV=prod (at least {MIN_JWT_SECRET_BYTES} bytes)"),
+                "JWT_KEYS",
+                format!(
+                    "JWT_KEYS or JWT_SECRET is required when APP_ENV=prod (secrets of at least {MIN_JWT_SECRET_BYTES} bytes)"
+                ),
             ));
         }
-        None => {
+        (None, None) => {
             let mut bytes = vec![0u8; 48];
             rand::Rng::fill(&mut rand::rng(), &mut bytes[..]);
-            (bytes, true)
+            (vec![(DEFAULT_JWT_KEY_ID.to_owned(), bytes)], true)
         }
     };
     let access_token_ttl = parse_secs(
@@ -274,11 +298,60 @@ fn parse_auth(
         300..=90 * 24 * 3600,
     )?;
     Ok(AuthSettings {
-        jwt_secret,
-        jwt_secret_generated,
+        jwt_keys,
+        jwt_keys_generated,
         access_token_ttl,
         refresh_token_ttl,
     })
+}
+
+/// `JWT_KEYS`: `id:secret` items separated by commas, in order (the first signs). Messages name
+/// items by position or key id and never quote an item, since any part of one may be a secret.
+fn parse_jwt_keys(raw: &str) -> Result<Vec<(String, Vec<u8>)>, ConfigError> {
+    let mut keys: Vec<(String, Vec<u8>)> = Vec::new();
+    for (index, item) in raw.split(',').map(str::trim).enumerate() {
+        let position = index + 1;
+        if item.is_empty() {
+            // An empty item is most likely a key deleted by hand; saying so beats guessing.
+            return Err(invalid(
+                "JWT_KEYS",
+                format!("item {position} is empty; expected id:secret items separated by commas"),
+            ));
+        }
+        let Some((id, secret)) = item.split_once(':') else {
+            return Err(invalid(
+                "JWT_KEYS",
+                format!("item {position} is not of the form id:secret"),
+            ));
+        };
+        let (id, secret) = (id.trim(), secret.trim());
+        let id_ok = (1..=MAX_JWT_KEY_ID_CHARS).contains(&id.len())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+        if !id_ok {
+            return Err(invalid(
+                "JWT_KEYS",
+                format!(
+                    "item {position}: a key id must be 1 to {MAX_JWT_KEY_ID_CHARS} characters of A-Z, a-z, 0-9, '.', '_' and '-'"
+                ),
+            ));
+        }
+        if keys.iter().any(|(seen, _)| seen == id) {
+            return Err(invalid(
+                "JWT_KEYS",
+                format!("key id {id:?} appears more than once"),
+            ));
+        }
+        if secret.len() < MIN_JWT_SECRET_BYTES {
+            return Err(invalid(
+                "JWT_KEYS",
+                format!("the secret of key {id:?} must be at least {MIN_JWT_SECRET_BYTES} bytes"),
+            ));
+        }
+        keys.push((id.to_owned(), secret.as_bytes().to_vec()));
+    }
+    Ok(keys)
 }
 
 /// Twice the cores, as DESIGN.md suggests: the blocking pool overlaps waiting on PostgreSQL.
@@ -395,6 +468,7 @@ mod tests {
             ("CORS_ALLOWED_ORIGINS", "https://a.example/path"),
             ("LOG_FORMAT", "xml"),
             ("JWT_SECRET", "too-short"),
+            ("JWT_KEYS", "k:too-short"),
             ("ACCESS_TOKEN_TTL", "1"),
             ("REFRESH_TOKEN_TTL", "forever"),
         ];
@@ -406,17 +480,117 @@ mod tests {
     }
 
     #[test]
-    fn prod_requires_a_long_jwt_secret_and_dev_makes_one() {
+    fn prod_requires_a_signing_key_and_dev_makes_one() {
         let err = config(&[("APP_ENV", "prod")]).unwrap_err();
-        assert_eq!(err.variable, "JWT_SECRET");
+        assert_eq!(err.variable, "JWT_KEYS");
+        assert!(err.message.contains("JWT_SECRET"), "{err}");
         let secret = "s".repeat(MIN_JWT_SECRET_BYTES);
         let c = config(&[("APP_ENV", "prod"), ("JWT_SECRET", &secret)]).unwrap();
-        assert_eq!(c.auth.jwt_secret, secret.as_bytes());
-        assert!(!c.auth.jwt_secret_generated);
+        assert_eq!(
+            c.auth.jwt_keys,
+            [(DEFAULT_JWT_KEY_ID.to_owned(), secret.as_bytes().to_vec())]
+        );
+        assert!(!c.auth.jwt_keys_generated);
+        let keys = format!("k1:{secret}");
+        let c = config(&[("APP_ENV", "prod"), ("JWT_KEYS", &keys)]).unwrap();
+        assert_eq!(c.auth.jwt_keys[0].0, "k1");
         let dev = config(&[]).unwrap();
-        assert!(dev.auth.jwt_secret_generated);
-        assert!(dev.auth.jwt_secret.len() >= MIN_JWT_SECRET_BYTES);
-        assert!(!format!("{:?}", c.auth).contains(&secret));
+        assert!(dev.auth.jwt_keys_generated);
+        assert_eq!(dev.auth.jwt_keys.len(), 1);
+        assert_eq!(dev.auth.jwt_keys[0].0, DEFAULT_JWT_KEY_ID);
+        assert!(dev.auth.jwt_keys[0].1.len() >= MIN_JWT_SECRET_BYTES);
+    }
+
+    fn secret_of(c: char) -> String {
+        c.to_string().repeat(MIN_JWT_SECRET_BYTES)
+    }
+
+    fn jwt_keys_error(raw: &str) -> ConfigError {
+        let err = config(&[("JWT_KEYS", raw)]).expect_err(raw);
+        assert_eq!(err.variable, "JWT_KEYS", "{err}");
+        err
+    }
+
+    #[test]
+    fn jwt_keys_keep_their_order_and_trim_whitespace() {
+        let (a, b, c) = (secret_of('a'), secret_of('b'), secret_of('c'));
+        let raw = format!(" new.2024-b:{b} ,\told_1:{a},  z:{c}\n");
+        let keys = config(&[("JWT_KEYS", &raw)]).unwrap().auth.jwt_keys;
+        assert_eq!(
+            keys,
+            [
+                ("new.2024-b".to_owned(), b.into_bytes()),
+                ("old_1".to_owned(), a.into_bytes()),
+                ("z".to_owned(), c.into_bytes()),
+            ]
+        );
+        // A secret may itself contain colons: only the first one separates the id.
+        let colons = format!("k:{}:x", secret_of('d'));
+        let keys = config(&[("JWT_KEYS", &colons)]).unwrap().auth.jwt_keys;
+        assert_eq!(keys[0].1, format!("{}:x", secret_of('d')).into_bytes());
+    }
+
+    #[test]
+    fn duplicate_jwt_key_ids_are_refused() {
+        let err = jwt_keys_error(&format!("k1:{},k1:{}", secret_of('a'), secret_of('b')));
+        assert!(err.message.contains("\"k1\""), "{err}");
+        assert!(err.message.contains("more than once"), "{err}");
+    }
+
+    #[test]
+    fn a_short_jwt_key_names_its_id_and_not_its_secret() {
+        let short = "short-secret-value-17";
+        let err = jwt_keys_error(&format!("good:{},weak:{short}", secret_of('a')));
+        assert!(err.message.contains("\"weak\""), "{err}");
+        assert!(!err.to_string().contains(short), "{err}");
+        assert!(!err.to_string().contains(&secret_of('a')), "{err}");
+    }
+
+    #[test]
+    fn malformed_jwt_keys_are_refused_without_quoting_them() {
+        let secret = secret_of('q');
+        let long_id = "i".repeat(MAX_JWT_KEY_ID_CHARS + 1);
+        let ok_id = "i".repeat(MAX_JWT_KEY_ID_CHARS);
+        assert!(config(&[("JWT_KEYS", &format!("{ok_id}:{secret}"))]).is_ok());
+        for raw in [
+            secret.clone(),
+            format!(":{secret}"),
+            format!("{long_id}:{secret}"),
+            format!("bad id:{secret}"),
+            format!("bad/id:{secret}"),
+            format!("ключ:{secret}"),
+            format!("a:{secret},,b:{secret}"),
+            format!("a:{secret},"),
+        ] {
+            let err = jwt_keys_error(&raw);
+            assert!(!err.to_string().contains(&secret), "{err}");
+        }
+    }
+
+    #[test]
+    fn jwt_keys_and_jwt_secret_together_are_refused() {
+        let secret = secret_of('s');
+        let err = config(&[
+            ("JWT_KEYS", &format!("k:{secret}")),
+            ("JWT_SECRET", &secret),
+        ])
+        .unwrap_err();
+        assert!(err.to_string().contains("JWT_KEYS"), "{err}");
+        assert!(err.to_string().contains("JWT_SECRET"), "{err}");
+        assert!(!err.to_string().contains(&secret), "{err}");
+    }
+
+    #[test]
+    fn debug_shows_key_ids_but_no_secret() {
+        let (a, b) = (secret_of('a'), secret_of('b'));
+        let c = config(&[("JWT_KEYS", &format!("new:{b},old:{a}"))]).unwrap();
+        let shown = format!("{:?}", c.auth);
+        assert!(
+            shown.contains("\"new\"") && shown.contains("\"old\""),
+            "{shown}"
+        );
+        assert!(!shown.contains(&a) && !shown.contains(&b), "{shown}");
+        assert!(!format!("{c:?}").contains(&a));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::config::AuthSettings;
+use crate::config::{AuthSettings, DEFAULT_JWT_KEY_ID};
 use crate::error::AppError;
 
 pub const ISSUER: &str = "budget-monitor";
@@ -37,8 +37,11 @@ pub struct Claims {
 
 /// Keys and validation rules, built once at start-up.
 pub struct TokenKeys {
+    /// The id written into the `kid` header of new tokens, and its key.
+    signing_kid: String,
     encoding: EncodingKey,
-    decoding: DecodingKey,
+    /// Every configured key, looked up by the token's `kid`; a handful at most, so a list.
+    decoding: Vec<(String, DecodingKey)>,
     validation: Validation,
     pub access_ttl: Duration,
     pub refresh_ttl: Duration,
@@ -61,9 +64,18 @@ impl TokenKeys {
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = 30;
+        let (signing_kid, signing_secret) = settings
+            .jwt_keys
+            .first()
+            .expect("configuration always provides at least one signing key");
         TokenKeys {
-            encoding: EncodingKey::from_secret(&settings.jwt_secret),
-            decoding: DecodingKey::from_secret(&settings.jwt_secret),
+            signing_kid: signing_kid.clone(),
+            encoding: EncodingKey::from_secret(signing_secret),
+            decoding: settings
+                .jwt_keys
+                .iter()
+                .map(|(kid, secret)| (kid.clone(), DecodingKey::from_secret(secret)))
+                .collect(),
             validation,
             access_ttl: settings.access_token_ttl,
             refresh_ttl: settings.refresh_token_ttl,
@@ -86,18 +98,43 @@ impl TokenKeys {
             aud: AUDIENCE.to_owned(),
             jti: Uuid::now_v7(),
         };
-        let token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+        let header = Header {
+            kid: Some(self.signing_kid.clone()),
+            ..Header::new(Algorithm::HS256)
+        };
+        let token = jsonwebtoken::encode(&header, &claims, &self.encoding)
             .map_err(|e| AppError::Internal(format!("token signing failed: {e}")))?;
         Ok((token, ttl))
     }
 
     pub fn verify(&self, token: &str) -> Result<Claims, AppError> {
-        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
-            .map(|data| data.claims)
-            .map_err(|e| {
-                tracing::debug!(reason = %e, "rejected access token");
-                invalid_token()
-            })
+        // Only the key the token names is tried, so `kid` binds a token to one key instead of
+        // being a hint, and a bad token costs one HMAC however many keys are listed.
+        let key = jsonwebtoken::decode_header(token)
+            .map_err(|e| e.to_string())
+            .and_then(|header| {
+                self.decoding_key(header.kid.as_deref())
+                    .ok_or_else(|| "no configured key has the token's kid".to_owned())
+            });
+        key.and_then(|key| {
+            jsonwebtoken::decode::<Claims>(token, key, &self.validation)
+                .map(|data| data.claims)
+                .map_err(|e| e.to_string())
+        })
+        .map_err(|reason| {
+            tracing::debug!(%reason, "rejected access token");
+            invalid_token()
+        })
+    }
+
+    /// A token without `kid` predates key ids, when the only secret was `JWT_SECRET`, which is
+    /// now the key `default`; so that key, and no other, may verify it.
+    fn decoding_key(&self, kid: Option<&str>) -> Option<&DecodingKey> {
+        let kid = kid.unwrap_or(DEFAULT_JWT_KEY_ID);
+        self.decoding
+            .iter()
+            .find(|(id, _)| id == kid)
+            .map(|(_, key)| key)
     }
 }
 
@@ -122,9 +159,16 @@ mod tests {
     use super::*;
 
     fn keys(secret: &[u8]) -> TokenKeys {
+        keyring(&[(DEFAULT_JWT_KEY_ID, secret)])
+    }
+
+    fn keyring(keys: &[(&str, &[u8])]) -> TokenKeys {
         TokenKeys::new(&AuthSettings {
-            jwt_secret: secret.to_vec(),
-            jwt_secret_generated: false,
+            jwt_keys: keys
+                .iter()
+                .map(|(kid, secret)| ((*kid).to_owned(), secret.to_vec()))
+                .collect(),
+            jwt_keys_generated: false,
             access_token_ttl: Duration::from_secs(900),
             refresh_token_ttl: Duration::from_secs(3600),
         })
@@ -149,6 +193,48 @@ mod tests {
         assert_eq!(claims.role, "auditor");
         assert_eq!(claims.region.as_deref(), Some("370100"));
         assert!(keys(&[8u8; 32]).verify(&token).is_err());
+    }
+
+    #[test]
+    fn the_first_key_signs_and_names_itself_and_every_key_verifies_its_own() {
+        let (old, new) = ([1u8; 32], [2u8; 32]);
+        let before = keyring(&[("old", &old)]);
+        let (old_token, _) = before.issue(&subject()).unwrap();
+        let during = keyring(&[("new", &new), ("old", &old)]);
+        let (new_token, _) = during.issue(&subject()).unwrap();
+        let header = jsonwebtoken::decode_header(&new_token).unwrap();
+        assert_eq!(header.kid.as_deref(), Some("new"));
+        assert_eq!(header.alg, Algorithm::HS256);
+        assert!(during.verify(&old_token).is_ok());
+        assert!(during.verify(&new_token).is_ok());
+        let after = keyring(&[("new", &new)]);
+        assert!(after.verify(&old_token).is_err());
+        assert!(after.verify(&new_token).is_ok());
+    }
+
+    #[test]
+    fn a_token_without_kid_is_verified_only_by_the_default_key() {
+        let secret = [3u8; 32];
+        let (token, _) = keys(&secret).issue(&subject()).unwrap();
+        let claims = keys(&secret).verify(&token).unwrap();
+        let bare = jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &EncodingKey::from_secret(&secret),
+        )
+        .unwrap();
+        assert!(keys(&secret).verify(&bare).is_ok());
+        assert!(
+            keyring(&[("a", &secret), (DEFAULT_JWT_KEY_ID, &secret)])
+                .verify(&bare)
+                .is_ok()
+        );
+        assert!(keyring(&[("a", &secret)]).verify(&bare).is_err());
+        assert!(
+            keyring(&[("a", &secret), ("b", &secret)])
+                .verify(&bare)
+                .is_err()
+        );
     }
 
     #[test]
