@@ -90,6 +90,25 @@ async fn until_at_least(conn: &mut PgConnection, sql: &str, n: i64) {
     }
 }
 
+/// A seeded database reached through a proxy the test can cut, the app on it (1 s pool
+/// timeout) and a Jinan finance officer's token.
+async fn rig() -> (
+    TestDb,
+    common::world::World,
+    DbProxy,
+    impl Service<actix_http::Request, Response = ServiceResponse, Error = actix_web::Error>,
+    String,
+) {
+    let db = TestDb::new();
+    let world = seed(&db);
+    let proxy = DbProxy::start(upstream_of(&admin_url())).await;
+    let mut config = config_for(&proxy.route(&db.url));
+    config.db_connect_timeout = Duration::from_secs(1);
+    let app = app(AppState::new(config)).await;
+    let fin = token(&app, "jn.fin").await;
+    (db, world, proxy, app, fin)
+}
+
 fn assert_unavailable(a: &Answer) {
     assert_eq!(a.status, 503, "{}", a.body);
     assert_eq!(
@@ -102,13 +121,7 @@ fn assert_unavailable(a: &Answer) {
 
 #[actix_web::test]
 async fn a_write_cut_inside_its_transaction_answers_503_and_writes_nothing() {
-    let db = TestDb::new();
-    let world = seed(&db);
-    let proxy = DbProxy::start(upstream_of(&admin_url())).await;
-    let mut config = config_for(&proxy.route(&db.url));
-    config.db_connect_timeout = Duration::from_secs(1);
-    let app = app(AppState::new(config)).await;
-    let fin = token(&app, "jn.fin").await;
+    let (db, world, proxy, app, fin) = rig().await;
     let body = project("JN-CUT-1", world.dept("jn_kj"));
 
     // Hold the audit table so that creating a project stops inside its transaction, after
@@ -155,13 +168,7 @@ async fn a_write_cut_inside_its_transaction_answers_503_and_writes_nothing() {
 #[actix_web::test]
 async fn a_batch_cut_midway_says_what_to_resend_and_its_key_works_again() {
     const RECORDS: usize = 3000;
-    let db = TestDb::new();
-    let world = seed(&db);
-    let proxy = DbProxy::start(upstream_of(&admin_url())).await;
-    let mut config = config_for(&proxy.route(&db.url));
-    config.db_connect_timeout = Duration::from_secs(1);
-    let app = app(AppState::new(config)).await;
-    let fin = token(&app, "jn.fin").await;
+    let (db, world, proxy, app, fin) = rig().await;
     let created = post(
         &app,
         &fin,
@@ -252,13 +259,7 @@ async fn a_batch_cut_midway_says_what_to_resend_and_its_key_works_again() {
 
 #[actix_web::test]
 async fn an_import_cut_midway_is_resumed_by_its_key_and_a_dead_database_answers_503() {
-    let db = TestDb::new();
-    let world = seed(&db);
-    let proxy = DbProxy::start(upstream_of(&admin_url())).await;
-    let mut config = config_for(&proxy.route(&db.url));
-    config.db_connect_timeout = Duration::from_secs(1);
-    let app = app(AppState::new(config)).await;
-    let fin = token(&app, "jn.fin").await;
+    let (db, world, proxy, app, fin) = rig().await;
     let items: Vec<Value> = (1..=400)
         .map(|i| {
             let mut p = project(&format!("JN-IMP-{i:03}"), world.dept("jn_kj"));
