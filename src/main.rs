@@ -1,5 +1,5 @@
 //! The `budget-monitor` command: `serve` (default), `migrate`, `create-admin`, `seed-demo`,
-//! `openapi`.
+//! `verify-rollups`, `openapi`.
 
 use std::process::ExitCode;
 
@@ -21,6 +21,9 @@ Commands:
   seed-demo [--scale N]          load the Shandong 2021 demo data set into an empty database
                                  (development only; refused when APP_ENV=prod); N multiplies
                                  the ordinary projects for performance work (default 1)
+  verify-rollups [--repair]      recompute every statistics summary from the raw rows and list
+                                 the departments whose stored figures differ (exit status 1);
+                                 with --repair, rewrite them (exit status 0 once repaired)
   openapi                        print the OpenAPI document (the committed openapi/openapi.json)
   help                           print this text
 
@@ -34,6 +37,9 @@ fn main() -> ExitCode {
     }
     if command == "seed-demo" {
         return seed_demo(&args[1..]);
+    }
+    if command == "verify-rollups" {
+        return verify_rollups(&args[1..]);
     }
     if args.len() > 1 {
         eprintln!(
@@ -110,6 +116,55 @@ fn create_admin(args: &[String]) -> ExitCode {
                 eprintln!("budget-monitor: {message}");
                 ExitCode::FAILURE
             }
+        }
+    })
+}
+
+fn verify_rollups(args: &[String]) -> ExitCode {
+    let repair = match args {
+        [] => false,
+        [flag] if flag == "--repair" => true,
+        _ => {
+            eprintln!("budget-monitor: verify-rollups takes only --repair\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    with_config(|config| {
+        if let Err(err) = server::prepare_database(&config) {
+            return fail(&err);
+        }
+        let mut conn = match budget_monitor::db::connect_creating(&config.database_url) {
+            Ok(conn) => conn,
+            Err(err) => return fail(&err),
+        };
+        let outcome = match budget_monitor::stats::verify::verify(&mut conn, repair) {
+            Ok(outcome) => outcome,
+            Err(err) => return fail(&err),
+        };
+        for d in &outcome.differences {
+            println!(
+                "{} {} ({}): {} summary row(s) differ{}",
+                d.department_code,
+                d.fiscal_year,
+                d.department_id,
+                d.rows,
+                if repair { ", repaired" } else { "" }
+            );
+        }
+        println!(
+            "checked {} department-years: {} differ{}",
+            outcome.checked,
+            outcome.differences.len(),
+            if outcome.repaired {
+                ", all repaired"
+            } else {
+                ""
+            }
+        );
+        if outcome.differences.is_empty() || repair {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
         }
     })
 }

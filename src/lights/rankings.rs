@@ -17,7 +17,7 @@ use crate::domain::money::{format_money, parse_decimal};
 use crate::domain::scoring::{Grade, grade};
 use crate::error::AppError;
 use crate::export::{self, Cell, Column, ExportFormat, Format, Kind, XlsxFile};
-use crate::lights::{service, store};
+use crate::lights::service;
 use crate::pagination::{self, Page, decode_cursor};
 use crate::regions::store as regions;
 use crate::rounds::store as rounds;
@@ -107,40 +107,31 @@ pub struct DepartmentRanking {
 }
 
 fn rank_departments(
-    rows: Vec<store::RankingRow>,
+    rows: Vec<crate::stats::store::DepartmentRound>,
     edges: &[BigDecimal; 3],
 ) -> Vec<DepartmentRanking> {
-    let mut by_dept: BTreeMap<Uuid, Vec<store::RankingRow>> = BTreeMap::new();
-    for r in rows {
-        by_dept.entry(r.department_id).or_default().push(r);
-    }
     let hundred = BigDecimal::from(100);
-    let mut out: Vec<(Option<BigDecimal>, DepartmentRanking)> = by_dept
-        .into_values()
-        .map(|list| {
-            let first = &list[0];
-            let (mut weighted, mut weights) = (BigDecimal::from(0), BigDecimal::from(0));
-            let mut lights = BTreeMap::new();
-            let (mut good, mut late) = (0usize, 0usize);
-            for r in &list {
-                if let Some(t) = &r.score_total {
-                    weighted += t * &r.adjusted_budget;
-                    weights += &r.adjusted_budget;
-                }
-                *lights
-                    .entry(r.light_overall.clone().unwrap_or_else(|| "none".to_owned()))
-                    .or_insert(0) += 1;
-                if r.late {
-                    late += 1;
-                }
-                if (r.status == "submitted" || r.status == "approved") && !r.late && !r.returned {
-                    good += 1;
-                }
-            }
+    let mut out: Vec<(Option<BigDecimal>, DepartmentRanking)> = rows
+        .into_iter()
+        .map(|d| {
+            let reports = usize::try_from(d.reports).unwrap_or(0);
+            let count = |n: i32| usize::try_from(n).unwrap_or(0);
+            let coloured = count(d.red) + count(d.yellow) + count(d.green) + count(d.blue);
+            let lights: BTreeMap<String, usize> = [
+                ("red", count(d.red)),
+                ("yellow", count(d.yellow)),
+                ("green", count(d.green)),
+                ("blue", count(d.blue)),
+                ("none", reports.saturating_sub(coloured)),
+            ]
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(k, n)| (k.to_owned(), n))
+            .collect();
             let quality =
-                BigDecimal::from(good as u64) * &hundred / BigDecimal::from(list.len() as u64);
-            let score = (weights > 0).then(|| {
-                let mean = &weighted / &weights;
+                BigDecimal::from(d.good_reports) * &hundred / BigDecimal::from(d.reports.max(1));
+            let score = (d.scored_budget > BigDecimal::from(0)).then(|| {
+                let mean = &d.scored_weighted / &d.scored_budget;
                 (mean * BigDecimal::from(9) + &quality) / BigDecimal::from(10)
             });
             let grade = score.as_ref().map(|s| grade(s, edges));
@@ -148,14 +139,14 @@ fn rank_departments(
                 score.clone(),
                 DepartmentRanking {
                     rank: 0,
-                    department_id: first.department_id,
-                    department_code: first.department_code.clone(),
-                    department_name: first.department_name.clone(),
+                    department_id: d.department_id,
+                    department_code: d.department_code,
+                    department_name: d.department_name,
                     score: score.as_ref().map(format_money),
                     grade,
                     monitoring_quality: format_money(&quality),
-                    reports: list.len(),
-                    late_reports: late,
+                    reports,
+                    late_reports: count(d.late),
                     lights,
                 },
             )
@@ -297,7 +288,7 @@ pub fn department_rankings(
         ]
     });
     Ok(rank_departments(
-        store::ranking_rows(conn, round_id, region_path)?,
+        crate::stats::store::department_rounds(conn, round_id, region_path)?,
         &edges,
     ))
 }

@@ -4,3 +4,4 @@
 pub mod dto;
 pub mod routes;
 pub mod store;
+pub mod verify;
