@@ -423,16 +423,27 @@ pub fn rollup_keys(conn: &mut PgConnection) -> Result<i64, AppError> {
     .map_err(AppError::from)
 }
 
-/// Recomputes every summary row from the raw rows and lists the (department, year) pairs
-/// whose stored rows differ, in both tables.
+/// Recomputes every summary from the raw rows and lists the (department, year) pairs whose
+/// stored rows differ: a project's rows against the raw rows, a department's rows against the
+/// sums of its projects' rows (so together: against the raw rows), and the open
+/// rectifications by deadline.
 pub fn rollup_differences(conn: &mut PgConnection) -> Result<Vec<RollupDifference>, AppError> {
     diesel::sql_query(
-        "WITH keys AS (
+        "WITH fresh_projects AS (
+            SELECT * FROM stat_project_rows(ARRAY(SELECT id FROM projects))
+         ),
+         project_diff AS (
+            (SELECT * FROM fresh_projects EXCEPT ALL SELECT * FROM stat_project_rollups)
+            UNION ALL (SELECT * FROM stat_project_rollups EXCEPT ALL SELECT * FROM fresh_projects)
+         ),
+         keys AS (
             SELECT department_id, fiscal_year FROM projects
             UNION SELECT department_id, fiscal_year FROM stat_rollups
             UNION SELECT department_id, fiscal_year FROM stat_rectification_rollups
          ),
-         fresh AS (SELECT r.* FROM keys, LATERAL stat_rollup_rows(keys.department_id, keys.fiscal_year) r),
+         fresh AS (
+            SELECT r.* FROM keys, LATERAL stat_department_rows(keys.department_id, keys.fiscal_year) r
+         ),
          fresh_rect AS (
             SELECT r.* FROM keys, LATERAL stat_rectification_rows(keys.department_id, keys.fiscal_year) r
          ),
@@ -447,7 +458,8 @@ pub fn rollup_differences(conn: &mut PgConnection) -> Result<Vec<RollupDifferenc
          )
          SELECT x.department_id, coalesce(d.code, '') AS department_code, x.fiscal_year,
                 count(*) AS rows
-           FROM (SELECT department_id, fiscal_year FROM diff
+           FROM (SELECT department_id, fiscal_year FROM project_diff
+                 UNION ALL SELECT department_id, fiscal_year FROM diff
                  UNION ALL SELECT department_id, fiscal_year FROM diff_rect) x
            LEFT JOIN departments d ON d.id = x.department_id
           GROUP BY x.department_id, d.code, x.fiscal_year
@@ -457,14 +469,23 @@ pub fn rollup_differences(conn: &mut PgConnection) -> Result<Vec<RollupDifferenc
     .map_err(AppError::from)
 }
 
-/// Rewrites one (department, year) from the raw rows, under the lock the write-time flush
-/// takes, so it cannot interleave with a writer of that department.
+/// Rewrites one (department, year) from the raw rows, its projects' rows first, under the lock
+/// the write-time flush takes, so it cannot interleave with a writer of that department.
 pub fn repair_rollup(conn: &mut PgConnection, department: Uuid, year: i16) -> Result<(), AppError> {
     diesel::sql_query("SELECT stat_rollup_lock($1, $2)")
         .bind::<SqlUuid, _>(department)
         .bind::<SmallInt, _>(year)
         .execute(conn)?;
-    diesel::sql_query("SELECT stat_rollup_refresh($1, $2)")
+    diesel::sql_query(
+        "SELECT stat_project_refresh(ARRAY(
+             SELECT id FROM projects WHERE department_id = $1 AND fiscal_year = $2
+             UNION SELECT project_id FROM stat_project_rollups
+                    WHERE department_id = $1 AND fiscal_year = $2))",
+    )
+    .bind::<SqlUuid, _>(department)
+    .bind::<SmallInt, _>(year)
+    .execute(conn)?;
+    diesel::sql_query("SELECT stat_department_refresh($1, $2)")
         .bind::<SqlUuid, _>(department)
         .bind::<SmallInt, _>(year)
         .execute(conn)?;

@@ -5,7 +5,7 @@ use bigdecimal::BigDecimal;
 use budget_monitor::stats::store::StatRow;
 use diesel::pg::PgConnection;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Date, Nullable, Numeric, SmallInt, Text, Uuid as SqlUuid};
+use diesel::sql_types::{BigInt, Bool, Nullable, Numeric, SmallInt, Text, Uuid as SqlUuid};
 use uuid::Uuid;
 
 /// The same filter as `StatFilter`: subtree path, year, round, department (region id, path),
@@ -137,8 +137,6 @@ pub fn problems(conn: &mut PgConnection, f: &Filter) -> Vec<StatRow> {
 pub struct TrendRow {
     #[diesel(sql_type = SqlUuid)]
     pub round_id: Uuid,
-    #[diesel(sql_type = Date)]
-    pub cutoff_date: chrono::NaiveDate,
     #[diesel(sql_type = BigInt)]
     pub reports: i64,
     #[diesel(sql_type = Numeric)]
@@ -160,7 +158,7 @@ pub struct TrendRow {
 pub fn trend(conn: &mut PgConnection, f: &Filter) -> Vec<TrendRow> {
     let sql = format!(
         "{SCOPED}
-         SELECT ro.id AS round_id, ro.cutoff_date,
+         SELECT ro.id AS round_id,
                 count(r.id) AS reports,
                 coalesce(sum(r.adjusted_budget), 0) AS adjusted_budget,
                 coalesce(sum(r.executed_amount), 0) AS executed_amount,
