@@ -1,4 +1,4 @@
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
@@ -222,6 +222,10 @@ fn resolve(
     Ok(found)
 }
 
+/// Checks and stores one record in its own transaction, together with the refresh of the
+/// reports it moves: a stored record is always in its reports' figures, and a failure of
+/// either leaves neither (the item is then `not_processed`, or `rejected` for a reason of its
+/// own), while the items handled before it keep their results.
 fn record_one(
     conn: &mut PgConnection,
     caller: &Caller,
@@ -293,6 +297,13 @@ fn record_one(
                             Some(&ExecutionRecord::from(row.clone())),
                         ),
                 )?;
+                // The reports still being filled in whose cut-off the payment falls before
+                // show it once the record is stored: both commit together or neither does.
+                crate::reports::service::refresh_for_spending(
+                    conn,
+                    row.project_id,
+                    row.payment_date,
+                )?;
             }
             Ok::<_, AppError>(result)
         })
@@ -328,7 +339,6 @@ fn run_batch(
         ..RecordSummary::default()
     };
     let mut results = Vec::with_capacity(items.len());
-    let mut touched = BTreeSet::new();
     for (index, raw) in items.into_iter().enumerate() {
         let outcome = if batch::must_stop() {
             Err(ItemError::NotProcessed(batch::skipped()))
@@ -344,7 +354,6 @@ fn run_batch(
             Ok((status, id, project_id, warning)) => {
                 if status == RecordStatus::Created {
                     summary.created += 1;
-                    touched.insert(project_id);
                 } else {
                     summary.duplicate += 1;
                 }
@@ -371,15 +380,6 @@ fn run_batch(
     if summary.not_processed == summary.received && summary.received > 0 && batch::must_stop() {
         // Nothing was handled: a plain 503 says so best, and the retry is the same request.
         return Err(AppError::database_unavailable());
-    }
-    // Reports still being filled in show the new spending at once. Should that fail, the
-    // records are stored all the same (the answer must say so), and a report's figures are
-    // refreshed again when it is next read or written.
-    let touched: Vec<Uuid> = touched.into_iter().collect();
-    if !batch::must_stop()
-        && let Err(err) = crate::reports::service::refresh_for_projects(conn, &touched)
-    {
-        tracing::warn!(error = %err, projects = touched.len(), "reports not refreshed after spending records");
     }
     Ok(ExecutionReport {
         summary,

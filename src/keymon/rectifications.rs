@@ -282,7 +282,12 @@ fn rectification_for(
     action: Action,
     id: Uuid,
 ) -> Result<RectificationRow, AppError> {
-    let found = store::find_rectification(conn, id)?;
+    // Reads run in read-only transactions, where a row lock is refused.
+    let found = if action == Action::Read {
+        store::find_rectification(conn, id)?
+    } else {
+        store::lock_rectification(conn, id)?
+    };
     authorized(conn, caller, action, found)
 }
 

@@ -130,7 +130,7 @@ fn rank_departments(
             .collect();
             let quality =
                 BigDecimal::from(d.good_reports) * &hundred / BigDecimal::from(d.reports.max(1));
-            let score = (d.scored_budget > BigDecimal::from(0)).then(|| {
+            let score = (d.scored_budget > 0).then(|| {
                 let mean = &d.scored_weighted / &d.scored_budget;
                 (mean * BigDecimal::from(9) + &quality) / BigDecimal::from(10)
             });

@@ -233,7 +233,10 @@ pub async fn set_warning_rules(
                 let before = rules_view(conn, &region)?;
                 let value = serde_json::to_value(&overrides).unwrap_or_default();
                 let set = store::insert_rule_set(conn, region.id, &region.path, &value, (caller.user_id, &caller.username))?;
+                // Settings move the time progress (and so the expected values) of the reports
+                // still being filled in; every report of an open round gets the new lights.
                 let ids = store::open_reports_under(conn, &region.path)?;
+                crate::reports::service::refresh_figures(conn, &ids)?;
                 let changed = service::recompute(conn, &ids)?;
                 audit::record(
                     conn,
@@ -295,6 +298,9 @@ pub async fn recompute_round(
                     ));
                 }
                 let ids = store::reports_of_round(conn, id)?;
+                // The figures of its draft and returned reports are brought up to date too
+                // (the rules' settings give their time progress).
+                crate::reports::service::refresh_figures(conn, &ids)?;
                 let changed = service::recompute(conn, &ids)?;
                 Ok((ids.len(), changed))
             })

@@ -28,8 +28,13 @@ pub fn report_dto(conn: &mut PgConnection, id: Uuid) -> Result<Report, AppError>
     let rows = store::indicator_rows(conn, id)?;
     let history = store::transitions(conn, id)?;
     let evaluation = match crate::lights::store::evaluation(conn, id)? {
-        Some(e) => {
+        Some(mut e) => {
             let why = crate::lights::service::explain(conn, id, &e.rules_version)?;
+            // The filing light moves with the date alone, so it is the one light computed as
+            // the report is read (as a rectification's is), never stored by a read.
+            if let Some(light) = why["filing"]["light"].as_str() {
+                e.light_filing = light.to_owned();
+            }
             Some((e, why))
         }
         None => None,
@@ -44,15 +49,17 @@ pub fn report_dto(conn: &mut PgConnection, id: Uuid) -> Result<Report, AppError>
     ))
 }
 
-/// Read a report, with the system's figures brought up to date.
+/// Read a report. Reading changes nothing: the system's figures are kept up to date by the
+/// writes that move them.
 #[utoipa::path(
     tag = "reports",
     operation_id = "get_report",
     summary = "Get a report",
-    description = "While the report is a draft or returned, the system's fields are refreshed from \
-                   the ledger, the spending records up to the cut-off and the project's indicators \
-                   before it is shown. Roles: admin, finance_officer, auditor, department_officer \
-                   (within scope).",
+    description = "Reading changes nothing. While the report is a draft or returned, its system \
+                   fields are kept up to date by the writes that move them (spending records, the \
+                   budget ledger, the project's indicators, warning rules), in the same transaction; \
+                   the ETag changes only when the report does. Roles: admin, finance_officer, \
+                   auditor, department_officer (within scope).",
     params(("id" = Uuid, Path, description = "Report id")),
     responses((status = 200, description = "The report", body = Report,
                headers(("ETag" = String, description = "Version for If-Match")))),
@@ -68,11 +75,8 @@ pub async fn get_report(
     let report = state
         .db
         .run(move |conn| {
-            conn.transaction(|conn| {
-                report_for(conn, &caller, Action::Read, id, false)?;
-                service::refresh(conn, id)?;
-                report_dto(conn, id)
-            })
+            report_for(conn, &caller, Action::Read, id, false)?;
+            report_dto(conn, id)
         })
         .await?;
     let version = report.version;

@@ -37,6 +37,14 @@ pub fn find(conn: &mut PgConnection, id: Uuid) -> Result<Option<RoundRow>, AppEr
         .map_err(AppError::from)
 }
 
+pub fn find_many(conn: &mut PgConnection, ids: &[Uuid]) -> Result<Vec<RoundRow>, AppError> {
+    rounds::table
+        .filter(rounds::id.eq_any(ids))
+        .select(RoundRow::as_select())
+        .load(conn)
+        .map_err(AppError::from)
+}
+
 /// The round, locked against concurrent opening or closing.
 pub fn find_for_update(conn: &mut PgConnection, id: Uuid) -> Result<Option<RoundRow>, AppError> {
     rounds::table

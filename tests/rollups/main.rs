@@ -315,7 +315,7 @@ fn ranking(rows: Vec<raw::RankingRow>) -> Vec<Value> {
                 }
             }
             let quality = BigDecimal::from(good) * &hundred / BigDecimal::from(list.len() as u64);
-            let score = (weights > BigDecimal::from(0)).then(|| {
+            let score = (weights > 0).then(|| {
                 format_money(
                     &((&weighted / &weights * BigDecimal::from(9) + &quality)
                         / BigDecimal::from(10)),

@@ -77,6 +77,19 @@ pub fn find_rectification(
     rectifications::table
         .find(id)
         .select(RectificationRow::as_select())
+        .first(conn)
+        .optional()
+        .map_err(AppError::from)
+}
+
+/// The rectification, locked until the end of the transaction (for a workflow step).
+pub fn lock_rectification(
+    conn: &mut PgConnection,
+    id: Uuid,
+) -> Result<Option<RectificationRow>, AppError> {
+    rectifications::table
+        .find(id)
+        .select(RectificationRow::as_select())
         .for_update()
         .first(conn)
         .optional()
