@@ -23,6 +23,8 @@ DROP FUNCTION stat_rollup_flush();
 DROP FUNCTION stat_rollup_mark(UUID[]);
 DROP FUNCTION stat_rollup_lock(UUID, SMALLINT);
 DROP FUNCTION stat_department_refresh(UUID, SMALLINT);
+DROP FUNCTION stat_department_apply(stat_project_rollups[], stat_project_rollups[]);
+DROP FUNCTION stat_rectification_refresh(UUID, SMALLINT);
 DROP FUNCTION stat_project_refresh(UUID[]);
 DROP FUNCTION stat_rectification_rows(UUID, SMALLINT);
 DROP FUNCTION stat_department_rows(UUID, SMALLINT);

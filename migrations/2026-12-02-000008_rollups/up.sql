@@ -110,6 +110,8 @@ CREATE TABLE stat_rollups (
     region_id                         UUID NOT NULL,
     region_path                       TEXT NOT NULL,
     department_path                   TEXT NOT NULL,
+    -- How many project rows this row sums; at 0 it goes.
+    project_rows                      INTEGER NOT NULL,
     reports                           INTEGER NOT NULL,
     status_draft                      INTEGER NOT NULL,
     status_submitted                  INTEGER NOT NULL,
@@ -456,7 +458,7 @@ CREATE FUNCTION stat_department_rows(p_department UUID, p_year SMALLINT)
 RETURNS SETOF stat_rollups LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan AS $$
 BEGIN
 RETURN QUERY
-SELECT d.id, p_year, s.round_key, d.region_id, d.region_path, d.path,
+SELECT d.id, p_year, s.round_key, d.region_id, d.region_path, d.path, count(*)::int,
        sum(s.reports)::int,
                sum(s.status_draft)::int,
                sum(s.status_submitted)::int,
@@ -545,13 +547,15 @@ WITH d AS (
      WHERE id = p_department AND NOT classified
 ),
 open_items AS (
+    -- A rectification belongs to its project's department (projects do not move), so the
+    -- department's open ones are found by index, however many projects it has.
     SELECT i.round_id, t.deadline
-      FROM projects p
-      JOIN d ON d.id = p.department_id
-      JOIN rectifications t ON t.project_id = p.id
+      FROM rectifications t
+      JOIN d ON d.id = t.department_id
+      JOIN projects p ON p.id = t.project_id AND p.department_id = d.id
       JOIN findings fi ON fi.id = t.finding_id
       JOIN inspections i ON i.id = fi.inspection_id
-     WHERE p.fiscal_year = p_year AND NOT p.classified AND t.status <> 'accepted'
+     WHERE t.status <> 'accepted' AND p.fiscal_year = p_year AND NOT p.classified
 )
 SELECT p_department, p_year, k.round_key, k.deadline, d.region_id, d.region_path, d.path, k.open
   FROM d CROSS JOIN (
@@ -613,6 +617,193 @@ BEGIN
 END
 $$;
 
+-- Applies the change of these project rows (new minus old) to their departments' rows: a write
+-- costs what its own projects changed, however large the department. Rows no project row
+-- contributes to any more go.
+CREATE FUNCTION stat_department_apply(p_old stat_project_rollups[], p_new stat_project_rollups[])
+RETURNS VOID LANGUAGE plpgsql SET jit = off SET plan_cache_mode = force_generic_plan AS $$
+BEGIN
+    INSERT INTO stat_rollups AS stat_rollups
+    SELECT d.id, x.fiscal_year, x.round_key, d.region_id, d.region_path, d.path,
+           sum(x.sign)::int,
+           sum(x.sign * x.reports)::int,
+           sum(x.sign * x.status_draft)::int,
+           sum(x.sign * x.status_submitted)::int,
+           sum(x.sign * x.status_returned)::int,
+           sum(x.sign * x.status_approved)::int,
+           sum(x.sign * x.late)::int,
+           sum(x.sign * x.unsubmitted)::int,
+           sum(x.sign * x.system_filled)::bigint,
+           sum(x.sign * x.indicator_fields)::bigint,
+           sum(x.sign * x.projects)::int,
+           sum(x.sign * x.projects_funds),
+           sum(x.sign * x.key_projects)::int,
+           sum(x.sign * x.key_funds),
+           sum(x.sign * x.inspections)::int,
+           sum(x.sign * x.overall_red)::int,
+           sum(x.sign * x.overall_yellow)::int,
+           sum(x.sign * x.overall_green)::int,
+           sum(x.sign * x.overall_blue)::int,
+           sum(x.sign * x.overall_none)::int,
+           sum(x.sign * x.budget_red)::int,
+           sum(x.sign * x.budget_yellow)::int,
+           sum(x.sign * x.budget_green)::int,
+           sum(x.sign * x.budget_blue)::int,
+           sum(x.sign * x.budget_none)::int,
+           sum(x.sign * x.output_red)::int,
+           sum(x.sign * x.output_yellow)::int,
+           sum(x.sign * x.output_green)::int,
+           sum(x.sign * x.output_blue)::int,
+           sum(x.sign * x.output_none)::int,
+           sum(x.sign * x.effect_red)::int,
+           sum(x.sign * x.effect_yellow)::int,
+           sum(x.sign * x.effect_green)::int,
+           sum(x.sign * x.effect_blue)::int,
+           sum(x.sign * x.effect_none)::int,
+           sum(x.sign * x.satisfaction_red)::int,
+           sum(x.sign * x.satisfaction_yellow)::int,
+           sum(x.sign * x.satisfaction_green)::int,
+           sum(x.sign * x.satisfaction_blue)::int,
+           sum(x.sign * x.satisfaction_none)::int,
+           sum(x.sign * x.f_slow_progress)::int,
+           sum(x.sign * x.f_slow_progress_amount),
+           sum(x.sign * x.f_unreasonable_targets)::int,
+           sum(x.sign * x.f_unreasonable_targets_amount),
+           sum(x.sign * x.f_non_standard_management)::int,
+           sum(x.sign * x.f_non_standard_management_amount),
+           sum(x.sign * x.f_unclear_objectives)::int,
+           sum(x.sign * x.f_unclear_objectives_amount),
+           sum(x.sign * x.f_idle_funds)::int,
+           sum(x.sign * x.f_idle_funds_amount),
+           sum(x.sign * x.f_other)::int,
+           sum(x.sign * x.f_other_amount),
+           sum(x.sign * x.opinions)::int,
+           sum(x.sign * x.suggestions)::int,
+           sum(x.sign * x.policy_revisions)::int,
+           sum(x.sign * x.rectifications_accepted)::int,
+           sum(x.sign * x.a_reduce)::int,
+           sum(x.sign * x.a_reduce_amount),
+           sum(x.sign * x.a_recover)::int,
+           sum(x.sign * x.a_recover_amount),
+           sum(x.sign * x.a_reallocate)::int,
+           sum(x.sign * x.a_reallocate_amount),
+           sum(x.sign * x.a_suspend)::int,
+           sum(x.sign * x.a_suspend_amount),
+           sum(x.sign * x.a_stop)::int,
+           sum(x.sign * x.a_stop_amount),
+           sum(x.sign * x.a_increase)::int,
+           sum(x.sign * x.a_increase_amount),
+           sum(x.sign * x.adjusted_budget),
+           sum(x.sign * x.executed_amount),
+           sum(x.sign * x.good_reports)::int,
+           sum(x.sign * x.scored_weighted),
+           sum(x.sign * x.scored_budget)
+      FROM (SELECT 1 AS sign, n.* FROM unnest(p_new) n
+            UNION ALL SELECT -1, o.* FROM unnest(p_old) o) x
+      JOIN departments d ON d.id = x.department_id
+     GROUP BY d.id, x.fiscal_year, x.round_key, d.region_id, d.region_path, d.path
+    ON CONFLICT (department_id, fiscal_year, round_key) DO UPDATE SET
+        region_id = EXCLUDED.region_id,
+        region_path = EXCLUDED.region_path,
+        department_path = EXCLUDED.department_path,
+        project_rows = stat_rollups.project_rows + EXCLUDED.project_rows,
+        reports = stat_rollups.reports + EXCLUDED.reports,
+        status_draft = stat_rollups.status_draft + EXCLUDED.status_draft,
+        status_submitted = stat_rollups.status_submitted + EXCLUDED.status_submitted,
+        status_returned = stat_rollups.status_returned + EXCLUDED.status_returned,
+        status_approved = stat_rollups.status_approved + EXCLUDED.status_approved,
+        late = stat_rollups.late + EXCLUDED.late,
+        unsubmitted = stat_rollups.unsubmitted + EXCLUDED.unsubmitted,
+        system_filled = stat_rollups.system_filled + EXCLUDED.system_filled,
+        indicator_fields = stat_rollups.indicator_fields + EXCLUDED.indicator_fields,
+        projects = stat_rollups.projects + EXCLUDED.projects,
+        projects_funds = stat_rollups.projects_funds + EXCLUDED.projects_funds,
+        key_projects = stat_rollups.key_projects + EXCLUDED.key_projects,
+        key_funds = stat_rollups.key_funds + EXCLUDED.key_funds,
+        inspections = stat_rollups.inspections + EXCLUDED.inspections,
+        overall_red = stat_rollups.overall_red + EXCLUDED.overall_red,
+        overall_yellow = stat_rollups.overall_yellow + EXCLUDED.overall_yellow,
+        overall_green = stat_rollups.overall_green + EXCLUDED.overall_green,
+        overall_blue = stat_rollups.overall_blue + EXCLUDED.overall_blue,
+        overall_none = stat_rollups.overall_none + EXCLUDED.overall_none,
+        budget_red = stat_rollups.budget_red + EXCLUDED.budget_red,
+        budget_yellow = stat_rollups.budget_yellow + EXCLUDED.budget_yellow,
+        budget_green = stat_rollups.budget_green + EXCLUDED.budget_green,
+        budget_blue = stat_rollups.budget_blue + EXCLUDED.budget_blue,
+        budget_none = stat_rollups.budget_none + EXCLUDED.budget_none,
+        output_red = stat_rollups.output_red + EXCLUDED.output_red,
+        output_yellow = stat_rollups.output_yellow + EXCLUDED.output_yellow,
+        output_green = stat_rollups.output_green + EXCLUDED.output_green,
+        output_blue = stat_rollups.output_blue + EXCLUDED.output_blue,
+        output_none = stat_rollups.output_none + EXCLUDED.output_none,
+        effect_red = stat_rollups.effect_red + EXCLUDED.effect_red,
+        effect_yellow = stat_rollups.effect_yellow + EXCLUDED.effect_yellow,
+        effect_green = stat_rollups.effect_green + EXCLUDED.effect_green,
+        effect_blue = stat_rollups.effect_blue + EXCLUDED.effect_blue,
+        effect_none = stat_rollups.effect_none + EXCLUDED.effect_none,
+        satisfaction_red = stat_rollups.satisfaction_red + EXCLUDED.satisfaction_red,
+        satisfaction_yellow = stat_rollups.satisfaction_yellow + EXCLUDED.satisfaction_yellow,
+        satisfaction_green = stat_rollups.satisfaction_green + EXCLUDED.satisfaction_green,
+        satisfaction_blue = stat_rollups.satisfaction_blue + EXCLUDED.satisfaction_blue,
+        satisfaction_none = stat_rollups.satisfaction_none + EXCLUDED.satisfaction_none,
+        f_slow_progress = stat_rollups.f_slow_progress + EXCLUDED.f_slow_progress,
+        f_slow_progress_amount = stat_rollups.f_slow_progress_amount + EXCLUDED.f_slow_progress_amount,
+        f_unreasonable_targets = stat_rollups.f_unreasonable_targets + EXCLUDED.f_unreasonable_targets,
+        f_unreasonable_targets_amount = stat_rollups.f_unreasonable_targets_amount + EXCLUDED.f_unreasonable_targets_amount,
+        f_non_standard_management = stat_rollups.f_non_standard_management + EXCLUDED.f_non_standard_management,
+        f_non_standard_management_amount = stat_rollups.f_non_standard_management_amount + EXCLUDED.f_non_standard_management_amount,
+        f_unclear_objectives = stat_rollups.f_unclear_objectives + EXCLUDED.f_unclear_objectives,
+        f_unclear_objectives_amount = stat_rollups.f_unclear_objectives_amount + EXCLUDED.f_unclear_objectives_amount,
+        f_idle_funds = stat_rollups.f_idle_funds + EXCLUDED.f_idle_funds,
+        f_idle_funds_amount = stat_rollups.f_idle_funds_amount + EXCLUDED.f_idle_funds_amount,
+        f_other = stat_rollups.f_other + EXCLUDED.f_other,
+        f_other_amount = stat_rollups.f_other_amount + EXCLUDED.f_other_amount,
+        opinions = stat_rollups.opinions + EXCLUDED.opinions,
+        suggestions = stat_rollups.suggestions + EXCLUDED.suggestions,
+        policy_revisions = stat_rollups.policy_revisions + EXCLUDED.policy_revisions,
+        rectifications_accepted = stat_rollups.rectifications_accepted + EXCLUDED.rectifications_accepted,
+        a_reduce = stat_rollups.a_reduce + EXCLUDED.a_reduce,
+        a_reduce_amount = stat_rollups.a_reduce_amount + EXCLUDED.a_reduce_amount,
+        a_recover = stat_rollups.a_recover + EXCLUDED.a_recover,
+        a_recover_amount = stat_rollups.a_recover_amount + EXCLUDED.a_recover_amount,
+        a_reallocate = stat_rollups.a_reallocate + EXCLUDED.a_reallocate,
+        a_reallocate_amount = stat_rollups.a_reallocate_amount + EXCLUDED.a_reallocate_amount,
+        a_suspend = stat_rollups.a_suspend + EXCLUDED.a_suspend,
+        a_suspend_amount = stat_rollups.a_suspend_amount + EXCLUDED.a_suspend_amount,
+        a_stop = stat_rollups.a_stop + EXCLUDED.a_stop,
+        a_stop_amount = stat_rollups.a_stop_amount + EXCLUDED.a_stop_amount,
+        a_increase = stat_rollups.a_increase + EXCLUDED.a_increase,
+        a_increase_amount = stat_rollups.a_increase_amount + EXCLUDED.a_increase_amount,
+        adjusted_budget = stat_rollups.adjusted_budget + EXCLUDED.adjusted_budget,
+        executed_amount = stat_rollups.executed_amount + EXCLUDED.executed_amount,
+        good_reports = stat_rollups.good_reports + EXCLUDED.good_reports,
+        scored_weighted = stat_rollups.scored_weighted + EXCLUDED.scored_weighted,
+        scored_budget = stat_rollups.scored_budget + EXCLUDED.scored_budget;
+    DELETE FROM stat_rollups s
+     USING (SELECT DISTINCT department_id, fiscal_year FROM unnest(p_old)) k
+     WHERE s.department_id = k.department_id AND s.fiscal_year = k.fiscal_year
+       AND s.project_rows = 0;
+END
+$$;
+
+-- Open rectifications of a department's year, rewritten where they changed.
+CREATE FUNCTION stat_rectification_refresh(p_department UUID, p_year SMALLINT)
+RETURNS VOID LANGUAGE plpgsql SET jit = off SET plan_cache_mode = force_generic_plan AS $$
+DECLARE
+    fresh_rect stat_rectification_rollups[];
+BEGIN
+    fresh_rect := ARRAY(SELECT r FROM stat_rectification_rows(p_department, p_year) r);
+    DELETE FROM stat_rectification_rollups s
+     WHERE s.department_id = p_department AND s.fiscal_year = p_year
+       AND NOT (s = ANY (fresh_rect));
+    INSERT INTO stat_rectification_rollups
+    SELECT f.* FROM unnest(fresh_rect) f
+     WHERE NOT EXISTS (SELECT 1 FROM stat_rectification_rollups s
+                        WHERE s.department_id = f.department_id AND s.fiscal_year = f.fiscal_year
+                          AND s.round_key = f.round_key AND s.deadline = f.deadline);
+END
+$$;
+
 -- One lock per (department, year): two transactions of the same department update its rows one
 -- after the other, each after the other's commit, so neither writes sums that miss the other's
 -- change. Different departments never wait for each other.
@@ -642,6 +833,8 @@ DECLARE
     touched UUID[];
     departments UUID[];
     years SMALLINT[];
+    old_rows stat_project_rollups[];
+    new_rows stat_project_rollups[];
 BEGIN
     touched := ARRAY(SELECT DISTINCT project_id FROM stat_rollup_pending
                       WHERE txid = txid_current());
@@ -658,10 +851,23 @@ BEGIN
     FOR i IN 1 .. cardinality(departments) LOOP
         PERFORM stat_rollup_lock(departments[i], years[i]);
     END LOOP;
-    PERFORM stat_project_refresh(touched);
-    FOR i IN 1 .. cardinality(departments) LOOP
-        PERFORM stat_department_refresh(departments[i], years[i]);
-    END LOOP;
+    IF cardinality(touched) <= 1000 THEN
+        old_rows := ARRAY(SELECT o FROM stat_project_rollups o WHERE o.project_id = ANY (touched));
+        DELETE FROM stat_project_rollups WHERE project_id = ANY (touched);
+        new_rows := ARRAY(SELECT n FROM stat_project_rows(touched) n);
+        INSERT INTO stat_project_rollups SELECT * FROM unnest(new_rows);
+        PERFORM stat_department_apply(old_rows, new_rows);
+        FOR i IN 1 .. cardinality(departments) LOOP
+            PERFORM stat_rectification_refresh(departments[i], years[i]);
+        END LOOP;
+    ELSE
+        -- A round opening, an import or a department's flag: one pass over the projects, then
+        -- each department re-summed, cheaper than carrying thousands of rows as deltas.
+        PERFORM stat_project_refresh(touched);
+        FOR i IN 1 .. cardinality(departments) LOOP
+            PERFORM stat_department_refresh(departments[i], years[i]);
+        END LOOP;
+    END IF;
     DELETE FROM stat_rollup_pending WHERE txid = txid_current();
     RETURN NULL;
 END
