@@ -12,6 +12,7 @@ pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/budge
 pub const DEFAULT_BIND_ADDR: &str = "127.0.0.1:8080";
 pub const DEFAULT_DB_CONNECT_TIMEOUT_SECS: u64 = 5;
 pub const DEFAULT_MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+pub const DEFAULT_DATABASE_READ_MAX_LAG_SECS: u64 = 30;
 const MAX_POOL_SIZE: u32 = 200;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,11 @@ pub enum CorsOrigins {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database_url: String,
+    /// A streaming replica of the primary (or another URL of the primary) for the reads of GET
+    /// and HEAD requests; `None` reads everything from `database_url`.
+    pub database_read_url: Option<String>,
+    /// A replica that has not replayed what the primary held this long ago serves no reads.
+    pub database_read_max_lag: Duration,
     pub bind_addr: SocketAddr,
     pub db_pool_size: u32,
     pub db_connect_timeout: Duration,
@@ -141,6 +147,28 @@ impl Config {
             return Err(invalid("DATABASE_URL", "the URL names no database"));
         }
 
+        let database_read_url = match get("DATABASE_READ_URL") {
+            None => None,
+            Some(url) => {
+                if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+                    return Err(invalid(
+                        "DATABASE_READ_URL",
+                        "expected a postgres:// or postgresql:// URL",
+                    ));
+                }
+                if database_name(&url).is_none() {
+                    return Err(invalid("DATABASE_READ_URL", "the URL names no database"));
+                }
+                Some(url)
+            }
+        };
+        let database_read_max_lag = parse_secs(
+            &get,
+            "DATABASE_READ_MAX_LAG",
+            DEFAULT_DATABASE_READ_MAX_LAG_SECS,
+            1..=3600,
+        )?;
+
         let bind_raw = get("BIND_ADDR").unwrap_or_else(|| DEFAULT_BIND_ADDR.to_owned());
         let bind_addr = bind_raw.parse::<SocketAddr>().map_err(|_| {
             invalid(
@@ -213,6 +241,8 @@ impl Config {
 
         Ok(Config {
             database_url,
+            database_read_url,
+            database_read_max_lag,
             bind_addr,
             db_pool_size,
             db_connect_timeout,
@@ -436,6 +466,8 @@ mod tests {
     fn defaults_apply_when_nothing_is_set() {
         let c = config(&[]).unwrap();
         assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.database_read_url, None);
+        assert_eq!(c.database_read_max_lag, Duration::from_secs(30));
         assert_eq!(c.bind_addr.to_string(), "127.0.0.1:8080");
         assert_eq!(c.db_connect_timeout, Duration::from_secs(5));
         assert_eq!(c.max_body_bytes, DEFAULT_MAX_BODY_BYTES);
@@ -443,6 +475,15 @@ mod tests {
         assert_eq!(c.log_format, LogFormat::Pretty);
         assert_eq!(c.app_env, AppEnv::Dev);
         assert!(c.db_pool_size >= 2);
+    }
+
+    #[test]
+    fn a_read_url_is_taken_as_given() {
+        let url = "postgres://reader@replica:5433/budget_monitor?sslmode=require";
+        let c = config(&[("DATABASE_READ_URL", url), ("DATABASE_READ_MAX_LAG", "5")]).unwrap();
+        assert_eq!(c.database_read_url.as_deref(), Some(url));
+        assert_eq!(c.database_read_max_lag, Duration::from_secs(5));
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
     }
 
     #[test]
@@ -458,6 +499,10 @@ mod tests {
             ("APP_ENV", "staging"),
             ("DATABASE_URL", "mysql://localhost/db"),
             ("DATABASE_URL", "postgres://localhost"),
+            ("DATABASE_READ_URL", "mysql://localhost/db"),
+            ("DATABASE_READ_URL", "postgres://replica:5433"),
+            ("DATABASE_READ_MAX_LAG", "0"),
+            ("DATABASE_READ_MAX_LAG", "1m"),
             ("BIND_ADDR", "localhost"),
             ("DB_POOL_SIZE", "0"),
             ("DB_POOL_SIZE", "many"),

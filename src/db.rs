@@ -5,6 +5,7 @@
 
 pub mod budget;
 pub mod outage;
+pub mod replica;
 
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
@@ -19,8 +20,9 @@ use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use crate::config::{database_name, redact_url, with_database};
 use crate::error::AppError;
-pub use budget::WaitBudget;
+pub use budget::{Access, WaitBudget};
 pub use outage::{connection_lost, note_connection_lost};
+pub use replica::{ReadCounts, ReplicaState};
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
@@ -37,6 +39,11 @@ pub type PgPooled = PooledConnection<Manager>;
 pub struct DbConn {
     conn: PgConnection,
     lost: bool,
+    /// When it was last given back after use (read-replica connections idle for a while are
+    /// checked before use, see `replica`).
+    used: Option<Instant>,
+    /// The read side's generation when this connection was last known good.
+    generation: u64,
 }
 
 impl Deref for DbConn {
@@ -61,7 +68,12 @@ impl ManageConnection for Manager {
     type Error = diesel::r2d2::Error;
 
     fn connect(&self) -> Result<DbConn, Self::Error> {
-        self.0.connect().map(|conn| DbConn { conn, lost: false })
+        self.0.connect().map(|conn| DbConn {
+            conn,
+            lost: false,
+            used: None,
+            generation: 0,
+        })
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), Self::Error> {
@@ -73,29 +85,27 @@ impl ManageConnection for Manager {
     }
 }
 
-/// The pool plus the count of callers waiting for a connection, which r2d2 does not report.
+/// One pool plus the count of callers waiting for it, which r2d2 does not report, and its
+/// outage log.
 #[derive(Clone)]
-pub struct Db {
+pub(crate) struct Pooled {
     pool: PgPool,
     waiting: Arc<AtomicI64>,
     outage: Arc<outage::OutageLog>,
 }
 
-#[derive(Debug, Clone, Copy)]
-pub struct PoolStats {
-    pub max_size: u32,
-    pub connections: u32,
-    pub idle: u32,
-    pub waiting: i64,
-}
-
-impl Db {
+impl Pooled {
     /// Builds the pool without connecting, so the service can start (and answer `/readyz` with
     /// 503) while the database is briefly away; connections are made on demand and re-made after
     /// the database comes back.
-    pub fn new(database_url: &str, max_size: u32, connect_timeout: Duration) -> Self {
+    fn new(
+        database_url: &str,
+        max_size: u32,
+        connect_timeout: Duration,
+        side: outage::Side,
+    ) -> Pooled {
         let manager = Manager(ConnectionManager::<PgConnection>::new(database_url));
-        let outage = Arc::new(outage::OutageLog::default());
+        let outage = Arc::new(outage::OutageLog::new(side));
         let pool = Pool::builder()
             .max_size(max_size)
             .min_idle(Some(0))
@@ -107,31 +117,97 @@ impl Db {
             .error_handler(Box::new(outage::Handler(outage.clone())))
             .event_handler(Box::new(outage::Handler(outage.clone())))
             .build_unchecked(manager);
-        Db {
+        Pooled {
             pool,
             waiting: Arc::new(AtomicI64::new(0)),
             outage,
         }
     }
 
-    /// A pooled connection, or 503 when none frees up within the pool's timeout.
-    pub fn get(&self) -> Result<PgPooled, AppError> {
-        self.checkout(None)
-    }
-
-    /// A pooled connection within what is left of `budget` (the pool's timeout without one).
-    fn checkout(&self, budget: Option<&WaitBudget>) -> Result<PgPooled, AppError> {
-        let timeout = budget.map_or(self.pool.connection_timeout(), WaitBudget::left);
+    /// A connection within `wait`, which is taken off `budget`.
+    fn checkout(
+        &self,
+        wait: Duration,
+        budget: Option<&WaitBudget>,
+    ) -> Result<PgPooled, diesel::r2d2::PoolError> {
         self.waiting.fetch_add(1, Ordering::Relaxed);
         let started = Instant::now();
-        let result = self.pool.get_timeout(timeout);
+        let result = self.pool.get_timeout(wait);
         self.waiting.fetch_sub(1, Ordering::Relaxed);
         if let Some(budget) = budget {
             budget.spend(started.elapsed());
         }
-        result.map_err(|err| {
+        result
+    }
+
+    fn stats(&self) -> PoolStats {
+        let state = self.pool.state();
+        PoolStats {
+            max_size: self.pool.max_size(),
+            connections: state.connections,
+            idle: state.idle_connections,
+            waiting: self.waiting.load(Ordering::Relaxed),
+        }
+    }
+}
+
+/// The primary's pool and, with `DATABASE_READ_URL`, the read replica's (`replica`).
+#[derive(Clone)]
+pub struct Db {
+    primary: Pooled,
+    read: Option<Arc<replica::ReadSide>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct PoolStats {
+    pub max_size: u32,
+    pub connections: u32,
+    pub idle: u32,
+    pub waiting: i64,
+}
+
+impl Db {
+    /// The primary's pool, built without connecting (see `Pooled::new`); every query goes to it
+    /// until `with_read_replica` adds a replica.
+    pub fn new(database_url: &str, max_size: u32, connect_timeout: Duration) -> Self {
+        Db {
+            primary: Pooled::new(
+                database_url,
+                max_size,
+                connect_timeout,
+                outage::Side::Primary,
+            ),
+            read: None,
+        }
+    }
+
+    /// Adds a pool on a streaming replica of the primary (or the primary itself through another
+    /// URL) for the reads of GET and HEAD requests, under the rule of `replica`: a replica that
+    /// has not replayed what this instance wrote, or what the primary held `max_lag` ago, leaves
+    /// the read to the primary.
+    pub fn with_read_replica(
+        mut self,
+        read_url: &str,
+        max_size: u32,
+        connect_timeout: Duration,
+        max_lag: Duration,
+    ) -> Self {
+        let pool = Pooled::new(read_url, max_size, connect_timeout, outage::Side::Replica);
+        self.read = Some(Arc::new(replica::ReadSide::new(pool, max_lag)));
+        self
+    }
+
+    /// A pooled connection to the primary, or 503 when none frees up within the pool's timeout.
+    pub fn get(&self) -> Result<PgPooled, AppError> {
+        self.checkout(None)
+    }
+
+    /// A primary connection within what is left of `budget` (the pool's timeout without one).
+    fn checkout(&self, budget: Option<&WaitBudget>) -> Result<PgPooled, AppError> {
+        let timeout = budget.map_or(self.primary.pool.connection_timeout(), WaitBudget::left);
+        self.primary.checkout(timeout, budget).map_err(|err| {
             // During an outage the pool's own handler has said so once already.
-            if !self.outage.is_down() {
+            if !self.primary.outage.is_down() {
                 tracing::warn!(cause = %err, "no database connection within the pool timeout");
             }
             AppError::database_unavailable()
@@ -140,22 +216,65 @@ impl Db {
 
     /// Runs `f` with a pooled connection, on the calling (blocking) thread, within `budget`;
     /// a connection that failed as a connection is discarded instead of going back to the pool.
+    ///
+    /// The budget's access decides how: a read-only request (GET, HEAD) runs `f` in a READ ONLY
+    /// transaction, on the read replica when there is one and it may serve the read, else on the
+    /// primary; any other request runs it on the primary as it is, and with a replica configured
+    /// then notes the primary's WAL position, which later reads must find replayed.
     pub fn with_conn<T>(
         &self,
         budget: Option<&WaitBudget>,
         f: impl FnOnce(&mut PgConnection) -> Result<T, AppError>,
     ) -> Result<T, AppError> {
+        let access = budget.map(WaitBudget::access).unwrap_or_default();
+        if access.read_only {
+            return self.read(budget, access, f);
+        }
         let mut conn = self.checkout(budget)?;
         outage::reset_connection_lost();
         let result = f(&mut conn);
+        if let (Some(read), Some(_)) = (&self.read, budget) {
+            // After `f`, so after whatever it committed: this position covers its writes.
+            read.note_write(&mut conn);
+        }
         if outage::connection_lost() {
             conn.lost = true;
         }
         result
     }
 
+    /// `with_conn` for a read-only request.
+    fn read<T>(
+        &self,
+        budget: Option<&WaitBudget>,
+        access: Access,
+        f: impl FnOnce(&mut PgConnection) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let replica_conn = match &self.read {
+            Some(read) => read.connection(&self.primary, budget, access),
+            None => None,
+        };
+        let (mut conn, on_replica) = match replica_conn {
+            Some(conn) => (conn, true),
+            None => (self.checkout(budget)?, false),
+        };
+        outage::reset_connection_lost();
+        let result = {
+            let pg: &mut PgConnection = &mut conn;
+            pg.build_transaction().read_only().run(f)
+        };
+        let lost = outage::connection_lost();
+        if lost {
+            conn.lost = true;
+        }
+        if let Some(read) = &self.read {
+            read.after_read(&mut conn, on_replica, lost);
+        }
+        result
+    }
+
     /// Runs `f` with a pooled connection on the blocking thread pool, inside the request's span
-    /// (so its logs carry the request id) and within the request's wait budget.
+    /// (so its logs carry the request id) and within the request's wait budget and access.
     pub async fn run<T, F>(&self, f: F) -> Result<T, AppError>
     where
         F: FnOnce(&mut PgConnection) -> Result<T, AppError> + Send + 'static,
@@ -171,14 +290,61 @@ impl Db {
         .await?
     }
 
-    pub fn stats(&self) -> PoolStats {
-        let state = self.pool.state();
-        PoolStats {
-            max_size: self.pool.max_size(),
-            connections: state.connections,
-            idle: state.idle_connections,
-            waiting: self.waiting.load(Ordering::Relaxed),
+    /// Readiness: the primary answers a query (an error otherwise), and how the read replica is
+    /// doing when there is one (never an error: reads fall back to the primary).
+    pub async fn readiness(&self) -> Result<Option<ReplicaState>, AppError> {
+        let db = self.clone();
+        let budget = budget::current();
+        let span = tracing::Span::current();
+        actix_web::web::block(move || {
+            let _entered = span.enter();
+            let budget = budget.as_deref();
+            let Some(read) = &db.read else {
+                db.on_primary(budget, ping)?;
+                return Ok(None);
+            };
+            let pending = read.pending_writes();
+            let primary_at = db.on_primary(budget, replica::primary_position)?;
+            read.observed_primary(pending, primary_at);
+            Ok(Some(read.state(budget, primary_at)))
+        })
+        .await?
+    }
+
+    /// Runs `f` on a primary connection, READ ONLY when the request is.
+    fn on_primary<T>(
+        &self,
+        budget: Option<&WaitBudget>,
+        f: impl FnOnce(&mut PgConnection) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let read_only = budget.is_some_and(|b| b.access().read_only);
+        let mut conn = self.checkout(budget)?;
+        outage::reset_connection_lost();
+        let result = if read_only {
+            let pg: &mut PgConnection = &mut conn;
+            pg.build_transaction().read_only().run(f)
+        } else {
+            f(&mut conn)
+        };
+        if outage::connection_lost() {
+            conn.lost = true;
         }
+        result
+    }
+
+    /// The primary pool's figures (`/metrics`).
+    pub fn stats(&self) -> PoolStats {
+        self.primary.stats()
+    }
+
+    /// The read replica pool's figures, when there is one.
+    pub fn read_stats(&self) -> Option<PoolStats> {
+        self.read.as_ref().map(|read| read.pool.stats())
+    }
+
+    /// Where the reads of read-only requests went, when there is a read replica.
+    pub fn read_counts(&self) -> Option<ReadCounts> {
+        self.read.as_ref().map(|read| read.counts())
     }
 }
 

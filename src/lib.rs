@@ -59,13 +59,27 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Builds the pool lazily: no connection is made until the first request needs one.
+    /// Builds the pools lazily: no connection is made until the first request needs one. With
+    /// `DATABASE_READ_URL`, a second pool of the same size serves reads (`db::replica`).
     pub fn new(config: Config) -> Self {
-        let db = Db::new(
+        let mut db = Db::new(
             &config.database_url,
             config.db_pool_size,
             config.db_connect_timeout,
         );
+        if let Some(read_url) = &config.database_read_url {
+            tracing::info!(
+                replica = %config::redact_url(read_url),
+                max_lag_seconds = config.database_read_max_lag.as_secs(),
+                "reads of GET and HEAD requests may come from the read replica"
+            );
+            db = db.with_read_replica(
+                read_url,
+                config.db_pool_size,
+                config.db_connect_timeout,
+                config.database_read_max_lag,
+            );
+        }
         AppState {
             tokens: Arc::new(TokenKeys::new(&config.auth)),
             config: Arc::new(config),

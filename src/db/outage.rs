@@ -29,16 +29,36 @@ pub(super) fn reset_connection_lost() {
     LOST.with(|lost| lost.set(false));
 }
 
+/// Which pool an outage log speaks for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Side {
+    /// `DATABASE_URL`: requests that need it answer 503 while it is away.
+    #[default]
+    Primary,
+    /// `DATABASE_READ_URL`: reads go to the primary while it is away.
+    Replica,
+}
+
 /// The pool's error and event handler: r2d2 reports every failed connection attempt, about six
-/// a second while the database is down; one WARN when it starts and one when it ends.
+/// a second while the database is down; one WARN when it starts and one when it ends. While the
+/// pool is down r2d2 keeps one connection attempt going (with a back-off of up to half the
+/// pool's timeout), so the end is noticed without any request asking.
 #[derive(Debug, Default)]
 pub struct OutageLog {
+    side: Side,
     down: AtomicBool,
     failures: AtomicU64,
     since: Mutex<Option<Instant>>,
 }
 
 impl OutageLog {
+    pub fn new(side: Side) -> OutageLog {
+        OutageLog {
+            side,
+            ..OutageLog::default()
+        }
+    }
+
     /// True while connection attempts fail.
     pub fn is_down(&self) -> bool {
         self.down.load(Ordering::Relaxed)
@@ -50,10 +70,18 @@ impl OutageLog {
             if let Ok(mut since) = self.since.lock() {
                 *since = Some(Instant::now());
             }
-            tracing::warn!(
-                cause = %error.to_string().trim(),
-                "cannot connect to the database; retrying, and logging again once it answers"
-            );
+            let cause = error.to_string();
+            match self.side {
+                Side::Primary => tracing::warn!(
+                    cause = %cause.trim(),
+                    "cannot connect to the database; retrying, and logging again once it answers"
+                ),
+                Side::Replica => tracing::warn!(
+                    cause = %cause.trim(),
+                    "cannot connect to the read replica; reads go to the primary meanwhile; \
+                     retrying, and logging again once it answers"
+                ),
+            }
         }
     }
 
@@ -66,11 +94,19 @@ impl OutageLog {
                 .ok()
                 .and_then(|mut since| since.take())
                 .map_or(0.0, |s| s.elapsed().as_secs_f64());
-            tracing::warn!(
-                failed_attempts = failures,
-                outage_seconds = format!("{seconds:.1}"),
-                "the database answers again"
-            );
+            let seconds = format!("{seconds:.1}");
+            match self.side {
+                Side::Primary => tracing::warn!(
+                    failed_attempts = failures,
+                    outage_seconds = seconds,
+                    "the database answers again"
+                ),
+                Side::Replica => tracing::warn!(
+                    failed_attempts = failures,
+                    outage_seconds = seconds,
+                    "the read replica answers again; reads go to it"
+                ),
+            }
         }
     }
 }

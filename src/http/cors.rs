@@ -21,6 +21,7 @@ pub fn cors(origins: &CorsOrigins) -> Cors {
             header::IF_MATCH,
             header::HeaderName::from_static("idempotency-key"),
             header::HeaderName::from_static("x-request-id"),
+            crate::http::request_context::READ_CONSISTENCY_HEADER,
         ])
         .expose_headers([
             header::ETAG,

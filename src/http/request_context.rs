@@ -1,21 +1,26 @@
-//! The outermost middleware: a request id for every request, one access-log line, metrics, and
-//! a last guard that turns any error response that is not yet problem+json into one.
+//! The outermost middleware: a request id for every request, one access-log line, metrics, a
+//! last guard that turns any error response that is not yet problem+json into one, and the
+//! request's database budget and access (`db::budget`: GET and HEAD run READ ONLY).
 
 use std::time::{Duration, Instant};
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpResponse, ResponseError, web};
 use tracing::Instrument;
 
 use crate::AppState;
 use crate::config::DEFAULT_DB_CONNECT_TIMEOUT_SECS;
+use crate::db::Access;
 use crate::error::{AppError, PROBLEM_CONTENT_TYPE};
 
 pub const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-request-id");
+/// `Read-Consistency: strong` makes a GET or HEAD read from the primary even when the read
+/// replica could serve it (see `db::replica`).
+pub const READ_CONSISTENCY_HEADER: HeaderName = HeaderName::from_static("read-consistency");
 
 /// The id of the current request, available to handlers through request extensions.
 #[derive(Debug, Clone)]
@@ -30,6 +35,19 @@ fn client_request_id(req: &ServiceRequest) -> Option<String> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b));
     ok.then(|| value.to_owned())
+}
+
+/// How the request's database work runs: GET and HEAD only read, in READ ONLY transactions
+/// (which the read replica may serve); everything else reads and writes the primary.
+fn access_of(req: &ServiceRequest) -> Access {
+    let read_only = matches!(*req.method(), Method::GET | Method::HEAD);
+    let strong = read_only
+        && req
+            .headers()
+            .get(&READ_CONSISTENCY_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("strong"));
+    Access { read_only, strong }
 }
 
 pub async fn request_context(
@@ -55,7 +73,9 @@ pub async fn request_context(
     // Holding a clone of the request across `next.call` would break routing (it needs the only
     // reference), so an `Err` from inner services passes through; handlers and extractors answer
     // with `Ok` responses built from `AppError`, so that path carries no client-visible errors.
-    let handled = crate::db::budget::scoped(wait_limit, next.call(req).instrument(span.clone()));
+    let access = access_of(&req);
+    let handled =
+        crate::db::budget::scoped(wait_limit, access, next.call(req).instrument(span.clone()));
     let res = match handled.await {
         Ok(res) => res.map_into_boxed_body(),
         Err(err) => {

@@ -49,6 +49,97 @@ pub fn url_for(database: &str) -> String {
     budget_monitor::config::with_database(&admin_url(), database).expect("admin URL has a path")
 }
 
+/// `TEST_READ_REPLICA_PORT`: the port of a streaming replica of the harness's server on the same
+/// host (`scripts/test.sh` makes one on 5433 for its replica pass). When set, every test app
+/// reads through `DATABASE_READ_URL` from the same database on the replica.
+pub fn replica_port() -> Option<u16> {
+    let raw = std::env::var("TEST_READ_REPLICA_PORT").ok()?;
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    Some(
+        raw.parse()
+            .unwrap_or_else(|_| panic!("TEST_READ_REPLICA_PORT={raw:?} is not a port")),
+    )
+}
+
+/// The authority, its host:port and the path (database and options) of a postgres:// URL.
+fn authority_of(url: &str) -> (&str, &str, &str) {
+    let (_, rest) = url.split_once("://").expect("a postgres:// URL");
+    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let hostport = authority.rsplit('@').next().unwrap_or(authority);
+    (authority, hostport, path)
+}
+
+/// `url` on the replica: the same host, credentials, database and options on the replica's
+/// port. `None` without a replica, or when `url` does not point at the harness's server itself
+/// (a test's proxy, say).
+pub fn replica_url_for(url: &str) -> Option<String> {
+    let port = replica_port()?;
+    let admin = admin_url();
+    let (_, admin_hostport, _) = authority_of(&admin);
+    let (authority, hostport, path) = authority_of(url);
+    if hostport != admin_hostport {
+        return None;
+    }
+    let host = hostport.rsplit_once(':').map_or(hostport, |(h, _)| h);
+    let userinfo = authority
+        .rsplit_once('@')
+        .map(|(u, _)| format!("{u}@"))
+        .unwrap_or_default();
+    let scheme = url.split_once("://").map_or("postgres", |(s, _)| s);
+    Some(format!("{scheme}://{userinfo}{host}:{port}/{path}"))
+}
+
+#[derive(QueryableByName)]
+struct Caught {
+    #[diesel(sql_type = Bool)]
+    caught_up: bool,
+}
+
+/// Waits until the replica has replayed everything the harness's server has written so far
+/// (a new test database, say), so a test's first reads find it there. Polls the replica's
+/// replay position; fails loudly if it does not get there in a minute.
+pub fn wait_for_replica() {
+    let Some(replica_admin) = replica_url_for(&admin_url()) else {
+        return;
+    };
+    let mut primary = admin_connection();
+    #[derive(QueryableByName)]
+    struct At {
+        #[diesel(sql_type = Text)]
+        lsn: String,
+    }
+    let at = diesel::sql_query("SELECT pg_current_wal_insert_lsn()::text AS lsn")
+        .get_result::<At>(&mut primary)
+        .expect("primary WAL position")
+        .lsn;
+    let mut replica = PgConnection::establish(&replica_admin).unwrap_or_else(|e| {
+        panic!(
+            "TEST_READ_REPLICA_PORT is set but the replica does not answer at {replica_admin}: {e}"
+        )
+    });
+    let started = std::time::Instant::now();
+    loop {
+        let caught = diesel::sql_query(
+            "SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) AS caught_up",
+        )
+        .bind::<Text, _>(&at)
+        .get_result::<Caught>(&mut replica)
+        .expect("replica replay position")
+        .caught_up;
+        if caught {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the replica has not replayed {at} within a minute: is it streaming?"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 #[derive(QueryableByName)]
 struct Datname {
     #[diesel(sql_type = Text)]
@@ -191,6 +282,7 @@ impl TestDb {
             assert!(attempt < 20, "create test database {name}: {e}");
             std::thread::sleep(Duration::from_millis(100));
         }
+        wait_for_replica();
         TestDb {
             url: url_for(&name),
             name,
@@ -226,7 +318,8 @@ impl Drop for TestDb {
 /// The token secret of test apps, so tests can forge tokens the way an attacker would.
 pub const TEST_JWT_SECRET: &[u8] = b"test-secret-for-budget-monitor-0123456789";
 
-/// Settings for a test app: the given database, a small pool and a short pool timeout.
+/// Settings for a test app: the given database, a small pool and a short pool timeout; with
+/// `TEST_READ_REPLICA_PORT`, reads from the same database on the replica.
 pub fn config_for(database_url: &str) -> Config {
     let mut config = Config::from_lookup(|name| match name {
         "DATABASE_URL" => Some(database_url.to_owned()),
@@ -240,6 +333,7 @@ pub fn config_for(database_url: &str) -> Config {
         TEST_JWT_SECRET.to_vec(),
     )];
     config.auth.jwt_keys_generated = false;
+    config.database_read_url = replica_url_for(database_url);
     config
 }
 

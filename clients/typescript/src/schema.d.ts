@@ -829,7 +829,7 @@ export interface paths {
         };
         /**
          * Get a report
-         * @description While the report is a draft or returned, the system's fields are refreshed from the ledger, the spending records up to the cut-off and the project's indicators before it is shown. Roles: admin, finance_officer, auditor, department_officer (within scope).
+         * @description Reading changes nothing. While the report is a draft or returned, its system fields are kept up to date by the writes that move them (spending records, the budget ledger, the project's indicators, warning rules), in the same transaction; the ETag changes only when the report does. Roles: admin, finance_officer, auditor, department_officer (within scope).
          */
         get: operations["get_report"];
         /**
@@ -1285,7 +1285,7 @@ export interface paths {
         };
         /**
          * Readiness check
-         * @description Runs a trivial query on a pooled connection. Answers 503 with `Retry-After` while the database is unreachable or no connection frees up within the pool timeout, and 200 again as soon as it is back, without a restart. Public.
+         * @description Runs a trivial query on a pooled connection of the primary. Answers 503 with `Retry-After` while the database is unreachable or no connection frees up within the pool timeout, and 200 again as soon as it is back, without a restart. With a read replica configured, `read_replica` shows whether it answers and how far its replay lags behind the primary; an unavailable replica does not make the service unready (reads go to the primary). Public.
          */
         get: operations["get_readiness"];
         put?: never;
@@ -4185,6 +4185,41 @@ export interface components {
             name: string;
         };
         /**
+         * @description The read replica's state.
+         * @example {
+         *       "replay_lag_bytes": 0,
+         *       "replay_lag_seconds": 0,
+         *       "standby": true,
+         *       "status": "ok"
+         *     }
+         */
+        ReplicaReadiness: {
+            /**
+             * Format: int64
+             * @description Bytes of WAL between the primary's current position and what the replica has replayed.
+             *     Absent when unavailable.
+             */
+            replay_lag_bytes?: number | null;
+            /**
+             * Format: double
+             * @description 0 when the replica has replayed everything the primary held when asked; otherwise the
+             *     seconds since the last transaction it replayed was committed. Absent when unavailable or
+             *     not known.
+             */
+            replay_lag_seconds?: number | null;
+            /**
+             * @description True when it is a standby in recovery (false for a server that is not, such as the
+             *     primary itself under another URL). Absent when unavailable.
+             */
+            standby?: boolean | null;
+            status: components["schemas"]["ReplicaStatus"];
+        };
+        /**
+         * @description Whether the read replica answers.
+         * @enum {string}
+         */
+        ReplicaStatus: "ok" | "unavailable";
+        /**
          * @example {
          *       "budget": {
          *         "adjusted_budget": "120000000.00",
@@ -4721,8 +4756,9 @@ export interface components {
          *     }
          */
         ServiceReadiness: {
-            /** @description `ok` when a query on a pooled connection succeeded. */
+            /** @description `ok` when a query on a pooled connection of the primary succeeded. */
             database: components["schemas"]["CheckStatus"];
+            read_replica?: components["schemas"]["ReplicaReadiness"] | null;
             /** @description `ready` when the service can reach its database. */
             status: components["schemas"]["ReadinessStatus"];
         };

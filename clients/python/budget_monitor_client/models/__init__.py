@@ -122,6 +122,8 @@ from .region_figures import RegionFigures
 from .region_level import RegionLevel
 from .region_order import RegionOrder
 from .region_ref import RegionRef
+from .replica_readiness import ReplicaReadiness
+from .replica_status import ReplicaStatus
 from .report import Report
 from .report_counts import ReportCounts
 from .report_indicator import ReportIndicator
@@ -277,6 +279,8 @@ __all__ = (
     "RegionLevel",
     "RegionOrder",
     "RegionRef",
+    "ReplicaReadiness",
+    "ReplicaStatus",
     "Report",
     "ReportCounts",
     "ReportIndicator",

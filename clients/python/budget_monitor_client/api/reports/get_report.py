@@ -84,8 +84,9 @@ def sync_detailed(
 ) -> Response[Problem | Report]:
     """Get a report
 
-     While the report is a draft or returned, the system's fields are refreshed from the ledger, the
-    spending records up to the cut-off and the project's indicators before it is shown. Roles: admin,
+     Reading changes nothing. While the report is a draft or returned, its system fields are kept up to
+    date by the writes that move them (spending records, the budget ledger, the project's indicators,
+    warning rules), in the same transaction; the ETag changes only when the report does. Roles: admin,
     finance_officer, auditor, department_officer (within scope).
 
     Args:
@@ -117,8 +118,9 @@ def sync(
 ) -> Problem | Report | None:
     """Get a report
 
-     While the report is a draft or returned, the system's fields are refreshed from the ledger, the
-    spending records up to the cut-off and the project's indicators before it is shown. Roles: admin,
+     Reading changes nothing. While the report is a draft or returned, its system fields are kept up to
+    date by the writes that move them (spending records, the budget ledger, the project's indicators,
+    warning rules), in the same transaction; the ETag changes only when the report does. Roles: admin,
     finance_officer, auditor, department_officer (within scope).
 
     Args:
@@ -145,8 +147,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | Report]:
     """Get a report
 
-     While the report is a draft or returned, the system's fields are refreshed from the ledger, the
-    spending records up to the cut-off and the project's indicators before it is shown. Roles: admin,
+     Reading changes nothing. While the report is a draft or returned, its system fields are kept up to
+    date by the writes that move them (spending records, the budget ledger, the project's indicators,
+    warning rules), in the same transaction; the ETag changes only when the report does. Roles: admin,
     finance_officer, auditor, department_officer (within scope).
 
     Args:
@@ -176,8 +179,9 @@ async def asyncio(
 ) -> Problem | Report | None:
     """Get a report
 
-     While the report is a draft or returned, the system's fields are refreshed from the ledger, the
-    spending records up to the cut-off and the project's indicators before it is shown. Roles: admin,
+     Reading changes nothing. While the report is a draft or returned, its system fields are kept up to
+    date by the writes that move them (spending records, the budget ledger, the project's indicators,
+    warning rules), in the same transaction; the ETag changes only when the report does. Roles: admin,
     finance_officer, auditor, department_officer (within scope).
 
     Args:

@@ -56,9 +56,11 @@ def sync_detailed(
 ) -> Response[Problem | ServiceReadiness]:
     """Readiness check
 
-     Runs a trivial query on a pooled connection. Answers 503 with `Retry-After` while the database is
-    unreachable or no connection frees up within the pool timeout, and 200 again as soon as it is back,
-    without a restart. Public.
+     Runs a trivial query on a pooled connection of the primary. Answers 503 with `Retry-After` while the
+    database is unreachable or no connection frees up within the pool timeout, and 200 again as soon as
+    it is back, without a restart. With a read replica configured, `read_replica` shows whether it
+    answers and how far its replay lags behind the primary; an unavailable replica does not make the
+    service unready (reads go to the primary). Public.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -83,9 +85,11 @@ def sync(
 ) -> Problem | ServiceReadiness | None:
     """Readiness check
 
-     Runs a trivial query on a pooled connection. Answers 503 with `Retry-After` while the database is
-    unreachable or no connection frees up within the pool timeout, and 200 again as soon as it is back,
-    without a restart. Public.
+     Runs a trivial query on a pooled connection of the primary. Answers 503 with `Retry-After` while the
+    database is unreachable or no connection frees up within the pool timeout, and 200 again as soon as
+    it is back, without a restart. With a read replica configured, `read_replica` shows whether it
+    answers and how far its replay lags behind the primary; an unavailable replica does not make the
+    service unready (reads go to the primary). Public.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -106,9 +110,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | ServiceReadiness]:
     """Readiness check
 
-     Runs a trivial query on a pooled connection. Answers 503 with `Retry-After` while the database is
-    unreachable or no connection frees up within the pool timeout, and 200 again as soon as it is back,
-    without a restart. Public.
+     Runs a trivial query on a pooled connection of the primary. Answers 503 with `Retry-After` while the
+    database is unreachable or no connection frees up within the pool timeout, and 200 again as soon as
+    it is back, without a restart. With a read replica configured, `read_replica` shows whether it
+    answers and how far its replay lags behind the primary; an unavailable replica does not make the
+    service unready (reads go to the primary). Public.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,9 +137,11 @@ async def asyncio(
 ) -> Problem | ServiceReadiness | None:
     """Readiness check
 
-     Runs a trivial query on a pooled connection. Answers 503 with `Retry-After` while the database is
-    unreachable or no connection frees up within the pool timeout, and 200 again as soon as it is back,
-    without a restart. Public.
+     Runs a trivial query on a pooled connection of the primary. Answers 503 with `Retry-After` while the
+    database is unreachable or no connection frees up within the pool timeout, and 200 again as soon as
+    it is back, without a restart. With a read replica configured, `read_replica` shows whether it
+    answers and how far its replay lags behind the primary; an unavailable replica does not make the
+    service unready (reads go to the primary). Public.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
