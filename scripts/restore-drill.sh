@@ -249,10 +249,9 @@ take_figures() {
   [ -s "$out" ] || fail "no figures read from $url"
 }
 
-# Recomputes the statistics rollups from the raw rows and compares them with the stored ones.
-# `budget-monitor verify-rollups` arrives with the rollups (a later issue); until then this step
-# says it is skipped. Once it exists, it runs here against both databases and fails the drill on
-# any difference (a non-zero exit).
+# Recomputes the statistics rollups from the raw rows and compares them with the stored ones
+# (`budget-monitor verify-rollups`, exit status 1 on any difference), on both databases. A build
+# older than the rollups has no such command; the step then says it is skipped.
 verify_rollups() {
   local url=$1 name=$2
   if ! "$bin" help 2>/dev/null | grep -q 'verify-rollups'; then

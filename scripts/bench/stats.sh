@@ -7,7 +7,9 @@
 # - report updates per second from 1 department officer and from 16 officers of 16 different
 #   departments at once (PUT /api/v1/reports/{id}, each on its own department's report);
 # - the p50 ratio scale SCALE / scale 1 (the cost must not grow with the data: <= 2).
-# BM_BIN=path measures another build (e.g. one from before a change) instead of building.
+# BM_BIN=path measures another build (e.g. one from before a change) instead of building;
+# BM_SEEDED=prefix copies the databases prefix_SCALE and prefix_1 instead of seeding, so two
+# builds are measured on the same data.
 # Usage: scripts/bench/stats.sh [SCALE]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -86,8 +88,15 @@ for s in "$scale" 1; do
   db=bm_stats_$s
   psql "$admin_url" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"
   export DATABASE_URL=${admin_url%/*}/$db
-  say "seed-demo --scale $s"
-  /usr/bin/time -f "  seed-demo: wall %e s, max RSS %M kB" "$BM_BIN" seed-demo --scale "$s" | grep -E "planned|^Loaded|projects" | head -3 || true
+  if [ -n "${BM_SEEDED:-}" ]; then
+    # The same data for two builds: a copy of a database seeded once (e.g. by the older build).
+    say "copying ${BM_SEEDED}_$s (seeded before)"
+    psql "$admin_url" -qc "CREATE DATABASE $db TEMPLATE ${BM_SEEDED}_$s"
+    /usr/bin/time -f "  migrations (the rollups of existing data included): wall %e s" "$BM_BIN" migrate
+  else
+    say "seed-demo --scale $s"
+    /usr/bin/time -f "  seed-demo: wall %e s, max RSS %M kB" "$BM_BIN" seed-demo --scale "$s" | grep -E "planned|^Loaded|projects" | head -3 || true
+  fi
   psql "$DATABASE_URL" -qc "VACUUM ANALYZE"
   "$BM_BIN" serve 2>"/tmp/bm-stats-$s.log" &
   server=$!
