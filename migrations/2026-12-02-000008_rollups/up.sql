@@ -857,9 +857,14 @@ BEGIN
         new_rows := ARRAY(SELECT n FROM stat_project_rows(touched) n);
         INSERT INTO stat_project_rollups SELECT * FROM unnest(new_rows);
         PERFORM stat_department_apply(old_rows, new_rows);
-        FOR i IN 1 .. cardinality(departments) LOOP
-            PERFORM stat_rectification_refresh(departments[i], years[i]);
-        END LOOP;
+        -- Rectifications go only with their project, so a department's open rectifications
+        -- can have changed only if a touched project has some or is gone.
+        IF EXISTS (SELECT 1 FROM rectifications WHERE project_id = ANY (touched))
+           OR (SELECT count(*) FROM projects WHERE id = ANY (touched)) < cardinality(touched) THEN
+            FOR i IN 1 .. cardinality(departments) LOOP
+                PERFORM stat_rectification_refresh(departments[i], years[i]);
+            END LOOP;
+        END IF;
     ELSE
         -- A round opening, an import or a department's flag: one pass over the projects, then
         -- each department re-summed, cheaper than carrying thousands of rows as deltas.
