@@ -6,7 +6,8 @@
 #   GET /api/v1/stats/regions (its cities) at 1 and at 8 clients, p50 and p99;
 # - report updates per second from 1 department officer and from 16 officers of 16 different
 #   departments at once (PUT /api/v1/reports/{id}, each on its own department's report);
-# - the p50 ratio scale SCALE / scale 1 (the cost must not grow with the data: <= 2).
+# - the p50 ratio scale SCALE / scale 1 (the cost must not grow with the data: <= 2);
+# - at scale SCALE, an export of every project as CSV and as XLSX, with the server's RSS after.
 # BM_BIN=path measures another build (e.g. one from before a change) instead of building;
 # BM_SEEDED=prefix copies the databases prefix_SCALE and prefix_1 instead of seeding, so two
 # builds are measured on the same data.
@@ -41,7 +42,7 @@ token_of() {
 # wrk's p50 in ms, for the ratio at the end.
 measure() { # name clients url token
   local out
-  out=$(wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d10s --latency -H "Authorization: Bearer $4" "$3")
+  out=$(wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d10s --timeout 30s --latency -H "Authorization: Bearer $4" "$3")
   echo "$out" | grep -E "^ +(50|99)%|Requests/sec" | tr -s ' ' | paste -sd' ' | sed "s/^/  $1, $2 client(s):/"
   p50[$1-$2]=$(echo "$out" | awk '$1 == "50%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }')
 }
@@ -91,7 +92,7 @@ for s in "$scale" 1; do
   if [ -n "${BM_SEEDED:-}" ]; then
     # The same data for two builds: a copy of a database seeded once (e.g. by the older build).
     say "copying ${BM_SEEDED}_$s (seeded before)"
-    psql "$admin_url" -qc "CREATE DATABASE $db TEMPLATE ${BM_SEEDED}_$s"
+    psql "$admin_url" -qc "CREATE DATABASE $db TEMPLATE ${BM_SEEDED}_$s STRATEGY FILE_COPY"
     /usr/bin/time -f "  migrations (the rollups of existing data included): wall %e s" "$BM_BIN" migrate
   else
     say "seed-demo --scale $s"
@@ -111,6 +112,15 @@ for s in "$scale" 1; do
   writers "$db"
   python3 scripts/bench/writers.py "$base" "$password" 10 /tmp/bm-writers-1.json
   python3 scripts/bench/writers.py "$base" "$password" 10 /tmp/bm-writers-16.json
+  if [ "$s" = "$scale" ]; then
+    for format in csv xlsx; do
+      say "scale $s: export of every project as $format"
+      /usr/bin/time -f "  wall %e s" curl -sf -o /tmp/bm-projects.$format -H "Authorization: Bearer $token" \
+        "$base/api/v1/projects?format=$format"
+      say "  $(wc -c </tmp/bm-projects.$format) bytes; server RSS now $(ps -o rss= -p $server | awk '{printf "%.0f MB", $1/1024}')"
+    done
+    rm -f /tmp/bm-projects.csv /tmp/bm-projects.xlsx
+  fi
   kill "$server"; wait "$server" 2>/dev/null || true
   server=
   psql "$admin_url" -qc "DROP DATABASE $db WITH (FORCE)"
