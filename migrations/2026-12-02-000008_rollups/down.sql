@@ -15,6 +15,7 @@ $$;
 DROP TRIGGER IF EXISTS departments_rollup_upd ON departments;
 DROP TABLE stat_rollup_pending;
 DROP FUNCTION stat_rollup_mark_department();
+DROP FUNCTION stat_rollup_mark_indicator_row();
 DROP FUNCTION stat_rollup_mark_by_inspection();
 DROP FUNCTION stat_rollup_mark_by_report();
 DROP FUNCTION stat_rollup_mark_by_project();

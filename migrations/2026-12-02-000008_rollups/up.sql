@@ -965,14 +965,31 @@ BEGIN
     LOOP
         EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
                         FOR EACH STATEMENT EXECUTE FUNCTION %I()', t.tbl || '_rollup_ins', t.tbl, t.fn);
-        EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows
-                        NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()',
-                       t.tbl || '_rollup_upd', t.tbl, t.fn);
+        IF t.tbl <> 'report_indicators' THEN
+            EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows
+                            NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()',
+                           t.tbl || '_rollup_upd', t.tbl, t.fn);
+        END IF;
         EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
                         FOR EACH STATEMENT EXECUTE FUNCTION %I()', t.tbl || '_rollup_del', t.tbl, t.fn);
     END LOOP;
 END
 $$;
+
+-- Of an indicator row only the comparator counts (in the report's field count), and the
+-- department edits its rows' values one statement each: a row trigger whose condition PostgreSQL
+-- checks itself costs those edits nothing.
+CREATE FUNCTION stat_rollup_mark_indicator_row() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM stat_rollup_mark(ARRAY(SELECT project_id FROM reports
+                                    WHERE id IN (OLD.report_id, NEW.report_id)));
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER report_indicators_rollup_upd AFTER UPDATE ON report_indicators FOR EACH ROW
+    WHEN (OLD.comparator IS DISTINCT FROM NEW.comparator OR OLD.report_id <> NEW.report_id)
+    EXECUTE FUNCTION stat_rollup_mark_indicator_row();
 
 CREATE TRIGGER departments_rollup_upd AFTER UPDATE ON departments
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
