@@ -207,7 +207,9 @@ async fn a_batch_cut_midway_says_what_to_resend_and_its_key_works_again() {
         summary["rejected"], 0,
         "valid records marked rejected: {summary}"
     );
-    assert!(made >= 300 && missing > 0, "{summary}");
+    // The watcher saw 300 stored; the 300th may be the one whose COMMIT answer the cut took
+    // (stored, reported not processed; checked below).
+    assert!(made >= 299 && missing > 0, "{summary}");
     assert_eq!(made + missing, RECORDS as u64, "{summary}");
     // The items handled keep their results; from the cut on, every item is to be resent.
     let statuses: Vec<&str> = first.body["items"]
