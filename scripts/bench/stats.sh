@@ -112,6 +112,7 @@ for s in "$scale" 1; do
   writers "$db"
   python3 scripts/bench/writers.py "$base" "$password" 10 /tmp/bm-writers-1.json
   python3 scripts/bench/writers.py "$base" "$password" 10 /tmp/bm-writers-16.json
+  say "  server RSS after the writers: $(ps -o rss= -p $server | awk '{printf "%.0f MB", $1/1024}')"
   if [ "$s" = "$scale" ]; then
     for format in csv xlsx; do
       say "scale $s: export of every project as $format"
