@@ -30,8 +30,8 @@ pub struct StatFilter {
     pub split_under: Option<String>,
 }
 
-/// The rollup key of the whole year (rows of one round carry the round's id).
-pub const WHOLE_YEAR: Uuid = Uuid::nil();
+/// The rollup key of the whole year, as SQL (rows of one round carry the round's id).
+const WHOLE_YEAR: &str = "'00000000-0000-0000-0000-000000000000'::uuid";
 
 /// Rollup rows in the filter, with their bucket. Binds: $1 region LIKE pattern, $2 year, $3
 /// round, $4/$5 department region and path pattern, $6 split path ("" = none).
@@ -153,15 +153,15 @@ const LIGHT_COLOURS: [&str; 5] = ["red", "yellow", "green", "blue", "none"];
 /// are counted against today's date here, from the rounds' due dates and the deadlines the
 /// rollups keep.
 static FIGURES_SQL: LazyLock<String> = LazyLock::new(|| {
-    let target = "coalesce($3::uuid, '00000000-0000-0000-0000-000000000000'::uuid)";
-    let whole = "'00000000-0000-0000-0000-000000000000'::uuid";
+    let target = format!("coalesce($3::uuid, {WHOLE_YEAR})");
+    let whole = WHOLE_YEAR;
     let mut sums = vec![format!(
         "count(*) FILTER (WHERE round_key = {target} AND reports > 0) AS c_departments"
     )];
     let mut values = vec!["('departments', c_departments, NULL::numeric)".to_owned()];
     let mut figure = |key: String, count: String, amount: Option<String>, of: Of| {
         let when = match of {
-            Of::Round => target,
+            Of::Round => target.as_str(),
             Of::Year => whole,
         };
         let i = values.len();
@@ -310,10 +310,9 @@ pub struct TrendRow {
     pub none: i64,
 }
 
-/// Per round of the year with reports in the filter (in cut-off order): reports, budget,
-/// execution and project lights ("none" is every report without one of the four colours).
-pub fn trend(conn: &mut PgConnection, filter: &StatFilter) -> Result<Vec<TrendRow>, AppError> {
-    let sql = format!(
+/// Per round of the year with reports in the filter: the trend query, built once.
+static TREND_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
         "SELECT ro.id AS round_id, ro.name AS round_name, ro.cutoff_date,
                 sum(s.reports)::bigint AS reports,
                 sum(s.adjusted_budget) AS adjusted_budget,
@@ -325,7 +324,7 @@ pub fn trend(conn: &mut PgConnection, filter: &StatFilter) -> Result<Vec<TrendRo
                 sum(s.reports - s.overall_red - s.overall_yellow - s.overall_green
                     - s.overall_blue)::bigint AS none
            FROM (SELECT s.*, {scope}
-                    AND s.round_key <> '00000000-0000-0000-0000-000000000000'
+                    AND s.round_key <> {WHOLE_YEAR}
                     AND ($3::uuid IS NULL OR s.round_key = $3)) s
            JOIN rounds ro ON ro.id = s.round_key
           WHERE ro.fiscal_year = $2
@@ -333,8 +332,13 @@ pub fn trend(conn: &mut PgConnection, filter: &StatFilter) -> Result<Vec<TrendRo
          HAVING sum(s.reports) > 0
           ORDER BY ro.cutoff_date, ro.id",
         scope = IN_SCOPE.replace("{table}", "stat_rollups"),
-    );
-    bind_filter!(diesel::sql_query(sql), filter)
+    )
+});
+
+/// Per round of the year with reports in the filter (in cut-off order): reports, budget,
+/// execution and project lights ("none" is every report without one of the four colours).
+pub fn trend(conn: &mut PgConnection, filter: &StatFilter) -> Result<Vec<TrendRow>, AppError> {
+    bind_filter!(diesel::sql_query(TREND_SQL.as_str()), filter)
         .load(conn)
         .map_err(AppError::from)
 }
