@@ -230,9 +230,11 @@ RETURNS SETOF stat_project_rollups LANGUAGE plpgsql STABLE SET plan_cache_mode =
 BEGIN
 RETURN QUERY
 WITH sp AS (
+    -- Secret-related as `hidden_projects` (migration 7) says, the one definition auth::scope
+    -- applies everywhere else.
     SELECT p.id, p.department_id, p.fiscal_year, p.initial_budget, p.key_monitoring
-      FROM projects p JOIN departments d ON d.id = p.department_id
-     WHERE p.id = ANY (p_projects) AND NOT p.classified AND NOT d.classified
+      FROM projects p
+     WHERE p.id = ANY (p_projects) AND p.id NOT IN (SELECT id FROM hidden_projects)
 ),
 rr AS (
     SELECT r.project_id, r.round_id, r.status, r.late, cardinality(r.system_filled) AS system_filled,
@@ -544,7 +546,7 @@ BEGIN
 RETURN QUERY
 WITH d AS (
     SELECT id, region_id, region_path, path FROM departments
-     WHERE id = p_department AND NOT classified
+     WHERE id = p_department AND id NOT IN (SELECT id FROM classified_departments)
 ),
 open_items AS (
     -- A rectification belongs to its project's department (projects do not move), so the
@@ -555,7 +557,8 @@ open_items AS (
       JOIN projects p ON p.id = t.project_id AND p.department_id = d.id
       JOIN findings fi ON fi.id = t.finding_id
       JOIN inspections i ON i.id = fi.inspection_id
-     WHERE t.status <> 'accepted' AND p.fiscal_year = p_year AND NOT p.classified
+     WHERE t.status <> 'accepted' AND p.fiscal_year = p_year
+       AND p.id NOT IN (SELECT id FROM hidden_projects)
 )
 SELECT p_department, p_year, k.round_key, k.deadline, d.region_id, d.region_path, d.path, k.open
   FROM d CROSS JOIN (
