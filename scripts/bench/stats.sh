@@ -32,7 +32,7 @@ password=Demo-Monitor-2021
 base=http://127.0.0.1:$port
 server=
 trap '[ -n "$server" ] && kill $server 2>/dev/null; rm -f /tmp/bm-writers-*.json' EXIT
-declare -A p50
+declare -A p50 writes
 
 token_of() {
   curl -sf -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
@@ -110,8 +110,10 @@ for s in "$scale" 1; do
   done
   say "scale $s: report updates for 10 s each"
   writers "$db"
-  python3 scripts/bench/writers.py "$base" "$password" 10 /tmp/bm-writers-1.json
-  python3 scripts/bench/writers.py "$base" "$password" 10 /tmp/bm-writers-16.json
+  one=$(python3 scripts/bench/writers.py "$base" "$password" 10 /tmp/bm-writers-1.json); echo "$one"
+  many=$(python3 scripts/bench/writers.py "$base" "$password" 10 /tmp/bm-writers-16.json); echo "$many"
+  writes[$s-1]=$(echo "$one" | awk '{print $3}')
+  writes[$s-16]=$(echo "$many" | awk '{print $3}')
   say "  server RSS after the writers: $(ps -o rss= -p $server | awk '{printf "%.0f MB", $1/1024}')"
   if [ "$s" = "$scale" ]; then
     for format in csv xlsx; do
@@ -134,3 +136,22 @@ for name in overview regions; do
       'BEGIN { printf "  %s, %s client(s): %.2f ms / %.2f ms = %.2f\n", n, c, a, b, a / b }'
   done
 done
+
+say "pgbench -S (select-only), 8 clients, 10 s, on its own database, for scale"
+pgbench_url=${admin_url%/*}/bm_pgbench
+psql "$admin_url" -qc "DROP DATABASE IF EXISTS bm_pgbench WITH (FORCE)" -c "CREATE DATABASE bm_pgbench"
+pgbench -i -q -s 10 "$pgbench_url" >/dev/null 2>&1
+pgbench -S -c 8 -j 2 -T 10 "$pgbench_url" 2>/dev/null | grep -E "^tps|latency average"
+psql "$admin_url" -qc "DROP DATABASE bm_pgbench WITH (FORCE)"
+
+verdict() { if awk "BEGIN { exit !($2) }"; then echo "PASS $1"; else echo "FAIL $1"; fi; }
+say "goals (DESIGN.md, issue 16)"
+verdict "province overview p50 < 30 ms at scale $scale, 1 client (${p50[overview-$scale-1]} ms)" "${p50[overview-$scale-1]} < 30"
+for name in overview regions; do
+  for clients in 1 8; do
+    verdict "$name p50 scale $scale / scale 1 <= 2 at $clients client(s) (${p50[$name-$scale-$clients]} / ${p50[$name-1-$clients]} ms)" \
+      "${p50[$name-$scale-$clients]} <= 2 * ${p50[$name-1-$clients]}"
+  done
+done
+verdict "16 writers >= 1.5 x 1 writer at scale $scale (${writes[$scale-16]} vs ${writes[$scale-1]} updates/s)" \
+  "${writes[$scale-16]} >= 1.5 * ${writes[$scale-1]}"
