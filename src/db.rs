@@ -7,12 +7,13 @@ pub mod budget;
 pub mod outage;
 pub mod replica;
 
+use std::borrow::Cow;
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use diesel::connection::SimpleConnection;
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::pg::PgConnection;
 use diesel::r2d2::{ConnectionManager, ManageConnection, Pool, PooledConnection, R2D2Connection};
 use diesel::{Connection, RunQueryDsl};
@@ -20,7 +21,7 @@ use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use crate::config::{database_name, redact_url, with_database};
 use crate::error::AppError;
-pub use budget::{Access, WaitBudget};
+pub use budget::{Access, PreCheck, WaitBudget};
 pub use outage::{connection_lost, note_connection_lost};
 pub use replica::{ReadCounts, ReplicaState};
 
@@ -91,6 +92,8 @@ impl ManageConnection for Manager {
 pub(crate) struct Pooled {
     pool: PgPool,
     waiting: Arc<AtomicI64>,
+    /// Checkouts made since start (`/metrics`; tests count them per request).
+    checkouts: Arc<AtomicU64>,
     outage: Arc<outage::OutageLog>,
 }
 
@@ -120,6 +123,7 @@ impl Pooled {
         Pooled {
             pool,
             waiting: Arc::new(AtomicI64::new(0)),
+            checkouts: Arc::new(AtomicU64::new(0)),
             outage,
         }
     }
@@ -131,6 +135,7 @@ impl Pooled {
         budget: Option<&WaitBudget>,
     ) -> Result<PgPooled, diesel::r2d2::PoolError> {
         self.waiting.fetch_add(1, Ordering::Relaxed);
+        self.checkouts.fetch_add(1, Ordering::Relaxed);
         let started = Instant::now();
         let result = self.pool.get_timeout(wait);
         self.waiting.fetch_sub(1, Ordering::Relaxed);
@@ -147,6 +152,7 @@ impl Pooled {
             connections: state.connections,
             idle: state.idle_connections,
             waiting: self.waiting.load(Ordering::Relaxed),
+            checkouts: self.checkouts.load(Ordering::Relaxed),
         }
     }
 }
@@ -164,6 +170,7 @@ pub struct PoolStats {
     pub connections: u32,
     pub idle: u32,
     pub waiting: i64,
+    pub checkouts: u64,
 }
 
 impl Db {
@@ -217,6 +224,10 @@ impl Db {
     /// Runs `f` with a pooled connection, on the calling (blocking) thread, within `budget`;
     /// a connection that failed as a connection is discarded instead of going back to the pool.
     ///
+    /// Within a request (`budget`), the connection of the request's previous run is used again,
+    /// so a request makes one checkout, and the request's `PreCheck` (the caller's token still
+    /// good) is made before `f` on it.
+    ///
     /// The budget's access decides how: a read-only request (GET, HEAD) runs `f` in a READ ONLY
     /// transaction, on the read replica when there is one and it may serve the read, else on the
     /// primary; any other request runs it on the primary as it is, and with a replica configured
@@ -227,50 +238,74 @@ impl Db {
         f: impl FnOnce(&mut PgConnection) -> Result<T, AppError>,
     ) -> Result<T, AppError> {
         let access = budget.map(WaitBudget::access).unwrap_or_default();
-        if access.read_only {
-            return self.read(budget, access, f);
-        }
-        let mut conn = self.checkout(budget)?;
-        outage::reset_connection_lost();
-        let result = f(&mut conn);
-        if let (Some(read), Some(_)) = (&self.read, budget) {
-            // After `f`, so after whatever it committed: this position covers its writes.
-            read.note_write(&mut conn);
-        }
-        if outage::connection_lost() {
-            conn.lost = true;
-        }
-        result
-    }
-
-    /// `with_conn` for a read-only request.
-    fn read<T>(
-        &self,
-        budget: Option<&WaitBudget>,
-        access: Access,
-        f: impl FnOnce(&mut PgConnection) -> Result<T, AppError>,
-    ) -> Result<T, AppError> {
-        let replica_conn = match &self.read {
-            Some(read) => read.connection(&self.primary, budget, access),
-            None => None,
+        let held = budget.and_then(WaitBudget::take_held);
+        let (mut conn, on_replica) = match held {
+            Some(held) => (held.conn, held.on_replica),
+            None => self.connection(budget, access)?,
         };
-        let (mut conn, on_replica) = match replica_conn {
-            Some(conn) => (conn, true),
-            None => (self.checkout(budget)?, false),
-        };
+        let check = budget
+            .map(WaitBudget::take_check)
+            .transpose()?
+            .unwrap_or_default();
         outage::reset_connection_lost();
         let result = {
             let pg: &mut PgConnection = &mut conn;
-            pg.build_transaction().read_only().run(f)
+            if access.read_only {
+                read_only_transaction(pg, check.as_ref(), f)
+            } else {
+                let checked = match &check {
+                    Some(c) => pg.batch_execute(&c.sql).map_err(CheckError::Failed),
+                    None => Ok(()),
+                };
+                checked.and_then(|()| f(pg).map_err(CheckError::Work))
+            }
         };
         let lost = outage::connection_lost();
         if lost {
             conn.lost = true;
         }
         if let Some(read) = &self.read {
-            read.after_read(&mut conn, on_replica, lost);
+            if access.read_only {
+                read.after_read(&mut conn, on_replica, lost);
+            } else if budget.is_some() {
+                // After `f`, so after whatever it committed: this position covers its writes.
+                read.note_write(&mut conn);
+            }
         }
-        result
+        if let Some(budget) = budget
+            && !lost
+        {
+            budget.hold(budget::Held { conn, on_replica });
+        }
+        result.map_err(|err| match (err, check, budget) {
+            (CheckError::Work(err), _, _) => err,
+            (CheckError::Failed(err), Some(check), Some(budget)) => {
+                if check.is_refusal(&err) {
+                    budget.refuse(check.refused);
+                    (check.refused)()
+                } else {
+                    budget.put_back_check(check);
+                    AppError::from(err)
+                }
+            }
+            (CheckError::Failed(err), _, _) => AppError::from(err),
+        })
+    }
+
+    /// A connection for a run that has none yet: on the read replica for a read-only request
+    /// when it may serve the read, else on the primary.
+    fn connection(
+        &self,
+        budget: Option<&WaitBudget>,
+        access: Access,
+    ) -> Result<(PgPooled, bool), AppError> {
+        if access.read_only
+            && let Some(read) = &self.read
+            && let Some(conn) = read.connection(&self.primary, budget, access)
+        {
+            return Ok((conn, true));
+        }
+        Ok((self.checkout(budget)?, false))
     }
 
     /// Runs `f` with a pooled connection on the blocking thread pool, inside the request's span
@@ -345,6 +380,49 @@ impl Db {
     /// Where the reads of read-only requests went, when there is a read replica.
     pub fn read_counts(&self) -> Option<ReadCounts> {
         self.read.as_ref().map(|read| read.counts())
+    }
+}
+
+/// Why a run failed: its `PreCheck` (made before the work), or the work.
+enum CheckError {
+    Failed(diesel::result::Error),
+    Work(AppError),
+}
+
+/// Runs `f` in a READ ONLY transaction whose `BEGIN` carries `check`, so the check costs no
+/// round trip of its own; as diesel's `transaction`, it commits when `f` succeeds and rolls back
+/// when it fails.
+fn read_only_transaction<T>(
+    conn: &mut PgConnection,
+    check: Option<&PreCheck>,
+    f: impl FnOnce(&mut PgConnection) -> Result<T, AppError>,
+) -> Result<T, CheckError> {
+    type Manager = AnsiTransactionManager;
+    let begin = match check {
+        Some(check) => Cow::Owned(format!("BEGIN TRANSACTION READ ONLY; {}", check.sql)),
+        None => Cow::Borrowed("BEGIN TRANSACTION READ ONLY"),
+    };
+    if let Err(err) = Manager::begin_transaction_sql(conn, &begin) {
+        if check.is_some() {
+            // The BEGIN may have run before the check failed, leaving an aborted transaction
+            // open that diesel does not know of; a failure here means the connection is gone.
+            let _ = conn.batch_execute("ROLLBACK");
+        }
+        return Err(CheckError::Failed(err));
+    }
+    match f(conn) {
+        Ok(value) => {
+            <Manager as TransactionManager<PgConnection>>::commit_transaction(conn)
+                .map_err(|e| CheckError::Work(e.into()))?;
+            Ok(value)
+        }
+        Err(err) => match <Manager as TransactionManager<PgConnection>>::rollback_transaction(conn)
+        {
+            Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => {
+                Err(CheckError::Work(err))
+            }
+            Err(rollback) => Err(CheckError::Work(rollback.into())),
+        },
     }
 }
 

@@ -44,6 +44,7 @@ pub mod telemetry;
 pub mod users;
 pub mod validation;
 
+use auth::principals::Principals;
 use auth::tokens::TokenKeys;
 use config::Config;
 use db::Db;
@@ -56,6 +57,8 @@ pub struct AppState {
     pub db: Db,
     pub metrics: Metrics,
     pub tokens: Arc<TokenKeys>,
+    /// The callers this instance has read (`auth::principals`).
+    pub principals: Arc<Principals>,
 }
 
 impl AppState {
@@ -85,6 +88,7 @@ impl AppState {
             config: Arc::new(config),
             db,
             metrics: Metrics::new(),
+            principals: Arc::new(Principals::default()),
         }
     }
 }

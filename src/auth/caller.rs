@@ -1,19 +1,25 @@
 //! The `Caller` extractor: a verified bearer token plus the user's current record.
 //!
-//! The user row is read on every request (one primary-key lookup), so deactivation, a password
-//! change or a role change takes effect on the very next request rather than at token expiry.
+//! The user row is read or checked on every request, so deactivation, a password change or a
+//! role change takes effect on the very next request rather than at token expiry. The first
+//! request of a user on this instance reads it (one round trip before the handler); later ones
+//! take the principal read then (`principals`) and leave a `PreCheck` that the handler's first
+//! run makes on its own connection before its work, or, when the handler made no run,
+//! [`settle`] makes after it and turns its answer into 401 if the check is refused.
 
 use std::future::Future;
 use std::pin::Pin;
 
-use actix_web::dev::Payload;
+use actix_web::body::BoxBody;
+use actix_web::dev::{Payload, ServiceResponse};
 use actix_web::http::header;
-use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, ResponseError, web};
 
 use crate::AppState;
 use crate::auth::scope::{Caller, Role, Scope};
 use crate::auth::store::{self, Principal};
 use crate::auth::tokens::invalid_token;
+use crate::db::{Db, PreCheck, budget};
 use crate::error::AppError;
 use crate::http::request_context::RequestId;
 
@@ -34,6 +40,18 @@ impl FromRequest for Caller {
                 )
             })?;
             let claims = state.tokens.verify(&token)?;
+            if let Some(budget) = budget::current()
+                && let Some(principal) = state.principals.get(claims.sub, claims.ver)
+            {
+                let caller =
+                    caller_from(principal.clone(), request_id).ok_or_else(invalid_token)?;
+                budget.set_check(PreCheck {
+                    sql: store::caller_check(&principal, caller.role.as_str()),
+                    message: store::CALLER_CHECK_REFUSED,
+                    refused: invalid_token,
+                });
+                return Ok(caller);
+            }
             let principal = state
                 .db
                 .run(move |conn| store::load_principal(conn, claims.sub))
@@ -42,8 +60,26 @@ impl FromRequest for Caller {
             if !principal.active || principal.token_version != claims.ver {
                 return Err(invalid_token());
             }
+            state.principals.put(principal.clone());
             caller_from(principal, request_id).ok_or_else(invalid_token)
         })
+    }
+}
+
+/// Makes the request's caller check when the handler answered without a run that made it (an
+/// early 400 or 403, a handler with no database work), and answers 401 instead when the check is
+/// refused or was refused; nothing the handler decided from a stale principal leaves the
+/// service.
+pub async fn settle(res: ServiceResponse<BoxBody>, db: &Db) -> ServiceResponse<BoxBody> {
+    if !budget::current().is_some_and(|b| b.check_outstanding()) {
+        return res;
+    }
+    match db.run(|_| Ok(())).await {
+        Ok(()) => res,
+        Err(err) => {
+            let (req, _) = res.into_parts();
+            ServiceResponse::new(req, err.error_response())
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod caller;
 pub mod dto;
 pub mod password;
+pub mod principals;
 pub mod routes;
 pub mod scope;
 pub mod store;

@@ -117,6 +117,7 @@ pub async fn login(
 
     let user_id = account.as_ref().map(|a| a.id);
     // Hash off the pooled connection: verification takes tens of milliseconds by design.
+    crate::db::budget::let_go();
     let verified = web::block(move || match &account {
         Some(a) => password::verify(&password, &a.password_hash) && a.active,
         None => {
@@ -328,6 +329,7 @@ pub async fn change_password(
         .db
         .run(move |conn| store::password_hash(conn, id))
         .await?;
+    crate::db::budget::let_go();
     let new_hash = web::block(move || {
         if !password::verify(&current_password, &stored) {
             return Err(AppError::invalid_field(

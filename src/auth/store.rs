@@ -9,8 +9,8 @@ use crate::error::AppError;
 use crate::schema::{departments, login_throttle, refresh_tokens, regions, users};
 use crate::sql::lower;
 
-/// A user as authorization needs it, read fresh on every request.
-#[derive(Debug, Clone, Queryable)]
+/// A user as authorization needs it, read fresh or checked on every request.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
 pub struct Principal {
     pub id: Uuid,
     pub username: String,
@@ -51,6 +51,25 @@ pub fn load_principal(
         .first::<Principal>(conn)
         .optional()
         .map_err(AppError::from)
+}
+
+/// The start of the error the `caller_check` function raises when the user row no longer
+/// matches (migration 2026-12-02-000010_caller_check).
+pub const CALLER_CHECK_REFUSED: &str = "caller_check:";
+
+/// One statement that fails unless `p`'s user row is still active, at `p`'s token version and
+/// with its role and scope: what the request may rely on when the service knew the principal
+/// already. The values are written into the text (it travels with a `BEGIN` in one simple-query
+/// round trip); each is a uuid, an integer or a role name of a fixed set, never free text.
+pub fn caller_check(p: &Principal, role: &'static str) -> String {
+    let uuid = |id: Option<Uuid>| id.map_or_else(|| "NULL".to_owned(), |id| format!("'{id}'"));
+    format!(
+        "SELECT caller_check('{}', {}, '{role}', {}, {})",
+        p.id,
+        p.token_version,
+        uuid(p.region_id),
+        uuid(p.department_id)
+    )
 }
 
 #[derive(Debug, Clone, Queryable)]

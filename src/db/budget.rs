@@ -8,11 +8,23 @@
 //! budget per request, so the 503 comes within the timeout however many checkouts it makes.
 //! The access travels in the same value, so whatever carries the budget (an export's later
 //! pages, read after the handler returned) runs its transactions the way the request does.
+//!
+//! The same value keeps the request's connection between its runs (`Held`), so a request checks
+//! out one pooled connection however many runs it makes, and gives it back when the handler has
+//! answered (an export's later pages, read while the body streams, check out their own: a slow
+//! client must not pin a connection). It also carries the check that the caller's token is still
+//! good (`PreCheck`), which the request's first run makes on that connection before anything
+//! else, so the check costs no round trip of its own on a read.
 
 use std::future::Future;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
+
+use diesel::result::Error as DieselError;
+
+use super::PgPooled;
+use crate::error::AppError;
 
 tokio::task_local! {
     static BUDGET: Arc<WaitBudget>;
@@ -32,6 +44,52 @@ pub struct Access {
 pub struct WaitBudget {
     left_micros: AtomicU64,
     access: Access,
+    /// The connection of the request's last run, while the handler runs.
+    held: Mutex<Option<Held>>,
+    /// Whether a run's connection is kept for the next run (until the handler has answered).
+    keeping: AtomicBool,
+    check: Mutex<CheckState>,
+}
+
+/// A request's connection between its runs, and which server it is on.
+pub(crate) struct Held {
+    pub(crate) conn: PgPooled,
+    pub(crate) on_replica: bool,
+}
+
+impl std::fmt::Debug for Held {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Held")
+            .field("on_replica", &self.on_replica)
+            .finish_non_exhaustive()
+    }
+}
+
+/// SQL that must succeed before the request's work runs (one statement, values written in, as
+/// it is sent in one round trip with `BEGIN` on a read), and the answer when the database refuses
+/// it (`message` starts PostgreSQL's error text).
+#[derive(Debug, Clone)]
+pub struct PreCheck {
+    pub sql: String,
+    pub message: &'static str,
+    pub refused: fn() -> AppError,
+}
+
+impl PreCheck {
+    /// Whether running the check failed because the database refused it (rather than, say,
+    /// because the connection was lost).
+    pub fn is_refusal(&self, err: &DieselError) -> bool {
+        matches!(err, DieselError::DatabaseError(_, info) if info.message().starts_with(self.message))
+    }
+}
+
+#[derive(Debug, Default)]
+enum CheckState {
+    #[default]
+    None,
+    Pending(PreCheck),
+    /// The check was refused: every later run of the request is refused the same way.
+    Refused(fn() -> AppError),
 }
 
 impl WaitBudget {
@@ -44,6 +102,9 @@ impl WaitBudget {
         WaitBudget {
             left_micros: AtomicU64::new(u64::try_from(limit.as_micros()).unwrap_or(u64::MAX)),
             access,
+            held: Mutex::new(None),
+            keeping: AtomicBool::new(false),
+            check: Mutex::new(CheckState::None),
         }
     }
 
@@ -65,13 +126,88 @@ impl WaitBudget {
     pub fn access(&self) -> Access {
         self.access
     }
+
+    /// The request's connection, if its last run left one.
+    pub(crate) fn take_held(&self) -> Option<Held> {
+        lock(&self.held).take()
+    }
+
+    /// Keeps `held` for the request's next run while the handler runs; otherwise it goes back
+    /// to the pool.
+    pub(crate) fn hold(&self, held: Held) {
+        if self.keeping.load(Ordering::Relaxed) {
+            *lock(&self.held) = Some(held);
+        }
+    }
+
+    /// Gives the request's connection back to the pool; later runs check out their own.
+    pub fn let_go(&self) {
+        drop(self.take_held());
+    }
+
+    /// Asks the request's next run to make `check` first.
+    pub fn set_check(&self, check: PreCheck) {
+        *lock(&self.check) = CheckState::Pending(check);
+    }
+
+    /// Whether a check is still to be made, or was refused.
+    pub fn check_outstanding(&self) -> bool {
+        !matches!(*lock(&self.check), CheckState::None)
+    }
+
+    /// The check the next run must make: `Err` when an earlier run's check was refused.
+    pub(crate) fn take_check(&self) -> Result<Option<PreCheck>, AppError> {
+        let mut state = lock(&self.check);
+        match std::mem::take(&mut *state) {
+            CheckState::None => Ok(None),
+            CheckState::Pending(check) => Ok(Some(check)),
+            CheckState::Refused(refused) => {
+                *state = CheckState::Refused(refused);
+                Err(refused())
+            }
+        }
+    }
+
+    /// A taken check that could not be made (no connection, the connection failed): the next
+    /// run makes it.
+    pub(crate) fn put_back_check(&self, check: PreCheck) {
+        let mut state = lock(&self.check);
+        if matches!(*state, CheckState::None) {
+            *state = CheckState::Pending(check);
+        }
+    }
+
+    /// A taken check was refused: so is every later run of the request.
+    pub(crate) fn refuse(&self, refused: fn() -> AppError) {
+        *lock(&self.check) = CheckState::Refused(refused);
+    }
 }
 
-/// Runs `fut` (a request's handling) with a fresh budget of `limit` and the request's access.
+/// The lock, also after a panic elsewhere poisoned it (the values stay consistent: each is
+/// replaced whole).
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Runs `fut` (a request's handling) with a fresh budget of `limit` and the request's access;
+/// the runs inside share one connection, given back when `fut` has finished.
 pub async fn scoped<F: Future>(limit: Duration, access: Access, fut: F) -> F::Output {
-    BUDGET
-        .scope(Arc::new(WaitBudget::with_access(limit, access)), fut)
-        .await
+    let budget = Arc::new(WaitBudget::with_access(limit, access));
+    budget.keeping.store(true, Ordering::Relaxed);
+    let output = BUDGET.scope(budget.clone(), fut).await;
+    budget.keeping.store(false, Ordering::Relaxed);
+    budget.let_go();
+    output
+}
+
+/// Gives the current request's connection back to the pool before slow work that needs none
+/// (password hashing), so the request does not hold it meanwhile.
+pub fn let_go() {
+    if let Some(budget) = current() {
+        budget.let_go();
+    }
 }
 
 /// The current request's budget; `None` outside a request (start-up, commands, tests that call

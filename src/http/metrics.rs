@@ -17,6 +17,7 @@ pub struct Metrics {
     latency: HistogramVec,
     in_flight: IntGauge,
     pool: IntGaugeVec,
+    checkouts: IntCounterVec,
 }
 
 impl Default for Metrics {
@@ -57,11 +58,20 @@ impl Metrics {
             &["state"],
         )
         .expect("valid metric");
+        let checkouts = IntCounterVec::new(
+            Opts::new(
+                "db_pool_checkouts_total",
+                "Connections taken from a database pool (a request takes at most one per pool)",
+            ),
+            &["pool"],
+        )
+        .expect("valid metric");
         for collector in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(latency.clone()),
             Box::new(in_flight.clone()),
             Box::new(pool.clone()),
+            Box::new(checkouts.clone()),
         ] {
             registry
                 .register(collector)
@@ -73,6 +83,7 @@ impl Metrics {
             latency,
             in_flight,
             pool,
+            checkouts,
         }
     }
 
@@ -90,8 +101,15 @@ impl Metrics {
             .observe(seconds);
     }
 
-    /// The text exposition, with the pool state read at scrape time.
-    pub fn render(&self, pool: PoolStats) -> String {
+    /// The text exposition, with the pools' state read at scrape time (`replica` when there
+    /// is a read replica).
+    pub fn render(&self, pool: PoolStats, replica: Option<PoolStats>) -> String {
+        for (name, stats) in [("primary", Some(pool)), ("replica", replica)] {
+            if let Some(stats) = stats {
+                let counter = self.checkouts.with_label_values(&[name]);
+                counter.inc_by(stats.checkouts.saturating_sub(counter.get()));
+            }
+        }
         let set = |state: &str, v: i64| self.pool.with_label_values(&[state]).set(v);
         set("max", i64::from(pool.max_size));
         set("open", i64::from(pool.connections));

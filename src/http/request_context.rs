@@ -74,10 +74,17 @@ pub async fn request_context(
     // reference), so an `Err` from inner services passes through; handlers and extractors answer
     // with `Ok` responses built from `AppError`, so that path carries no client-visible errors.
     let access = access_of(&req);
-    let handled =
-        crate::db::budget::scoped(wait_limit, access, next.call(req).instrument(span.clone()));
+    let db = state.map(|state| state.db.clone());
+    let work = async move {
+        let res = next.call(req).await?.map_into_boxed_body();
+        Ok::<_, actix_web::Error>(match &db {
+            Some(db) => crate::auth::caller::settle(res, db).await,
+            None => res,
+        })
+    };
+    let handled = crate::db::budget::scoped(wait_limit, access, work.instrument(span.clone()));
     let res = match handled.await {
-        Ok(res) => res.map_into_boxed_body(),
+        Ok(res) => res,
         Err(err) => {
             let status = err.as_response_error().status_code().as_u16();
             if let Some(m) = &metrics {

@@ -129,6 +129,7 @@ fn managed_target(conn: &mut PgConnection, caller: &Caller, id: Uuid) -> Result<
 }
 
 async fn hash_password(pw: String) -> Result<String, AppError> {
+    crate::db::budget::let_go();
     web::block(move || password::hash(&pw)).await?
 }
 
