@@ -182,10 +182,14 @@ macro_rules! keyset {
         use diesel::prelude::*;
         let mut q = $query;
         if let Some((key, id)) = $after {
+            // The redundant bound on the key alone lets an index on (key, id) start at the
+            // position instead of filtering every row before it.
             q = if $sort_desc {
-                q.filter($key.lt(key.clone()).or($key.eq(key).and($id.lt(id))))
+                q.filter($key.le(key.clone()))
+                    .filter($key.lt(key.clone()).or($key.eq(key).and($id.lt(id))))
             } else {
-                q.filter($key.gt(key.clone()).or($key.eq(key).and($id.gt(id))))
+                q.filter($key.ge(key.clone()))
+                    .filter($key.gt(key.clone()).or($key.eq(key).and($id.gt(id))))
             };
         }
         if $sort_desc {

@@ -212,9 +212,9 @@ pub async fn get_project(
     let project = state
         .db
         .run(move |conn| {
-            let view = store::find(conn, id)?.ok_or_else(not_found)?;
+            let (view, weights) = store::find_with_weights(conn, id)?.ok_or_else(not_found)?;
             caller.authorize(Action::Read, &view.place())?;
-            service::project_dto(conn, view)
+            Ok(service::project_dto_with(view, &weights))
         })
         .await?;
     let version = project.version;

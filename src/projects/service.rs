@@ -9,7 +9,7 @@ use crate::audit::{self, AuditEntry};
 use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller};
 use crate::departments::store as departments;
-use crate::domain::indicators::readiness;
+use crate::domain::indicators::{Level1, readiness};
 use crate::domain::projects::{
     FundSources, check_budget_and_dates, is_function_class, is_project_code,
 };
@@ -97,6 +97,12 @@ pub fn project_dto(conn: &mut PgConnection, view: ProjectView) -> Result<Project
     let list = weights.get(&view.row.id).map(Vec::as_slice).unwrap_or(&[]);
     let ready = readiness(list.iter().map(|(l, w)| (*l, w)));
     Ok(Project::from_view(view, ready))
+}
+
+/// A project read with its weights (`store::find_with_weights`).
+pub fn project_dto_with(view: ProjectView, weights: &[(Level1, BigDecimal)]) -> Project {
+    let ready = readiness(weights.iter().map(|(l, w)| (*l, w)));
+    Project::from_view(view, ready)
 }
 
 /// Many projects at once with one indicator query (no query per row).

@@ -99,6 +99,44 @@ pub fn find(conn: &mut PgConnection, id: Uuid) -> Result<Option<ProjectView>, Ap
         .map_err(AppError::from)
 }
 
+/// Indicators' level-1 categories and weights, what a project's readiness is decided from.
+pub type Weights = Vec<(Level1, BigDecimal)>;
+
+/// A project with its department and its indicators' level-1 categories and weights (what its
+/// readiness needs), in one statement: a project has at most a few dozen indicators, so the
+/// project's columns repeat on a few rows rather than costing a second round trip.
+pub fn find_with_weights(
+    conn: &mut PgConnection,
+    id: Uuid,
+) -> Result<Option<(ProjectView, Weights)>, AppError> {
+    type Row = (ProjectRow, String, bool, Option<String>, Option<BigDecimal>);
+    let rows: Vec<Row> = projects::table
+        .inner_join(departments::table)
+        .left_join(indicators::table)
+        .filter(projects::id.eq(id))
+        .select((
+            ProjectRow::as_select(),
+            departments::code,
+            departments::classified,
+            indicators::level1.nullable(),
+            indicators::weight.nullable(),
+        ))
+        .load(conn)?;
+    let mut weights = Vec::with_capacity(rows.len());
+    let mut view = None;
+    for (row, department_code, department_classified, level1, weight) in rows {
+        if let (Some(level1), Some(weight)) = (level1.as_deref().and_then(Level1::parse), weight) {
+            weights.push((level1, weight));
+        }
+        view.get_or_insert(ProjectView {
+            row,
+            department_code,
+            department_classified,
+        });
+    }
+    Ok(view.map(|view| (view, weights)))
+}
+
 /// Whether the project is secret-related now, itself or through its department (the
 /// `hidden_projects` view of `auth::scope`); false for a project that does not exist.
 pub fn secret_related(conn: &mut PgConnection, project_id: Uuid) -> Result<bool, AppError> {
@@ -496,7 +534,7 @@ pub fn list(
         (ProjectSort::Code, _) => keyset!(q, projects::code, projects::id, descending, text_after),
         (ProjectSort::Name, _) => keyset!(q, projects::name, projects::id, descending, text_after),
     };
-    q.limit(limit + 1)
+    crate::sql::Prepared(q.limit(limit + 1))
         .load::<ProjectView>(conn)
         .map_err(AppError::from)
 }
