@@ -256,5 +256,7 @@ pub fn list(
         q = q.filter(audit_events::department_id.eq(d));
     }
     let q = keyset!(q, audit_events::occurred_at, audit_events::id, true, after);
-    q.limit(limit + 1).load(conn).map_err(AppError::from)
+    crate::sql::Prepared(q.limit(limit + 1))
+        .load(conn)
+        .map_err(AppError::from)
 }

@@ -240,5 +240,7 @@ pub fn list(
             after.map(|a| (a.key, a.id))
         ),
     };
-    q.limit(limit + 1).load(conn).map_err(AppError::from)
+    crate::sql::Prepared(q.limit(limit + 1))
+        .load(conn)
+        .map_err(AppError::from)
 }

@@ -168,8 +168,7 @@ pub fn list(
     if let Some(after) = after {
         q = q.filter(execution_records::id.gt(after));
     }
-    q.order(execution_records::id.asc())
-        .limit(limit + 1)
+    crate::sql::Prepared(q.order(execution_records::id.asc()).limit(limit + 1))
         .load(conn)
         .map_err(AppError::from)
 }

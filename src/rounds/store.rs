@@ -161,8 +161,7 @@ pub fn list(
     if let Some(after) = after {
         q = q.filter(rounds::id.lt(after));
     }
-    q.order(rounds::id.desc())
-        .limit(limit + 1)
+    crate::sql::Prepared(q.order(rounds::id.desc()).limit(limit + 1))
         .load(conn)
         .map_err(AppError::from)
 }

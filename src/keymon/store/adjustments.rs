@@ -145,8 +145,7 @@ pub fn list_adjustments(
     if let Some(a) = after {
         q = q.filter(adjustments::id.gt(a));
     }
-    q.order(adjustments::id.asc())
-        .limit(limit + 1)
+    crate::sql::Prepared(q.order(adjustments::id.asc()).limit(limit + 1))
         .load(conn)
         .map_err(AppError::from)
 }

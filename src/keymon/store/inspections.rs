@@ -158,8 +158,7 @@ pub fn list_inspections(
     if let Some(a) = after {
         q = q.filter(inspections::id.gt(a));
     }
-    q.order(inspections::id.asc())
-        .limit(limit + 1)
+    crate::sql::Prepared(q.order(inspections::id.asc()).limit(limit + 1))
         .load(conn)
         .map_err(AppError::from)
 }
@@ -276,8 +275,7 @@ pub fn list_findings(
     if let Some(a) = after {
         q = q.filter(findings::id.gt(a));
     }
-    q.order(findings::id.asc())
-        .limit(limit + 1)
+    crate::sql::Prepared(q.order(findings::id.asc()).limit(limit + 1))
         .load(conn)
         .map_err(AppError::from)
 }

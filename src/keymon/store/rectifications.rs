@@ -249,8 +249,7 @@ pub fn list_rectifications(
     if let Some(a) = after {
         q = q.filter(rectifications::id.gt(a));
     }
-    q.order(rectifications::id.asc())
-        .limit(limit + 1)
+    crate::sql::Prepared(q.order(rectifications::id.asc()).limit(limit + 1))
         .load(conn)
         .map_err(AppError::from)
 }

@@ -96,5 +96,7 @@ pub fn list_for_round(
         Some(limit) => q.limit(limit + 1),
         None => q,
     };
-    q.load::<ReportListRow>(conn).map_err(AppError::from)
+    crate::sql::Prepared(q)
+        .load::<ReportListRow>(conn)
+        .map_err(AppError::from)
 }
