@@ -251,7 +251,8 @@ impl Db {
         let result = {
             let pg: &mut PgConnection = &mut conn;
             if access.read_only {
-                read_only_transaction(pg, check.as_ref(), f)
+                let custom_plans = budget.is_some_and(WaitBudget::custom_plans);
+                read_only_transaction(pg, check.as_ref(), custom_plans, f)
             } else {
                 let checked = match &check {
                     Some(c) => pg.batch_execute(&c.sql).map_err(CheckError::Failed),
@@ -389,17 +390,24 @@ enum CheckError {
     Work(AppError),
 }
 
-/// Runs `f` in a READ ONLY transaction whose `BEGIN` carries `check`, so the check costs no
-/// round trip of its own; as diesel's `transaction`, it commits when `f` succeeds and rolls back
-/// when it fails.
+/// Runs `f` in a READ ONLY transaction whose `BEGIN` carries `check` (and, with
+/// `custom_plans`, `WaitBudget::plan_each_time`'s setting), so neither costs a round trip of its
+/// own; as diesel's `transaction`, it commits when `f` succeeds and rolls back when it fails.
 fn read_only_transaction<T>(
     conn: &mut PgConnection,
     check: Option<&PreCheck>,
+    custom_plans: bool,
     f: impl FnOnce(&mut PgConnection) -> Result<T, AppError>,
 ) -> Result<T, CheckError> {
     type Manager = AnsiTransactionManager;
+    let plans = if custom_plans {
+        "; SET LOCAL plan_cache_mode = force_custom_plan"
+    } else {
+        ""
+    };
     let begin = match check {
-        Some(check) => Cow::Owned(format!("BEGIN TRANSACTION READ ONLY; {}", check.sql)),
+        Some(check) => Cow::Owned(format!("BEGIN TRANSACTION READ ONLY{plans}; {}", check.sql)),
+        None if custom_plans => Cow::Owned(format!("BEGIN TRANSACTION READ ONLY{plans}")),
         None => Cow::Borrowed("BEGIN TRANSACTION READ ONLY"),
     };
     if let Err(err) = Manager::begin_transaction_sql(conn, &begin) {

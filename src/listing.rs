@@ -71,6 +71,9 @@ impl Listing {
         K: Fn(&T) -> (String, Uuid) + Send + 'static,
         C: Fn(&T) -> Vec<Cell> + Send + 'static,
     {
+        if let Some(budget) = crate::db::budget::current() {
+            budget.plan_each_time();
+        }
         if let Some(export) = export
             && self.format != Format::Json
         {

@@ -256,7 +256,5 @@ pub fn list(
         q = q.filter(audit_events::department_id.eq(d));
     }
     let q = keyset!(q, audit_events::occurred_at, audit_events::id, true, after);
-    crate::sql::Prepared(q.limit(limit + 1))
-        .load(conn)
-        .map_err(AppError::from)
+    q.limit(limit + 1).load(conn).map_err(AppError::from)
 }

@@ -168,7 +168,8 @@ pub fn list(
     if let Some(after) = after {
         q = q.filter(execution_records::id.gt(after));
     }
-    crate::sql::Prepared(q.order(execution_records::id.asc()).limit(limit + 1))
+    q.order(execution_records::id.asc())
+        .limit(limit + 1)
         .load(conn)
         .map_err(AppError::from)
 }

@@ -534,7 +534,7 @@ pub fn list(
         (ProjectSort::Code, _) => keyset!(q, projects::code, projects::id, descending, text_after),
         (ProjectSort::Name, _) => keyset!(q, projects::name, projects::id, descending, text_after),
     };
-    crate::sql::Prepared(q.limit(limit + 1))
+    q.limit(limit + 1)
         .load::<ProjectView>(conn)
         .map_err(AppError::from)
 }

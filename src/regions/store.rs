@@ -161,7 +161,5 @@ pub fn list(
             after.map(|a| (a.key, a.id))
         ),
     };
-    crate::sql::Prepared(q.limit(limit + 1))
-        .load(conn)
-        .map_err(AppError::from)
+    q.limit(limit + 1).load(conn).map_err(AppError::from)
 }

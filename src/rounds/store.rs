@@ -161,7 +161,8 @@ pub fn list(
     if let Some(after) = after {
         q = q.filter(rounds::id.lt(after));
     }
-    crate::sql::Prepared(q.order(rounds::id.desc()).limit(limit + 1))
+    q.order(rounds::id.desc())
+        .limit(limit + 1)
         .load(conn)
         .map_err(AppError::from)
 }

@@ -231,7 +231,7 @@ pub fn list(
         descending,
         after.map(|a| (a.key, a.id))
     );
-    crate::sql::Prepared(q.limit(limit + 1))
+    q.limit(limit + 1)
         .load::<UserRow>(conn)
         .map_err(AppError::from)
 }

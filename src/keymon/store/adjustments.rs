@@ -145,7 +145,8 @@ pub fn list_adjustments(
     if let Some(a) = after {
         q = q.filter(adjustments::id.gt(a));
     }
-    crate::sql::Prepared(q.order(adjustments::id.asc()).limit(limit + 1))
+    q.order(adjustments::id.asc())
+        .limit(limit + 1)
         .load(conn)
         .map_err(AppError::from)
 }

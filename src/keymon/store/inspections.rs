@@ -158,7 +158,8 @@ pub fn list_inspections(
     if let Some(a) = after {
         q = q.filter(inspections::id.gt(a));
     }
-    crate::sql::Prepared(q.order(inspections::id.asc()).limit(limit + 1))
+    q.order(inspections::id.asc())
+        .limit(limit + 1)
         .load(conn)
         .map_err(AppError::from)
 }
@@ -275,7 +276,8 @@ pub fn list_findings(
     if let Some(a) = after {
         q = q.filter(findings::id.gt(a));
     }
-    crate::sql::Prepared(q.order(findings::id.asc()).limit(limit + 1))
+    q.order(findings::id.asc())
+        .limit(limit + 1)
         .load(conn)
         .map_err(AppError::from)
 }

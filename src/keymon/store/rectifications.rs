@@ -249,7 +249,8 @@ pub fn list_rectifications(
     if let Some(a) = after {
         q = q.filter(rectifications::id.gt(a));
     }
-    crate::sql::Prepared(q.order(rectifications::id.asc()).limit(limit + 1))
+    q.order(rectifications::id.asc())
+        .limit(limit + 1)
         .load(conn)
         .map_err(AppError::from)
 }

@@ -139,9 +139,7 @@ pub fn list_department_reports(
         q = q.filter(department_reports::late.eq(late));
     }
     let q = keyset!(q, departments::code, department_reports::id, false, after);
-    crate::sql::Prepared(q.limit(limit + 1))
-        .load(conn)
-        .map_err(AppError::from)
+    q.limit(limit + 1).load(conn).map_err(AppError::from)
 }
 
 pub fn department_code_name(

@@ -96,7 +96,5 @@ pub fn list_for_round(
         Some(limit) => q.limit(limit + 1),
         None => q,
     };
-    crate::sql::Prepared(q)
-        .load::<ReportListRow>(conn)
-        .map_err(AppError::from)
+    q.load::<ReportListRow>(conn).map_err(AppError::from)
 }
