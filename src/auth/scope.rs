@@ -17,8 +17,9 @@
 mod visibility;
 
 pub use visibility::{
-    classified_departments, classified_departments_nullable, department_is_classified,
-    hidden_projects, hidden_projects_nullable, project_is_hidden,
+    classified_department_ids, classified_departments, classified_departments_nullable,
+    department_is_classified, hidden_project_ids, hidden_projects, hidden_projects_nullable,
+    project_is_hidden,
 };
 
 use serde::{Deserialize, Serialize};

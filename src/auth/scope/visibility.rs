@@ -98,15 +98,23 @@ pub fn classified_departments_nullable() -> _ {
 /// classified rows included; admins see everything.
 #[macro_export]
 macro_rules! visible {
+    // NOT EXISTS rather than NOT (x = ANY(subquery)): the planner estimates the latter at half
+    // the rows whatever the data, which chose nested loops over 100,000 reports for a province's
+    // round (0.6-0.9 s); as an anti-join it is estimated from the view and takes under 1 ms.
     ($query:expr, $scope:expr, $table:ident, project_id) => {
         $crate::visible!(@apply $query, $scope, $table,
-            diesel::dsl::not($table::project_id.eq_any($crate::auth::scope::hidden_projects())))
+            diesel::dsl::not(diesel::dsl::exists(
+                $crate::auth::scope::hidden_project_ids::table
+                    .filter($crate::auth::scope::hidden_project_ids::id.eq($table::project_id)),
+            )))
     };
     ($query:expr, $scope:expr, $table:ident, department_id) => {
         $crate::visible!(@apply $query, $scope, $table,
-            diesel::dsl::not(
-                $table::department_id.eq_any($crate::auth::scope::classified_departments()),
-            ))
+            diesel::dsl::not(diesel::dsl::exists(
+                $crate::auth::scope::classified_department_ids::table.filter(
+                    $crate::auth::scope::classified_department_ids::id.eq($table::department_id),
+                ),
+            )))
     };
     // Audit events name their project, a related project and their department (each may be
     // absent) and whether the entity was secret when the event was written. Department officers
