@@ -151,11 +151,23 @@ pub fn record(conn: &mut PgConnection, entry: AuditEntry) -> Result<(), AppError
     Ok(())
 }
 
-/// Records several events in one statement.
+/// Events per INSERT: 15 parameters each, under PostgreSQL's 65,535 per statement.
+const EVENTS_PER_INSERT: usize = 4000;
+
+/// Records several events with one statement (more only past the parameter limit), in order.
 pub fn record_many(conn: &mut PgConnection, entries: Vec<AuditEntry>) -> Result<(), AppError> {
     if entries.is_empty() {
         return Ok(());
     }
+    let mut entries = entries.into_iter().peekable();
+    while entries.peek().is_some() {
+        let part: Vec<AuditEntry> = entries.by_ref().take(EVENTS_PER_INSERT).collect();
+        insert_events(conn, part)?;
+    }
+    Ok(())
+}
+
+fn insert_events(conn: &mut PgConnection, entries: Vec<AuditEntry>) -> Result<(), AppError> {
     let rows: Vec<_> = entries
         .into_iter()
         .map(|e| {
