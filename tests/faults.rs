@@ -167,7 +167,10 @@ async fn a_write_cut_inside_its_transaction_answers_503_and_writes_nothing() {
 
 #[actix_web::test]
 async fn a_batch_cut_midway_says_what_to_resend_and_its_key_works_again() {
-    const RECORDS: usize = 3000;
+    // Records are written a chunk to a transaction: the cut comes once two chunks have landed
+    // (so at least the first one's answer has arrived), with more to come.
+    const CHUNK: usize = budget_monitor::execution::batch::CHUNK;
+    const RECORDS: usize = 6 * CHUNK;
     let (db, world, proxy, app, fin) = rig().await;
     let created = post(
         &app,
@@ -192,7 +195,7 @@ async fn a_batch_cut_midway_says_what_to_resend_and_its_key_works_again() {
 
     let mut watcher = db.connect();
     let (first, ()) = tokio::join!(post(&app, &fin, uri, &batch, key), async {
-        until_at_least(&mut watcher, stored, 300).await;
+        until_at_least(&mut watcher, stored, CHUNK as i64 + 1).await;
         proxy.cut().await;
         tokio::time::sleep(Duration::from_millis(200)).await;
         proxy.restore();
@@ -207,9 +210,9 @@ async fn a_batch_cut_midway_says_what_to_resend_and_its_key_works_again() {
         summary["rejected"], 0,
         "valid records marked rejected: {summary}"
     );
-    // The watcher saw 300 stored; the 300th may be the one whose COMMIT answer the cut took
-    // (stored, reported not processed; checked below).
-    assert!(made >= 299 && missing > 0, "{summary}");
+    // The watcher saw two chunks stored; the second may be the one whose COMMIT answer the cut
+    // took (stored, reported not processed; checked below).
+    assert!(made >= CHUNK as u64 && missing > 0, "{summary}");
     assert_eq!(made + missing, RECORDS as u64, "{summary}");
     // The items handled keep their results; from the cut on, every item is to be resent.
     let statuses: Vec<&str> = first.body["items"]
@@ -219,6 +222,7 @@ async fn a_batch_cut_midway_says_what_to_resend_and_its_key_works_again() {
         .map(|i| i["status"].as_str().unwrap())
         .collect();
     let cut_at = statuses.iter().position(|s| *s == "not_processed").unwrap();
+    assert_eq!(cut_at % CHUNK, 0, "{summary}");
     assert!(statuses[..cut_at].iter().all(|s| *s == "created"));
     assert!(statuses[cut_at..].iter().all(|s| *s == "not_processed"));
     let reason = first.body["items"][cut_at]["errors"]["item"][0]
@@ -226,10 +230,10 @@ async fn a_batch_cut_midway_says_what_to_resend_and_its_key_works_again() {
         .unwrap();
     assert!(reason.contains("resend"), "{reason}");
 
-    // The record being written at the cut may or may not have been committed.
+    // The chunk being committed at the cut may or may not have been stored.
     let landed = count(&mut watcher, stored);
     assert!(
-        landed == made as i64 || landed == made as i64 + 1,
+        landed == made as i64 || landed == made as i64 + CHUNK as i64,
         "{landed} stored, {made} reported created"
     );
 
