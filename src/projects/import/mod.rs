@@ -240,7 +240,7 @@ impl idempotency::Settled for ImportReport {
                    project columns repeated). Each item is upserted by region code, fiscal year and \
                    project code (department by code) and reported by index as `created`, \
                    `updated`, `unchanged` or `rejected` with its reasons; the other items are \
-                   written regardless. Items are written in order, 250 to a transaction; an item \
+                   written regardless. Items are written in order, 500 to a transaction; an item \
                    the database refuses is rejected on its own and the rest of its transaction is \
                    written. `not_processed` means the service could not handle the item (its \
                    database became unreachable, or it failed, or its transaction could not be \
