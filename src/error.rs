@@ -104,6 +104,21 @@ impl AppError {
         AppError::validation("The request has an invalid field.", errors)
     }
 
+    /// PostgreSQL's refusal of U+0000 in a text value, as the client sees it.
+    pub fn text_with_nul() -> Self {
+        AppError::BadRequest("Text must not contain the character U+0000.".to_owned())
+    }
+
+    /// What PostgreSQL would answer for `text` in a query: batch lookups leave such a key out
+    /// of their shared query (it would sink the query for every item) and refuse it here.
+    pub fn refuse_nul(text: &str) -> Result<(), AppError> {
+        if text.contains('\0') {
+            Err(AppError::text_with_nul())
+        } else {
+            Ok(())
+        }
+    }
+
     pub fn database_unavailable() -> Self {
         AppError::Unavailable {
             detail: "The database is not reachable at the moment; retry shortly.".to_owned(),
@@ -245,7 +260,7 @@ impl From<DieselError> for AppError {
                     if info.message().starts_with("invalid byte sequence")
                         && info.message().ends_with("0x00") =>
                 {
-                    AppError::BadRequest("Text must not contain the character U+0000.".to_owned())
+                    AppError::text_with_nul()
                 }
                 DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand => {
                     tracing::warn!(cause = %info.message().trim(), "database connection lost");

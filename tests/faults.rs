@@ -167,7 +167,10 @@ async fn a_write_cut_inside_its_transaction_answers_503_and_writes_nothing() {
 
 #[actix_web::test]
 async fn a_batch_cut_midway_says_what_to_resend_and_its_key_works_again() {
-    const RECORDS: usize = 3000;
+    // Records are written a chunk to a transaction: the cut comes once two chunks have landed
+    // (so at least the first one's answer has arrived), with more to come.
+    const CHUNK: usize = budget_monitor::execution::batch::CHUNK;
+    const RECORDS: usize = 6 * CHUNK;
     let (db, world, proxy, app, fin) = rig().await;
     let created = post(
         &app,
@@ -192,7 +195,7 @@ async fn a_batch_cut_midway_says_what_to_resend_and_its_key_works_again() {
 
     let mut watcher = db.connect();
     let (first, ()) = tokio::join!(post(&app, &fin, uri, &batch, key), async {
-        until_at_least(&mut watcher, stored, 300).await;
+        until_at_least(&mut watcher, stored, CHUNK as i64 + 1).await;
         proxy.cut().await;
         tokio::time::sleep(Duration::from_millis(200)).await;
         proxy.restore();
@@ -207,9 +210,9 @@ async fn a_batch_cut_midway_says_what_to_resend_and_its_key_works_again() {
         summary["rejected"], 0,
         "valid records marked rejected: {summary}"
     );
-    // The watcher saw 300 stored; the 300th may be the one whose COMMIT answer the cut took
-    // (stored, reported not processed; checked below).
-    assert!(made >= 299 && missing > 0, "{summary}");
+    // The watcher saw two chunks stored; the second may be the one whose COMMIT answer the cut
+    // took (stored, reported not processed; checked below).
+    assert!(made >= CHUNK as u64 && missing > 0, "{summary}");
     assert_eq!(made + missing, RECORDS as u64, "{summary}");
     // The items handled keep their results; from the cut on, every item is to be resent.
     let statuses: Vec<&str> = first.body["items"]
@@ -219,6 +222,7 @@ async fn a_batch_cut_midway_says_what_to_resend_and_its_key_works_again() {
         .map(|i| i["status"].as_str().unwrap())
         .collect();
     let cut_at = statuses.iter().position(|s| *s == "not_processed").unwrap();
+    assert_eq!(cut_at % CHUNK, 0, "{summary}");
     assert!(statuses[..cut_at].iter().all(|s| *s == "created"));
     assert!(statuses[cut_at..].iter().all(|s| *s == "not_processed"));
     let reason = first.body["items"][cut_at]["errors"]["item"][0]
@@ -226,10 +230,10 @@ async fn a_batch_cut_midway_says_what_to_resend_and_its_key_works_again() {
         .unwrap();
     assert!(reason.contains("resend"), "{reason}");
 
-    // The record being written at the cut may or may not have been committed.
+    // The chunk being committed at the cut may or may not have been stored.
     let landed = count(&mut watcher, stored);
     assert!(
-        landed == made as i64 || landed == made as i64 + 1,
+        landed == made as i64 || landed == made as i64 + CHUNK as i64,
         "{landed} stored, {made} reported created"
     );
 
@@ -261,10 +265,14 @@ async fn a_batch_cut_midway_says_what_to_resend_and_its_key_works_again() {
 
 #[actix_web::test]
 async fn an_import_cut_midway_is_resumed_by_its_key_and_a_dead_database_answers_503() {
+    // Items are written a chunk to a transaction: enough chunks that the cut, made once two
+    // have landed (so at least the first one's answer has arrived), falls in the middle.
+    const CHUNK: usize = budget_monitor::projects::import::CHUNK;
+    const ITEMS: i64 = 4 * CHUNK as i64;
     let (db, world, proxy, app, fin) = rig().await;
-    let items: Vec<Value> = (1..=400)
+    let items: Vec<Value> = (1..=ITEMS)
         .map(|i| {
-            let mut p = project(&format!("JN-IMP-{i:03}"), world.dept("jn_kj"));
+            let mut p = project(&format!("JN-IMP-{i:04}"), world.dept("jn_kj"));
             p["region_code"] = json!("370100");
             p["department_code"] = json!("KJJ");
             p.as_object_mut().unwrap().remove("department_id");
@@ -278,7 +286,7 @@ async fn an_import_cut_midway_is_resumed_by_its_key_and_a_dead_database_answers_
 
     let mut watcher = db.connect();
     let (first, ()) = tokio::join!(post(&app, &fin, uri, &import, key), async {
-        until_at_least(&mut watcher, imported, 20).await;
+        until_at_least(&mut watcher, imported, CHUNK as i64 + 1).await;
         proxy.cut().await;
         tokio::time::sleep(Duration::from_millis(200)).await;
         proxy.restore();
@@ -291,18 +299,35 @@ async fn an_import_cut_midway_is_resumed_by_its_key_and_a_dead_database_answers_
     );
     let missing = first.body["summary"]["not_processed"].as_i64().unwrap();
     assert!(missing > 0, "{}", first.body["summary"]);
+    let made = first.body["summary"]["created"].as_i64().unwrap();
+    // Whole chunks landed, then every item is to be resent.
+    let statuses: Vec<&str> = first.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["status"].as_str().unwrap())
+        .collect();
+    let cut_at = statuses.iter().position(|s| *s == "not_processed").unwrap();
+    assert_eq!(cut_at as i64, made);
+    assert_eq!(cut_at % CHUNK, 0, "{}", first.body["summary"]);
+    assert!(statuses[cut_at..].iter().all(|s| *s == "not_processed"));
+    // The chunk being committed at the cut may or may not have been stored.
     let landed = count(&mut watcher, imported);
+    assert!(
+        landed == made || landed == made + CHUNK as i64,
+        "{landed} stored, {made} reported created"
+    );
 
     let second = post(&app, &fin, uri, &import, key).await;
     assert_eq!(second.status, 200, "{}", second.body);
     assert!(!second.replayed);
     assert_eq!(
         second.body["summary"]["created"].as_i64().unwrap(),
-        400 - landed,
+        ITEMS - landed,
         "{}",
         second.body["summary"]
     );
-    assert_eq!(count(&mut watcher, imported), 400);
+    assert_eq!(count(&mut watcher, imported), ITEMS);
 
     // With the database away before the work starts, nothing is handled: a plain 503.
     proxy.cut().await;
@@ -312,7 +337,7 @@ async fn an_import_cut_midway_is_resumed_by_its_key_and_a_dead_database_answers_
     let back = post(&app, &fin, uri, &import, Some("import-2021-b")).await;
     assert_eq!(back.status, 200, "{}", back.body);
     assert_eq!(
-        back.body["summary"]["unchanged"], 400,
+        back.body["summary"]["unchanged"], ITEMS,
         "{}",
         back.body["summary"]
     );

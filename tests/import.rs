@@ -386,3 +386,344 @@ async fn a_year_written_as_2021_0_is_imported_and_named_in_the_result() {
     assert_eq!(report["items"][0]["status"], "created", "{report}");
     assert_eq!(report["items"][0]["fiscal_year"], 2021);
 }
+
+/// A project's audit events as (action, details, actor, request id), in the order written.
+type Events = Vec<(String, Value, Option<uuid::Uuid>, Option<String>)>;
+
+fn events_of(db: &TestDb, project: uuid::Uuid) -> Events {
+    audit_events::table
+        .filter(audit_events::project_id.eq(project))
+        .order(audit_events::id)
+        .select((
+            audit_events::action,
+            audit_events::details,
+            audit_events::actor_id,
+            audit_events::request_id,
+        ))
+        .load(&mut db.connect())
+        .unwrap()
+}
+
+async fn import_as<S>(
+    app: &S,
+    token: &str,
+    body: &Value,
+    request_id: &str,
+    key: Option<&str>,
+) -> (u16, Value, bool)
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse,
+            Error = actix_web::Error,
+        >,
+{
+    let mut req = TestRequest::post()
+        .uri("/api/v1/projects/import")
+        .insert_header(("authorization", format!("Bearer {token}")))
+        .insert_header(("x-request-id", request_id))
+        .set_json(body);
+    if let Some(key) = key {
+        req = req.insert_header(("idempotency-key", key));
+    }
+    let res = call_service(app, req.to_request()).await;
+    let status = res.status().as_u16();
+    let replayed = res.headers().contains_key("idempotency-replayed");
+    let bytes = read_body(res).await;
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        replayed,
+    )
+}
+
+#[actix_web::test]
+async fn an_import_of_several_chunks_reports_every_item_and_records_its_events() {
+    const CHUNK: usize = budget_monitor::projects::import::CHUNK;
+    let db = TestDb::new();
+    let world = seed(&db);
+    let app = app(state_for(&db)).await;
+    let jn = token(&app, "jn.fin").await;
+    // Two projects exist before: one is imported unchanged, one with a new name.
+    let (_, before, _) = import(
+        &app,
+        &jn,
+        "application/json",
+        json!({"items": [item("OLD-1", "KJJ"), item("OLD-2", "JYJ")]}).to_string(),
+        None,
+    )
+    .await;
+    assert_eq!(before["summary"]["created"], 2, "{before}");
+
+    let total = 2 * CHUNK + 7;
+    let mut items: Vec<Value> = (0..total)
+        .map(|i| {
+            item(
+                &format!("JN-C{i:04}"),
+                if i % 2 == 0 { "KJJ" } else { "JYJ" },
+            )
+        })
+        .collect();
+    // In the second chunk: an item Rust refuses, an existing project, and a repeated code.
+    let bad = CHUNK + 3;
+    items[bad]["function_class"] = json!("2");
+    items[CHUNK + 4] = item("OLD-1", "KJJ");
+    let mut renamed = item("OLD-2", "JYJ");
+    renamed["name"] = json!("Renamed by the import");
+    items[CHUNK + 5] = renamed;
+    let mut repeat = items[CHUNK + 6].clone();
+    repeat["name"] = json!("Second word on the same code");
+    items[CHUNK + 8] = repeat;
+    let body = json!({ "items": items });
+
+    let (status, report, replayed) =
+        import_as(&app, &jn, &body, "import-chunks-1", Some("chunks-2021-a")).await;
+    assert_eq!((status, replayed), (200, false), "{report}");
+    let mut expected: Vec<&str> = vec!["created"; total];
+    expected[bad] = "rejected";
+    expected[CHUNK + 4] = "unchanged";
+    expected[CHUNK + 5] = "updated";
+    expected[CHUNK + 8] = "updated";
+    assert_eq!(statuses(&report), expected);
+    assert_eq!(
+        report["summary"],
+        json!({"received": total, "created": total - 4, "updated": 2, "unchanged": 1,
+               "rejected": 1, "not_processed": 0})
+    );
+    for (i, result) in report["items"].as_array().unwrap().iter().enumerate() {
+        assert_eq!(result["index"], i);
+        assert_eq!(result["code"], body["items"][i]["code"]);
+    }
+    assert_eq!(
+        report["items"][bad]["errors"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>(),
+        ["function_class"]
+    );
+    assert_eq!(
+        report["items"][CHUNK + 8]["project_id"],
+        report["items"][CHUNK + 6]["project_id"]
+    );
+
+    // Each created project: its indicators' events, then its own, by the caller, under the
+    // request, with the details the single-project path writes.
+    let user = world.user("jn.fin");
+    let officer = token(&app, "admin").await;
+    for i in (0..total).filter(|i| expected[*i] == "created") {
+        let id: uuid::Uuid = report["items"][i]["project_id"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let code = body["items"][i]["code"].as_str().unwrap();
+        let mut events = events_of(&db, id);
+        if i == CHUNK + 6 {
+            // Then updated by item CHUNK + 8 of the same request.
+            assert_eq!(events.pop().unwrap().0, "project.updated");
+        }
+        let indicator = json!({"project_id": id, "project_code": code});
+        assert_eq!(
+            events,
+            vec![
+                (
+                    "indicator.created".to_owned(),
+                    indicator.clone(),
+                    Some(user),
+                    Some("import-chunks-1".to_owned())
+                ),
+                (
+                    "indicator.created".to_owned(),
+                    indicator,
+                    Some(user),
+                    Some("import-chunks-1".to_owned())
+                ),
+                (
+                    "project.created".to_owned(),
+                    json!({}),
+                    Some(user),
+                    Some("import-chunks-1".to_owned())
+                ),
+            ],
+            "item {i}"
+        );
+    }
+    // The project's event shows it as the API does.
+    for i in [0, CHUNK, total - 1] {
+        let id = report["items"][i]["project_id"].as_str().unwrap();
+        let res = call_service(
+            &app,
+            TestRequest::get()
+                .uri(&format!("/api/v1/projects/{id}"))
+                .insert_header(("authorization", format!("Bearer {officer}")))
+                .to_request(),
+        )
+        .await;
+        let shown: Value = serde_json::from_slice(&read_body(res).await).unwrap();
+        let after: Option<Value> = audit_events::table
+            .filter(audit_events::action.eq("project.created"))
+            .filter(audit_events::object_id.eq(id))
+            .select(audit_events::after)
+            .first(&mut db.connect())
+            .unwrap();
+        assert_eq!(after.unwrap(), shown, "item {i}");
+        assert_eq!(shown["adjusted_budget"], "5000000.00");
+        assert_eq!(shown["readiness"]["ready"], true, "{shown}");
+    }
+    let after = counts(&db);
+
+    // The retry with the key gets the same answer and writes nothing.
+    let (status, again, replayed) =
+        import_as(&app, &jn, &body, "import-chunks-2", Some("chunks-2021-a")).await;
+    assert_eq!((status, replayed), (200, true));
+    assert_eq!(again, report);
+    let same = counts(&db);
+    assert_eq!((same.0, same.1, same.2), (after.0, after.1, after.2));
+}
+
+#[actix_web::test]
+async fn a_value_the_database_refuses_rejects_its_item_and_the_rest_of_its_chunk_lands() {
+    let db = TestDb::new();
+    seed(&db);
+    let app = app(state_for(&db)).await;
+    let jn = token(&app, "jn.fin").await;
+    let mut items: Vec<Value> = (1..=5).map(|i| item(&format!("JN-N{i}"), "KJJ")).collect();
+    // Nothing in Rust looks for U+0000 in a name; PostgreSQL refuses to store it.
+    items[2]["name"] = json!("Project\u{0}with a NUL");
+    let before = counts(&db);
+    let (status, report, _) = import_as(&app, &jn, &json!({ "items": items }), "nul-1", None).await;
+    assert_eq!(status, 200, "{report}");
+    assert_eq!(
+        statuses(&report),
+        ["created", "created", "rejected", "created", "created"]
+    );
+    assert_eq!(
+        report["items"][2]["errors"],
+        json!({"item": ["Text must not contain the character U+0000."]})
+    );
+    let after = counts(&db);
+    assert_eq!(
+        (after.0 - before.0, after.1 - before.1, after.2 - before.2),
+        (4, 8, 12)
+    );
+}
+
+#[actix_web::test]
+async fn a_code_taken_by_a_concurrent_writer_is_rejected_and_the_rest_of_its_chunk_lands() {
+    use diesel::connection::SimpleConnection;
+    let db = TestDb::new();
+    seed(&db);
+    let app = app(state_for(&db)).await;
+    let jn = token(&app, "jn.fin").await;
+    let items: Vec<Value> = ["JN-R1", "JN-R2", "JN-RACE", "JN-R4", "JN-R5"]
+        .iter()
+        .map(|c| item(c, "KJJ"))
+        .collect();
+
+    // Another writer takes JN-RACE (in the classified department, which Jinan's finance
+    // officer cannot see) and commits only once the import waits on it: the import looked the
+    // code up as free, and its insert of the chunk's projects fails on the unique key.
+    let mut other = db.connect();
+    other
+        .batch_execute(
+            "BEGIN;
+             INSERT INTO projects (id, department_id, region_id, region_path, department_path,
+                                   fiscal_year, code, name, function_class, initial_budget,
+                                   fund_other)
+             SELECT gen_random_uuid(), d.id, d.region_id, d.region_path, d.path, 2021,
+                    'JN-RACE', 'Taken meanwhile', '20601', 10, 10
+               FROM departments d WHERE d.code = 'GAJ'",
+        )
+        .unwrap();
+    let mut watcher = db.connect();
+    let body = json!({ "items": items });
+    let (answer, ()) = tokio::join!(import_as(&app, &jn, &body, "race-1", None), async {
+        let started = std::time::Instant::now();
+        loop {
+            #[derive(QueryableByName)]
+            struct N {
+                #[diesel(sql_type = diesel::sql_types::BigInt)]
+                n: i64,
+            }
+            let waiting = diesel::sql_query(
+                "SELECT count(*) AS n FROM pg_stat_activity
+                      WHERE datname = current_database() AND wait_event_type = 'Lock'",
+            )
+            .get_result::<N>(&mut watcher)
+            .unwrap()
+            .n;
+            if waiting > 0 {
+                break;
+            }
+            assert!(started.elapsed().as_secs() < 60, "the import never waited");
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        other.batch_execute("COMMIT").unwrap();
+    });
+    let (status, report, _) = answer;
+    assert_eq!(status, 200, "{report}");
+    assert_eq!(
+        statuses(&report),
+        ["created", "created", "rejected", "created", "created"],
+        "{report}"
+    );
+    assert_eq!(
+        report["items"][2]["errors"],
+        json!({"item": ["The project code JN-RACE is not available in this region for 2021; choose another."]})
+    );
+    let landed: i64 = projects::table
+        .filter(projects::code.like("JN-R%"))
+        .count()
+        .get_result(&mut db.connect())
+        .unwrap();
+    assert_eq!(landed, 5, "four imported and the other writer's");
+}
+
+#[actix_web::test]
+async fn a_chunk_whose_commit_fails_is_not_processed_and_its_key_stays_free() {
+    use diesel::connection::SimpleConnection;
+    const CHUNK: usize = budget_monitor::projects::import::CHUNK;
+    let db = TestDb::new();
+    seed(&db);
+    // A check that only COMMIT runs, refusing one project of the first chunk.
+    db.connect()
+        .batch_execute(
+            "CREATE FUNCTION test_refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN
+                 IF NEW.code = 'JN-K0003' THEN RAISE EXCEPTION 'refused at commit'; END IF;
+                 RETURN NULL;
+             END $$;
+             CREATE CONSTRAINT TRIGGER test_refuse_at_commit AFTER INSERT ON projects
+                 DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+                 EXECUTE FUNCTION test_refuse_at_commit();",
+        )
+        .unwrap();
+    let app = app(state_for(&db)).await;
+    let jn = token(&app, "jn.fin").await;
+    let total = CHUNK + 10;
+    let items: Vec<Value> = (0..total)
+        .map(|i| item(&format!("JN-K{i:04}"), "KJJ"))
+        .collect();
+    let body = json!({ "items": items });
+    let (status, report, _) = import_as(&app, &jn, &body, "commit-1", Some("commit-2021")).await;
+    assert_eq!(status, 200, "{report}");
+    let mut expected = vec!["not_processed"; CHUNK];
+    expected.extend(vec!["created"; 10]);
+    assert_eq!(statuses(&report), expected);
+    assert_eq!(report["summary"]["not_processed"], CHUNK);
+    let reason = report["items"][0]["errors"]["item"][0].as_str().unwrap();
+    assert!(reason.contains("resend"), "{reason}");
+    assert_eq!(counts(&db).0, 10);
+
+    // The answer was not kept: the same request with the key is processed again.
+    db.connect()
+        .batch_execute("DROP TRIGGER test_refuse_at_commit ON projects")
+        .unwrap();
+    let (status, second, replayed) =
+        import_as(&app, &jn, &body, "commit-2", Some("commit-2021")).await;
+    assert_eq!((status, replayed), (200, false), "{second}");
+    assert_eq!(second["summary"]["created"], CHUNK);
+    assert_eq!(second["summary"]["unchanged"], 10);
+    assert_eq!(counts(&db).0, total as i64);
+}

@@ -81,6 +81,21 @@ pub fn find_by_code(
         .map_err(AppError::from)
 }
 
+/// The departments with one of these codes in one of these regions (one query for a whole
+/// batch; the caller picks the (region, code) pairs it asked for).
+pub fn find_by_codes(
+    conn: &mut PgConnection,
+    region_ids: &[Uuid],
+    codes: &[&str],
+) -> Result<Vec<DepartmentRow>, AppError> {
+    departments::table
+        .filter(departments::region_id.eq_any(region_ids))
+        .filter(departments::code.eq_any(codes))
+        .select(DepartmentRow::as_select())
+        .load(conn)
+        .map_err(AppError::from)
+}
+
 pub struct NewDepartmentRow<'a> {
     pub region_id: Uuid,
     pub region_path: &'a str,

@@ -1,29 +1,22 @@
-use std::collections::HashMap;
-
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use bigdecimal::BigDecimal;
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use diesel::Connection;
-use diesel::pg::PgConnection;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::audit::{self, AuditEntry};
 use crate::auth::{Action, Caller};
-use crate::batch::{self, ItemError};
 use crate::domain::money::serde_money;
 use crate::domain::regions::code_of;
 use crate::error::{AppError, FieldErrors};
-use crate::execution::store::{self, NewRecord, RecordFilter, RecordRow};
+use crate::execution::batch;
+use crate::execution::store::{self, RecordFilter, RecordRow};
 use crate::idempotency;
 use crate::listing::{Listing, RegionFilter};
 use crate::pagination::Page;
-use crate::projects::store::{self as projects, ProjectView};
-use crate::regions::store as regions;
 
 pub const MAX_RECORDS: usize = 10_000;
 
@@ -175,218 +168,6 @@ pub struct ExecutionReport {
     pub items: Vec<RecordResult>,
 }
 
-fn one_field(field: &str, message: impl Into<String>) -> FieldErrors {
-    let mut errors = FieldErrors::new();
-    errors.insert(field.to_owned(), vec![message.into()]);
-    errors
-}
-
-#[derive(Default)]
-struct Cache {
-    by_id: HashMap<Uuid, Option<ProjectView>>,
-    by_code: HashMap<(String, i16, String), Option<ProjectView>>,
-}
-
-fn resolve(
-    conn: &mut PgConnection,
-    cache: &mut Cache,
-    item: &NewExecutionRecord,
-) -> Result<Option<ProjectView>, ItemError> {
-    let db = |e: AppError| batch::classify(e, |e| one_field("item", e.problem().detail));
-    if let Some(id) = item.project_id {
-        if let Some(found) = cache.by_id.get(&id) {
-            return Ok(found.clone());
-        }
-        let found = projects::find(conn, id).map_err(db)?;
-        cache.by_id.insert(id, found.clone());
-        return Ok(found);
-    }
-    let (Some(region_code), Some(year), Some(code)) =
-        (&item.region_code, item.fiscal_year, &item.project_code)
-    else {
-        return Err(one_field(
-            "project_id",
-            "name the project by project_id, or by region_code, fiscal_year and project_code",
-        )
-        .into());
-    };
-    let key = (region_code.clone(), year, code.clone());
-    if let Some(found) = cache.by_code.get(&key) {
-        return Ok(found.clone());
-    }
-    let found = match regions::find_by_code(conn, region_code).map_err(db)? {
-        Some(region) => projects::project_by_code(conn, region.id, year, code).map_err(db)?,
-        None => None,
-    };
-    cache.by_code.insert(key, found.clone());
-    Ok(found)
-}
-
-/// Checks and stores one record in its own transaction, together with the refresh of the
-/// reports it moves: a stored record is always in its reports' figures, and a failure of
-/// either leaves neither (the item is then `not_processed`, or `rejected` for a reason of its
-/// own), while the items handled before it keep their results.
-fn record_one(
-    conn: &mut PgConnection,
-    caller: &Caller,
-    cache: &mut Cache,
-    item: &NewExecutionRecord,
-) -> Result<(RecordStatus, Uuid, Uuid, Option<String>), ItemError> {
-    let project = resolve(conn, cache, item)?
-        .filter(|p| caller.sees(&p.place()))
-        .ok_or_else(|| {
-            ItemError::from(one_field("project_id", "no project in your scope matches"))
-        })?;
-    if project.row.status == "stopped" {
-        return Err(one_field(
-            "project_id",
-            format!(
-                "project {} is stopped: it takes no more spending",
-                project.row.code
-            ),
-        )
-        .into());
-    }
-    let warning = (project.row.status == "suspended").then(|| {
-        format!(
-            "project {} is suspended: its disbursement is on hold",
-            project.row.code
-        )
-    });
-    if item.payment_date.year() != i32::from(project.row.fiscal_year) {
-        return Err(one_field(
-            "payment_date",
-            format!(
-                "must fall in the project's fiscal year {}",
-                project.row.fiscal_year
-            ),
-        )
-        .into());
-    }
-    if item.amount == 0 {
-        return Err(one_field("amount", "must not be zero").into());
-    }
-    let reference = item.external_ref.trim();
-    if reference.is_empty() || reference.len() > 200 {
-        return Err(one_field("external_ref", "must be 1 to 200 characters").into());
-    }
-    let outcome = conn
-        .transaction(|conn| {
-            let result = store::insert_or_existing(
-                conn,
-                NewRecord {
-                    project_id: project.row.id,
-                    region_id: project.row.region_id,
-                    region_path: &project.row.region_path,
-                    department_path: &project.row.department_path,
-                    payment_date: item.payment_date,
-                    amount: &item.amount,
-                    external_ref: reference,
-                    description: item.description.trim(),
-                    created_by: caller.user_id,
-                },
-            )?;
-            if let Ok(row) = &result {
-                audit::record(
-                    conn,
-                    AuditEntry::by(caller, "execution_record.created", "execution_record")
-                        .object(row.id, Some(&row.region_path))
-                        .project(row.project_id)
-                        .change(
-                            None::<&ExecutionRecord>,
-                            Some(&ExecutionRecord::from(row.clone())),
-                        ),
-                )?;
-                // The reports still being filled in whose cut-off the payment falls before
-                // show it once the record is stored: both commit together or neither does.
-                crate::reports::service::refresh_for_spending(
-                    conn,
-                    row.project_id,
-                    row.payment_date,
-                )?;
-            }
-            Ok::<_, AppError>(result)
-        })
-        .map_err(|e| batch::classify(e, |e| one_field("item", e.problem().detail)))?;
-    match outcome {
-        Ok(row) => Ok((RecordStatus::Created, row.id, project.row.id, warning)),
-        Err(existing)
-            if existing.amount == item.amount && existing.payment_date == item.payment_date =>
-        {
-            Ok((
-                RecordStatus::Duplicate,
-                existing.id,
-                project.row.id,
-                warning,
-            ))
-        }
-        Err(_) => Err(one_field(
-            "external_ref",
-            "was already received for this project with a different date or amount",
-        )
-        .into()),
-    }
-}
-
-fn run_batch(
-    conn: &mut PgConnection,
-    caller: &Caller,
-    items: Vec<Value>,
-) -> Result<ExecutionReport, AppError> {
-    let mut cache = Cache::default();
-    let mut summary = RecordSummary {
-        received: items.len(),
-        ..RecordSummary::default()
-    };
-    let mut results = Vec::with_capacity(items.len());
-    for (index, raw) in items.into_iter().enumerate() {
-        let outcome = if batch::must_stop() {
-            Err(ItemError::NotProcessed(batch::skipped()))
-        } else {
-            serde_json::from_value::<NewExecutionRecord>(raw)
-                .map_err(|e| {
-                    let text = e.to_string();
-                    one_field("item", text.split(" at line ").next().unwrap_or(&text)).into()
-                })
-                .and_then(|item| record_one(conn, caller, &mut cache, &item))
-        };
-        let (status, id, project_id, errors, warning) = match outcome {
-            Ok((status, id, project_id, warning)) => {
-                if status == RecordStatus::Created {
-                    summary.created += 1;
-                } else {
-                    summary.duplicate += 1;
-                }
-                (status, Some(id), Some(project_id), None, warning)
-            }
-            Err(ItemError::Refused(errors)) => {
-                summary.rejected += 1;
-                (RecordStatus::Rejected, None, None, Some(errors), None)
-            }
-            Err(ItemError::NotProcessed(errors)) => {
-                summary.not_processed += 1;
-                (RecordStatus::NotProcessed, None, None, Some(errors), None)
-            }
-        };
-        results.push(RecordResult {
-            index,
-            status,
-            id,
-            project_id,
-            errors,
-            warning,
-        });
-    }
-    if summary.not_processed == summary.received && summary.received > 0 && batch::must_stop() {
-        // Nothing was handled: a plain 503 says so best, and the retry is the same request.
-        return Err(AppError::database_unavailable());
-    }
-    Ok(ExecutionReport {
-        summary,
-        items: results,
-    })
-}
-
 impl idempotency::Settled for ExecutionReport {
     fn settled(&self) -> bool {
         self.summary.not_processed == 0
@@ -402,13 +183,17 @@ impl idempotency::Settled for ExecutionReport {
                    `duplicate` (the project already has this `external_ref` with the same date and \
                    amount, so it is counted once) or `rejected` with its reasons (unknown project, \
                    stopped project, date outside the fiscal year, reference reused with other data); \
-                   the other records are written regardless. `not_processed` means the service \
-                   could not handle the record (its database became unreachable, or it failed): \
-                   resend it, its `external_ref` makes that safe. When the database goes away in \
-                   the middle of a batch, the records handled so far keep their results and every \
-                   later record is `not_processed`; when it is away before the first record, the \
-                   answer is 503 with `Retry-After`. Reports still being filled in are refreshed \
-                   with the new executed amounts. `Idempotency-Key` makes a retry safe: a retry \
+                   the other records are written regardless. Records are written in order, 500 \
+                   to a transaction; a record the database refuses is rejected on its own and the \
+                   rest of its transaction is written. `not_processed` means the service could not \
+                   handle the record (its database became unreachable, or it failed, or its \
+                   transaction could not be committed): resend it, its `external_ref` makes that \
+                   safe. When the database goes away in the middle of a batch, the records of the \
+                   transactions already committed keep their results, and the records of the \
+                   transaction under way and every later record are `not_processed` (records \
+                   rejected for their own reasons stay `rejected`); when it is away before the \
+                   first record, the answer is 503 with `Retry-After`. Reports still being filled \
+                   in are refreshed with the new executed amounts in the same transaction. `Idempotency-Key` makes a retry safe: a retry \
                    with the key gets the first answer again, unless that answer had \
                    `not_processed` records (then it is not kept, and the retry is processed, the \
                    records already stored counting as `duplicate`). A key whose request was cut off \
@@ -471,7 +256,7 @@ pub async fn create_records(
                 &principal,
                 &path,
                 &fingerprint,
-                |conn| run_batch(conn, &caller, envelope.items),
+                |conn| batch::run_batch(conn, &caller, envelope.items),
             )
         })
         .await?;

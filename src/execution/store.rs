@@ -75,6 +75,78 @@ pub fn insert_or_existing(
     Ok(Err(existing))
 }
 
+/// Records per INSERT: 10 parameters each, under PostgreSQL's 65,535 per statement.
+const RECORDS_PER_INSERT: usize = 5000;
+
+/// Inserts the records whose (project, external reference) is not taken yet, in as few
+/// statements as the parameter limit allows; returns the rows it inserted. The references
+/// must be distinct per project among `new`.
+pub fn insert_new_many(
+    conn: &mut PgConnection,
+    new: &[NewRecord<'_>],
+) -> Result<Vec<RecordRow>, AppError> {
+    let mut inserted = Vec::with_capacity(new.len());
+    for part in new.chunks(RECORDS_PER_INSERT) {
+        let values: Vec<_> = part
+            .iter()
+            .map(|r| {
+                (
+                    execution_records::id.eq(Uuid::now_v7()),
+                    execution_records::project_id.eq(r.project_id),
+                    execution_records::region_id.eq(r.region_id),
+                    execution_records::region_path.eq(r.region_path),
+                    execution_records::department_path.eq(r.department_path),
+                    execution_records::payment_date.eq(r.payment_date),
+                    execution_records::amount.eq(r.amount),
+                    execution_records::external_ref.eq(r.external_ref),
+                    execution_records::description.eq(r.description),
+                    execution_records::created_by.eq(r.created_by),
+                )
+            })
+            .collect();
+        inserted.extend(
+            diesel::insert_into(execution_records::table)
+                .values(values)
+                .on_conflict((
+                    execution_records::project_id,
+                    execution_records::external_ref,
+                ))
+                .do_nothing()
+                .returning(RecordRow::as_returning())
+                .get_results::<RecordRow>(conn)?,
+        );
+    }
+    Ok(inserted)
+}
+
+/// The stored records with these (project, external reference) pairs, in one query: each
+/// column is matched with `= ANY`, and the exact pairs are picked here.
+pub fn find_by_refs(
+    conn: &mut PgConnection,
+    keys: &[(Uuid, &str)],
+) -> Result<Vec<RecordRow>, AppError> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let wanted: std::collections::HashSet<(Uuid, &str)> = keys.iter().copied().collect();
+    let projects: Vec<Uuid> = wanted
+        .iter()
+        .map(|k| k.0)
+        .collect::<std::collections::HashSet<_>>()
+        .into_iter()
+        .collect();
+    let refs: Vec<&str> = wanted.iter().map(|k| k.1).collect();
+    let rows: Vec<RecordRow> = execution_records::table
+        .filter(execution_records::project_id.eq_any(projects))
+        .filter(execution_records::external_ref.eq_any(refs))
+        .select(RecordRow::as_select())
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter(|r| wanted.contains(&(r.project_id, r.external_ref.as_str())))
+        .collect())
+}
+
 /// Spending of a project up to and including `cutoff` (refunds are negative records).
 pub fn executed_up_to(
     conn: &mut PgConnection,

@@ -146,6 +146,43 @@ pub fn insert_many(
     Ok(inserted)
 }
 
+/// Indicator rows per INSERT (12 parameters each, under PostgreSQL's 65,535).
+const INDICATORS_PER_INSERT: usize = 5000;
+
+/// Inserts the indicators of many projects with as few statements as the parameter limit
+/// allows; returns them ordered by id, which is each project's given order.
+pub fn insert_for_projects(
+    conn: &mut PgConnection,
+    sets: &[(Uuid, &[IndicatorFields])],
+) -> Result<Vec<IndicatorRow>, AppError> {
+    let rows: Vec<(Uuid, &IndicatorFields)> = sets
+        .iter()
+        .flat_map(|(project_id, fields)| fields.iter().map(move |f| (*project_id, f)))
+        .collect();
+    let mut inserted = Vec::with_capacity(rows.len());
+    for part in rows.chunks(INDICATORS_PER_INSERT) {
+        let values: Vec<_> = part
+            .iter()
+            .map(|(project_id, f)| {
+                (
+                    indicators::id.eq(Uuid::now_v7()),
+                    indicators::project_id.eq(*project_id),
+                    *f,
+                )
+            })
+            .collect();
+        inserted.extend(
+            diesel::insert_into(indicators::table)
+                .values(values)
+                .returning(IndicatorRow::as_returning())
+                .get_results::<IndicatorRow>(conn)?,
+        );
+    }
+    // UUIDv7 ids grow with creation order, which is the order given.
+    inserted.sort_by_key(|r| r.id);
+    Ok(inserted)
+}
+
 /// Writes the fields if the indicator is still at `expected_version`.
 pub fn update(
     conn: &mut PgConnection,

@@ -1,6 +1,8 @@
 //! The write paths of projects, shared by the single-project endpoints and the batch import:
 //! validation, scope, the budget ledger and the audit event, all in the caller's transaction.
 
+use std::collections::HashMap;
+
 use bigdecimal::BigDecimal;
 use diesel::pg::PgConnection;
 use uuid::Uuid;
@@ -8,7 +10,7 @@ use uuid::Uuid;
 use crate::audit::{self, AuditEntry};
 use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller};
-use crate::departments::store as departments;
+use crate::departments::store::{self as departments, DepartmentRow};
 use crate::domain::indicators::{Level1, readiness};
 use crate::domain::projects::{
     FundSources, check_budget_and_dates, is_function_class, is_project_code,
@@ -145,14 +147,9 @@ fn fields_of_new(new: &NewProject) -> ProjectFields {
     fields
 }
 
-/// Creates a project with its initial ledger entry and the given indicators.
-pub fn create(
-    conn: &mut PgConnection,
-    caller: &Caller,
-    new: &NewProject,
-    new_indicators: &[IndicatorFields],
-    reference: &str,
-) -> Result<Project, AppError> {
+/// The checks of a new project's own fields, made before anything is looked up: the caller's
+/// rights, the code, the year and the fields. Returns the columns to write.
+pub fn check_new(caller: &Caller, new: &NewProject) -> Result<ProjectFields, AppError> {
     caller.require(Action::ManageProjects)?;
     if new.classified {
         caller.require(Action::ClassifyProjects)?;
@@ -171,74 +168,151 @@ pub fn create(
     }
     check_fields(&mut errors, &fields);
     into_result(errors)?;
+    Ok(fields)
+}
 
+/// Whether new projects may be created in this department (the caller may see it).
+pub fn check_department_open(department: &DepartmentRow) -> Result<(), AppError> {
+    if department.active {
+        Ok(())
+    } else {
+        Err(AppError::invalid_field(
+            "department_id",
+            "the department is inactive",
+        ))
+    }
+}
+
+/// A new project that passed `check_new` and `check_department_open`, with a code found free.
+pub struct CheckedNew<'a> {
+    pub department: &'a DepartmentRow,
+    pub code: &'a str,
+    pub fiscal_year: i16,
+    pub fields: &'a ProjectFields,
+    pub indicators: &'a [IndicatorFields],
+}
+
+/// Creates a project with its initial ledger entry and the given indicators.
+pub fn create(
+    conn: &mut PgConnection,
+    caller: &Caller,
+    new: &NewProject,
+    new_indicators: &[IndicatorFields],
+    reference: &str,
+) -> Result<Project, AppError> {
+    let fields = check_new(caller, new)?;
     let department = departments::find(conn, new.department_id)?
         .filter(|d| caller.sees(&d.place()))
         .ok_or_else(|| {
             AppError::invalid_field("department_id", "no department in your scope has this id")
         })?;
-    if !department.active {
-        return Err(AppError::invalid_field(
-            "department_id",
-            "the department is inactive",
-        ));
-    }
+    check_department_open(&department)?;
     if store::find_by_code(conn, department.region_id, new.fiscal_year, &new.code)?.is_some() {
         // The same words whoever holds the code, so a hidden project is not revealed.
         return Err(code_unavailable(&new.code, new.fiscal_year));
     }
-    let id = store::insert(
-        conn,
-        ProjectKey {
-            department_id: department.id,
-            region_id: department.region_id,
-            region_path: &department.region_path,
-            department_path: &department.path,
-            fiscal_year: new.fiscal_year,
-            code: &new.code,
-        },
-        &fields,
-    )?;
-    store::append_ledger(
-        conn,
-        LedgerEntryNew {
-            project_id: id,
+    let checked = CheckedNew {
+        department: &department,
+        code: &new.code,
+        fiscal_year: new.fiscal_year,
+        fields: &fields,
+        indicators: new_indicators,
+    };
+    let mut created = create_many(conn, caller, &[checked], reference)?;
+    created.pop().ok_or_else(not_found)
+}
+
+/// Writes checked new projects in the caller's transaction with the same few statements
+/// however many there are: the projects, their initial ledger entries, their indicators, two
+/// reads for what the API shows, and the audit events (per project: one per indicator, then
+/// the project's). The single-project endpoint and the import both write through here, so
+/// their rows and events are the same. Returns the projects as the API shows them, in order.
+pub fn create_many(
+    conn: &mut PgConnection,
+    caller: &Caller,
+    new: &[CheckedNew<'_>],
+    reference: &str,
+) -> Result<Vec<Project>, AppError> {
+    if new.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(ProjectKey<'_>, &ProjectFields)> = new
+        .iter()
+        .map(|n| {
+            (
+                ProjectKey {
+                    department_id: n.department.id,
+                    region_id: n.department.region_id,
+                    region_path: &n.department.region_path,
+                    department_path: &n.department.path,
+                    fiscal_year: n.fiscal_year,
+                    code: n.code,
+                },
+                n.fields,
+            )
+        })
+        .collect();
+    let ids = store::insert_many(conn, &rows)?;
+    let entries: Vec<LedgerEntryNew<'_>> = new
+        .iter()
+        .zip(&ids)
+        .map(|(n, id)| LedgerEntryNew {
+            project_id: *id,
             kind: "initial",
-            amount: &fields.initial_budget,
+            amount: &n.fields.initial_budget,
             reason: "budget at the start of the year",
             reference,
             adjustment_id: None,
             counterpart_project_id: None,
             actor_id: Some(caller.user_id),
             actor_name: Some(&caller.username),
-        },
-    )?;
-    let view = store::find(conn, id)?.ok_or_else(not_found)?;
-    let rows = indicators::insert_many(conn, id, new_indicators)?;
-    let events = rows
+        })
+        .collect();
+    store::append_ledger_many(conn, &entries)?;
+    let sets: Vec<(Uuid, &[IndicatorFields])> = ids
+        .iter()
+        .zip(new)
+        .map(|(id, n)| (*id, n.indicators))
+        .collect();
+    let mut indicators_of: HashMap<Uuid, Vec<indicators::IndicatorRow>> = HashMap::new();
+    for row in indicators::insert_for_projects(conn, &sets)? {
+        indicators_of.entry(row.project_id).or_default().push(row);
+    }
+    // Read back after the ledger's trigger has set the adjusted budgets.
+    let mut views: HashMap<Uuid, ProjectView> = store::find_many(conn, &ids)?
         .into_iter()
-        .map(|row| {
-            AuditEntry::by(caller, "indicator.created", "indicator")
-                .object(row.id, Some(&view.row.region_path))
+        .map(|v| (v.row.id, v))
+        .collect();
+    let views: Vec<ProjectView> = ids
+        .iter()
+        .map(|id| views.remove(id).ok_or_else(not_found))
+        .collect::<Result<_, _>>()?;
+    let dtos = project_dtos(conn, views.clone())?;
+    let mut events = Vec::with_capacity(sets.iter().map(|(_, f)| f.len() + 1).sum());
+    for (view, dto) in views.iter().zip(&dtos) {
+        let id = view.row.id;
+        for row in indicators_of.remove(&id).unwrap_or_default() {
+            events.push(
+                AuditEntry::by(caller, "indicator.created", "indicator")
+                    .object(row.id, Some(&view.row.region_path))
+                    .project(id)
+                    .department(Some(view.row.department_id))
+                    .classified(view.classified())
+                    .details(serde_json::json!({"project_id": id, "project_code": view.row.code}))
+                    .change(None::<&Indicator>, Some(&Indicator::from(row))),
+            );
+        }
+        events.push(
+            AuditEntry::by(caller, "project.created", "project")
+                .object(id, Some(&view.row.region_path))
                 .project(id)
                 .department(Some(view.row.department_id))
                 .classified(view.classified())
-                .details(serde_json::json!({"project_id": id, "project_code": view.row.code}))
-                .change(None::<&Indicator>, Some(&Indicator::from(row)))
-        })
-        .collect();
+                .change(None::<&Project>, Some(dto)),
+        );
+    }
     audit::record_many(conn, events)?;
-    let dto = project_dto(conn, view.clone())?;
-    audit::record(
-        conn,
-        AuditEntry::by(caller, "project.created", "project")
-            .object(id, Some(&view.row.region_path))
-            .project(id)
-            .department(Some(view.row.department_id))
-            .classified(view.classified())
-            .change(None::<&Project>, Some(&dto)),
-    )?;
-    Ok(dto)
+    Ok(dtos)
 }
 
 /// The project's fields with `changes` applied (what `update` would write).

@@ -46,6 +46,15 @@ pub fn find_by_code(conn: &mut PgConnection, code: &str) -> Result<Option<Region
         .map_err(AppError::from)
 }
 
+/// The regions with these codes (one query for a whole batch).
+pub fn find_by_codes(conn: &mut PgConnection, codes: &[&str]) -> Result<Vec<RegionRow>, AppError> {
+    regions::table
+        .filter(regions::code.eq_any(codes))
+        .select(RegionRow::as_select())
+        .load(conn)
+        .map_err(AppError::from)
+}
+
 /// The regions directly under `parent_id`, by code.
 pub fn children_of(conn: &mut PgConnection, parent_id: Uuid) -> Result<Vec<RegionRow>, AppError> {
     regions::table

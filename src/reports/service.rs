@@ -6,7 +6,8 @@ mod figures;
 
 pub use creation::create_for_round;
 pub use figures::{
-    refresh, refresh_figures, refresh_for_projects, refresh_for_spending, refresh_many,
+    refresh, refresh_figures, refresh_for_projects, refresh_for_spending,
+    refresh_for_spending_many, refresh_many,
 };
 
 use bigdecimal::BigDecimal;

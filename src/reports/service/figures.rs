@@ -60,6 +60,16 @@ pub fn refresh_for_spending(
     refresh_many(conn, &ids)
 }
 
+/// `refresh_for_spending` for the records of a batch at once: each project with the earliest
+/// payment date among its new records, which covers the reports every one of them moves.
+pub fn refresh_for_spending_many(
+    conn: &mut PgConnection,
+    earliest: &HashMap<Uuid, chrono::NaiveDate>,
+) -> Result<(), AppError> {
+    let ids = store::editable_reports_covering_many(conn, earliest)?;
+    refresh_many(conn, &ids)
+}
+
 /// `refresh_figures` and then the lights of the reports it brought up to date.
 pub fn refresh_many(conn: &mut PgConnection, report_ids: &[Uuid]) -> Result<(), AppError> {
     let refreshed = refresh_figures(conn, report_ids)?;

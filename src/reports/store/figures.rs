@@ -191,6 +191,30 @@ pub fn editable_reports_covering(
         .map_err(AppError::from)
 }
 
+/// `editable_reports_covering` for many projects at once, each with its own earliest date, in
+/// one query (the dates are compared here, as there are few reports per project).
+pub fn editable_reports_covering_many(
+    conn: &mut PgConnection,
+    since: &HashMap<Uuid, NaiveDate>,
+) -> Result<Vec<Uuid>, AppError> {
+    if since.is_empty() {
+        return Ok(Vec::new());
+    }
+    let projects: Vec<Uuid> = since.keys().copied().collect();
+    let rows: Vec<(Uuid, Uuid, NaiveDate)> = reports::table
+        .inner_join(rounds::table)
+        .filter(reports::project_id.eq_any(&projects))
+        .filter(reports::status.eq_any(["draft", "returned"]))
+        .filter(rounds::status.eq("open"))
+        .select((reports::id, reports::project_id, rounds::cutoff_date))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, project, cutoff)| since.get(project).is_some_and(|d| cutoff >= d))
+        .map(|(id, _, _)| id)
+        .collect())
+}
+
 /// Ids of the editable reports of open rounds in the region subtree `region_path`.
 pub fn editable_reports_under(
     conn: &mut PgConnection,

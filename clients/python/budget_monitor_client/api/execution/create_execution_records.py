@@ -114,15 +114,19 @@ def sync_detailed(
      Up to 10,000 records per request. Each is reported by index: `created`, `duplicate` (the project
     already has this `external_ref` with the same date and amount, so it is counted once) or `rejected`
     with its reasons (unknown project, stopped project, date outside the fiscal year, reference reused
-    with other data); the other records are written regardless. `not_processed` means the service could
-    not handle the record (its database became unreachable, or it failed): resend it, its `external_ref`
-    makes that safe. When the database goes away in the middle of a batch, the records handled so far
-    keep their results and every later record is `not_processed`; when it is away before the first
-    record, the answer is 503 with `Retry-After`. Reports still being filled in are refreshed with the
-    new executed amounts. `Idempotency-Key` makes a retry safe: a retry with the key gets the first
-    answer again, unless that answer had `not_processed` records (then it is not kept, and the retry is
-    processed, the records already stored counting as `duplicate`). A key whose request was cut off by
-    an outage is free again at once. Roles: admin, finance_officer.
+    with other data); the other records are written regardless. Records are written in order, 500 to a
+    transaction; a record the database refuses is rejected on its own and the rest of its transaction is
+    written. `not_processed` means the service could not handle the record (its database became
+    unreachable, or it failed, or its transaction could not be committed): resend it, its `external_ref`
+    makes that safe. When the database goes away in the middle of a batch, the records of the
+    transactions already committed keep their results, and the records of the transaction under way and
+    every later record are `not_processed` (records rejected for their own reasons stay `rejected`);
+    when it is away before the first record, the answer is 503 with `Retry-After`. Reports still being
+    filled in are refreshed with the new executed amounts in the same transaction. `Idempotency-Key`
+    makes a retry safe: a retry with the key gets the first answer again, unless that answer had
+    `not_processed` records (then it is not kept, and the retry is processed, the records already stored
+    counting as `duplicate`). A key whose request was cut off by an outage is free again at once. Roles:
+    admin, finance_officer.
 
     Args:
         idempotency_key (str | Unset):
@@ -164,15 +168,19 @@ def sync(
      Up to 10,000 records per request. Each is reported by index: `created`, `duplicate` (the project
     already has this `external_ref` with the same date and amount, so it is counted once) or `rejected`
     with its reasons (unknown project, stopped project, date outside the fiscal year, reference reused
-    with other data); the other records are written regardless. `not_processed` means the service could
-    not handle the record (its database became unreachable, or it failed): resend it, its `external_ref`
-    makes that safe. When the database goes away in the middle of a batch, the records handled so far
-    keep their results and every later record is `not_processed`; when it is away before the first
-    record, the answer is 503 with `Retry-After`. Reports still being filled in are refreshed with the
-    new executed amounts. `Idempotency-Key` makes a retry safe: a retry with the key gets the first
-    answer again, unless that answer had `not_processed` records (then it is not kept, and the retry is
-    processed, the records already stored counting as `duplicate`). A key whose request was cut off by
-    an outage is free again at once. Roles: admin, finance_officer.
+    with other data); the other records are written regardless. Records are written in order, 500 to a
+    transaction; a record the database refuses is rejected on its own and the rest of its transaction is
+    written. `not_processed` means the service could not handle the record (its database became
+    unreachable, or it failed, or its transaction could not be committed): resend it, its `external_ref`
+    makes that safe. When the database goes away in the middle of a batch, the records of the
+    transactions already committed keep their results, and the records of the transaction under way and
+    every later record are `not_processed` (records rejected for their own reasons stay `rejected`);
+    when it is away before the first record, the answer is 503 with `Retry-After`. Reports still being
+    filled in are refreshed with the new executed amounts in the same transaction. `Idempotency-Key`
+    makes a retry safe: a retry with the key gets the first answer again, unless that answer had
+    `not_processed` records (then it is not kept, and the retry is processed, the records already stored
+    counting as `duplicate`). A key whose request was cut off by an outage is free again at once. Roles:
+    admin, finance_officer.
 
     Args:
         idempotency_key (str | Unset):
@@ -209,15 +217,19 @@ async def asyncio_detailed(
      Up to 10,000 records per request. Each is reported by index: `created`, `duplicate` (the project
     already has this `external_ref` with the same date and amount, so it is counted once) or `rejected`
     with its reasons (unknown project, stopped project, date outside the fiscal year, reference reused
-    with other data); the other records are written regardless. `not_processed` means the service could
-    not handle the record (its database became unreachable, or it failed): resend it, its `external_ref`
-    makes that safe. When the database goes away in the middle of a batch, the records handled so far
-    keep their results and every later record is `not_processed`; when it is away before the first
-    record, the answer is 503 with `Retry-After`. Reports still being filled in are refreshed with the
-    new executed amounts. `Idempotency-Key` makes a retry safe: a retry with the key gets the first
-    answer again, unless that answer had `not_processed` records (then it is not kept, and the retry is
-    processed, the records already stored counting as `duplicate`). A key whose request was cut off by
-    an outage is free again at once. Roles: admin, finance_officer.
+    with other data); the other records are written regardless. Records are written in order, 500 to a
+    transaction; a record the database refuses is rejected on its own and the rest of its transaction is
+    written. `not_processed` means the service could not handle the record (its database became
+    unreachable, or it failed, or its transaction could not be committed): resend it, its `external_ref`
+    makes that safe. When the database goes away in the middle of a batch, the records of the
+    transactions already committed keep their results, and the records of the transaction under way and
+    every later record are `not_processed` (records rejected for their own reasons stay `rejected`);
+    when it is away before the first record, the answer is 503 with `Retry-After`. Reports still being
+    filled in are refreshed with the new executed amounts in the same transaction. `Idempotency-Key`
+    makes a retry safe: a retry with the key gets the first answer again, unless that answer had
+    `not_processed` records (then it is not kept, and the retry is processed, the records already stored
+    counting as `duplicate`). A key whose request was cut off by an outage is free again at once. Roles:
+    admin, finance_officer.
 
     Args:
         idempotency_key (str | Unset):
@@ -257,15 +269,19 @@ async def asyncio(
      Up to 10,000 records per request. Each is reported by index: `created`, `duplicate` (the project
     already has this `external_ref` with the same date and amount, so it is counted once) or `rejected`
     with its reasons (unknown project, stopped project, date outside the fiscal year, reference reused
-    with other data); the other records are written regardless. `not_processed` means the service could
-    not handle the record (its database became unreachable, or it failed): resend it, its `external_ref`
-    makes that safe. When the database goes away in the middle of a batch, the records handled so far
-    keep their results and every later record is `not_processed`; when it is away before the first
-    record, the answer is 503 with `Retry-After`. Reports still being filled in are refreshed with the
-    new executed amounts. `Idempotency-Key` makes a retry safe: a retry with the key gets the first
-    answer again, unless that answer had `not_processed` records (then it is not kept, and the retry is
-    processed, the records already stored counting as `duplicate`). A key whose request was cut off by
-    an outage is free again at once. Roles: admin, finance_officer.
+    with other data); the other records are written regardless. Records are written in order, 500 to a
+    transaction; a record the database refuses is rejected on its own and the rest of its transaction is
+    written. `not_processed` means the service could not handle the record (its database became
+    unreachable, or it failed, or its transaction could not be committed): resend it, its `external_ref`
+    makes that safe. When the database goes away in the middle of a batch, the records of the
+    transactions already committed keep their results, and the records of the transaction under way and
+    every later record are `not_processed` (records rejected for their own reasons stay `rejected`);
+    when it is away before the first record, the answer is 503 with `Retry-After`. Reports still being
+    filled in are refreshed with the new executed amounts in the same transaction. `Idempotency-Key`
+    makes a retry safe: a retry with the key gets the first answer again, unless that answer had
+    `not_processed` records (then it is not kept, and the retry is processed, the records already stored
+    counting as `duplicate`). A key whose request was cut off by an outage is free again at once. Roles:
+    admin, finance_officer.
 
     Args:
         idempotency_key (str | Unset):

@@ -111,16 +111,19 @@ def sync_detailed(
 
      Up to 5,000 projects as JSON (`{"items": [...]}`) or CSV (`text/csv`, the layout of `GET
     /api/v1/projects/import/template.csv`: one row per indicator with the project columns repeated).
-    Each item is upserted by region code, fiscal year and project code (department by code) in its own
-    transaction and reported by index as `created`, `updated`, `unchanged` or `rejected` with its
-    reasons; the other items are written regardless. `not_processed` means the service could not handle
-    the item (its database became unreachable, or it failed): resend it, the upsert makes that safe.
-    When the database goes away in the middle of an import, the items handled so far keep their results
-    and every later item is `not_processed`; when it is away before the first item, the answer is 503
-    with `Retry-After`. With an `Idempotency-Key`, a retry within 24 hours gets the first answer again
-    without writing (unless it had `not_processed` items: then it is not kept and the retry is
-    processed), and the same key with a different body answers 422; a key whose request was cut off by
-    an outage is free again at once. Roles: admin, finance_officer.
+    Each item is upserted by region code, fiscal year and project code (department by code) and reported
+    by index as `created`, `updated`, `unchanged` or `rejected` with its reasons; the other items are
+    written regardless. Items are written in order, 500 to a transaction; an item the database refuses
+    is rejected on its own and the rest of its transaction is written. `not_processed` means the service
+    could not handle the item (its database became unreachable, or it failed, or its transaction could
+    not be committed): resend it, the upsert makes that safe. When the database goes away in the middle
+    of an import, the items of the transactions already committed keep their results, and the items of
+    the transaction under way and every later item are `not_processed` (items rejected for their own
+    reasons stay `rejected`); when it is away before the first item, the answer is 503 with `Retry-
+    After`. With an `Idempotency-Key`, a retry within 24 hours gets the first answer again without
+    writing (unless it had `not_processed` items: then it is not kept and the retry is processed), and
+    the same key with a different body answers 422; a key whose request was cut off by an outage is free
+    again at once. Roles: admin, finance_officer.
 
     Args:
         idempotency_key (str | Unset):
@@ -161,16 +164,19 @@ def sync(
 
      Up to 5,000 projects as JSON (`{"items": [...]}`) or CSV (`text/csv`, the layout of `GET
     /api/v1/projects/import/template.csv`: one row per indicator with the project columns repeated).
-    Each item is upserted by region code, fiscal year and project code (department by code) in its own
-    transaction and reported by index as `created`, `updated`, `unchanged` or `rejected` with its
-    reasons; the other items are written regardless. `not_processed` means the service could not handle
-    the item (its database became unreachable, or it failed): resend it, the upsert makes that safe.
-    When the database goes away in the middle of an import, the items handled so far keep their results
-    and every later item is `not_processed`; when it is away before the first item, the answer is 503
-    with `Retry-After`. With an `Idempotency-Key`, a retry within 24 hours gets the first answer again
-    without writing (unless it had `not_processed` items: then it is not kept and the retry is
-    processed), and the same key with a different body answers 422; a key whose request was cut off by
-    an outage is free again at once. Roles: admin, finance_officer.
+    Each item is upserted by region code, fiscal year and project code (department by code) and reported
+    by index as `created`, `updated`, `unchanged` or `rejected` with its reasons; the other items are
+    written regardless. Items are written in order, 500 to a transaction; an item the database refuses
+    is rejected on its own and the rest of its transaction is written. `not_processed` means the service
+    could not handle the item (its database became unreachable, or it failed, or its transaction could
+    not be committed): resend it, the upsert makes that safe. When the database goes away in the middle
+    of an import, the items of the transactions already committed keep their results, and the items of
+    the transaction under way and every later item are `not_processed` (items rejected for their own
+    reasons stay `rejected`); when it is away before the first item, the answer is 503 with `Retry-
+    After`. With an `Idempotency-Key`, a retry within 24 hours gets the first answer again without
+    writing (unless it had `not_processed` items: then it is not kept and the retry is processed), and
+    the same key with a different body answers 422; a key whose request was cut off by an outage is free
+    again at once. Roles: admin, finance_officer.
 
     Args:
         idempotency_key (str | Unset):
@@ -206,16 +212,19 @@ async def asyncio_detailed(
 
      Up to 5,000 projects as JSON (`{"items": [...]}`) or CSV (`text/csv`, the layout of `GET
     /api/v1/projects/import/template.csv`: one row per indicator with the project columns repeated).
-    Each item is upserted by region code, fiscal year and project code (department by code) in its own
-    transaction and reported by index as `created`, `updated`, `unchanged` or `rejected` with its
-    reasons; the other items are written regardless. `not_processed` means the service could not handle
-    the item (its database became unreachable, or it failed): resend it, the upsert makes that safe.
-    When the database goes away in the middle of an import, the items handled so far keep their results
-    and every later item is `not_processed`; when it is away before the first item, the answer is 503
-    with `Retry-After`. With an `Idempotency-Key`, a retry within 24 hours gets the first answer again
-    without writing (unless it had `not_processed` items: then it is not kept and the retry is
-    processed), and the same key with a different body answers 422; a key whose request was cut off by
-    an outage is free again at once. Roles: admin, finance_officer.
+    Each item is upserted by region code, fiscal year and project code (department by code) and reported
+    by index as `created`, `updated`, `unchanged` or `rejected` with its reasons; the other items are
+    written regardless. Items are written in order, 500 to a transaction; an item the database refuses
+    is rejected on its own and the rest of its transaction is written. `not_processed` means the service
+    could not handle the item (its database became unreachable, or it failed, or its transaction could
+    not be committed): resend it, the upsert makes that safe. When the database goes away in the middle
+    of an import, the items of the transactions already committed keep their results, and the items of
+    the transaction under way and every later item are `not_processed` (items rejected for their own
+    reasons stay `rejected`); when it is away before the first item, the answer is 503 with `Retry-
+    After`. With an `Idempotency-Key`, a retry within 24 hours gets the first answer again without
+    writing (unless it had `not_processed` items: then it is not kept and the retry is processed), and
+    the same key with a different body answers 422; a key whose request was cut off by an outage is free
+    again at once. Roles: admin, finance_officer.
 
     Args:
         idempotency_key (str | Unset):
@@ -254,16 +263,19 @@ async def asyncio(
 
      Up to 5,000 projects as JSON (`{"items": [...]}`) or CSV (`text/csv`, the layout of `GET
     /api/v1/projects/import/template.csv`: one row per indicator with the project columns repeated).
-    Each item is upserted by region code, fiscal year and project code (department by code) in its own
-    transaction and reported by index as `created`, `updated`, `unchanged` or `rejected` with its
-    reasons; the other items are written regardless. `not_processed` means the service could not handle
-    the item (its database became unreachable, or it failed): resend it, the upsert makes that safe.
-    When the database goes away in the middle of an import, the items handled so far keep their results
-    and every later item is `not_processed`; when it is away before the first item, the answer is 503
-    with `Retry-After`. With an `Idempotency-Key`, a retry within 24 hours gets the first answer again
-    without writing (unless it had `not_processed` items: then it is not kept and the retry is
-    processed), and the same key with a different body answers 422; a key whose request was cut off by
-    an outage is free again at once. Roles: admin, finance_officer.
+    Each item is upserted by region code, fiscal year and project code (department by code) and reported
+    by index as `created`, `updated`, `unchanged` or `rejected` with its reasons; the other items are
+    written regardless. Items are written in order, 500 to a transaction; an item the database refuses
+    is rejected on its own and the rest of its transaction is written. `not_processed` means the service
+    could not handle the item (its database became unreachable, or it failed, or its transaction could
+    not be committed): resend it, the upsert makes that safe. When the database goes away in the middle
+    of an import, the items of the transactions already committed keep their results, and the items of
+    the transaction under way and every later item are `not_processed` (items rejected for their own
+    reasons stay `rejected`); when it is away before the first item, the answer is 503 with `Retry-
+    After`. With an `Idempotency-Key`, a retry within 24 hours gets the first answer again without
+    writing (unless it had `not_processed` items: then it is not kept and the retry is processed), and
+    the same key with a different body answers 422; a key whose request was cut off by an outage is free
+    again at once. Roles: admin, finance_officer.
 
     Args:
         idempotency_key (str | Unset):

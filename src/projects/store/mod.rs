@@ -91,6 +91,11 @@ macro_rules! project_view_query {
     };
 }
 
+// After the macro, which it uses.
+mod bulk;
+
+pub use bulk::{CodeKey, append_ledger_many, find_many_by_code, insert_many, taken_codes};
+
 pub fn find(conn: &mut PgConnection, id: Uuid) -> Result<Option<ProjectView>, AppError> {
     project_view_query!()
         .filter(projects::id.eq(id))
