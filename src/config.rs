@@ -48,6 +48,8 @@ pub struct Config {
     pub bind_addr: SocketAddr,
     pub db_pool_size: u32,
     pub db_connect_timeout: Duration,
+    /// HTTP worker threads (`HTTP_WORKERS`); `None`: one per CPU.
+    pub http_workers: Option<usize>,
     pub max_body_bytes: usize,
     pub cors_allowed_origins: CorsOrigins,
     pub log_format: LogFormat,
@@ -204,6 +206,19 @@ impl Config {
             },
         };
 
+        let http_workers = match get("HTTP_WORKERS") {
+            None => None,
+            Some(raw) => match raw.parse::<usize>() {
+                Ok(n) if (1..=64).contains(&n) => Some(n),
+                _ => {
+                    return Err(invalid(
+                        "HTTP_WORKERS",
+                        format!("expected a whole number from 1 to 64, got {raw:?}"),
+                    ));
+                }
+            },
+        };
+
         let max_body_bytes = match get("MAX_BODY_BYTES") {
             None => DEFAULT_MAX_BODY_BYTES,
             Some(raw) => match raw.parse::<usize>() {
@@ -246,6 +261,7 @@ impl Config {
             bind_addr,
             db_pool_size,
             db_connect_timeout,
+            http_workers,
             max_body_bytes,
             cors_allowed_origins,
             log_format,
@@ -511,6 +527,8 @@ mod tests {
             ("DB_POOL_SIZE", "many"),
             ("DB_CONNECT_TIMEOUT", "0"),
             ("DB_CONNECT_TIMEOUT", "5s"),
+            ("HTTP_WORKERS", "0"),
+            ("HTTP_WORKERS", "all"),
             ("MAX_BODY_BYTES", "12"),
             ("CORS_ALLOWED_ORIGINS", "example.com"),
             ("CORS_ALLOWED_ORIGINS", "https://a.example/path"),

@@ -104,8 +104,9 @@ pub async fn serve(config: Config) -> std::io::Result<()> {
              one of them required with APP_ENV=prod)"
         );
     }
+    let workers = config.http_workers;
     let state = AppState::new(config);
-    let server = http_server(bind(bind_addr)?, state, None)?;
+    let server = http_server(bind(bind_addr)?, state, workers)?;
     tracing::info!(address = %bind_addr, "listening");
     server.await?;
     tracing::info!("stopped");

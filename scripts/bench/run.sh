@@ -11,7 +11,7 @@
 #   BM_SEEDED=db     start from a copy of an already seeded database (e.g. one made with
 #                    `seed-demo --scale 54`, the provincial-scale data) instead of an empty one;
 #                    the import then adds its projects to that data
-#   BM_POOL=N BM_WORKERS=N   the server's DB_POOL_SIZE and WORKERS (defaults: the service's)
+#   BM_POOL=N BM_WORKERS=N   the server's DB_POOL_SIZE and HTTP_WORKERS (defaults: the service's)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib/postgres.sh
@@ -43,7 +43,7 @@ export JWT_SECRET=bench-secret-bench-secret-bench-secret-0123
 export ADMIN_PASSWORD=Bench-admin-password-1
 export LOG_FORMAT=json RUST_LOG=warn BIND_ADDR=127.0.0.1:$port
 [ -n "${BM_POOL:-}" ] && export DB_POOL_SIZE=$BM_POOL
-[ -n "${BM_WORKERS:-}" ] && export WORKERS=$BM_WORKERS
+[ -n "${BM_WORKERS:-}" ] && export HTTP_WORKERS=$BM_WORKERS
 "$BM_BIN" migrate >/dev/null
 "$BM_BIN" create-admin --username bench.admin >/dev/null 2>&1 || true
 "$BM_BIN" serve 2>/tmp/bm-bench.log &
