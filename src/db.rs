@@ -6,14 +6,14 @@
 pub mod budget;
 pub mod outage;
 pub mod replica;
+mod session;
 
-use std::borrow::Cow;
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
 use diesel::r2d2::{ConnectionManager, ManageConnection, Pool, PooledConnection, R2D2Connection};
 use diesel::{Connection, RunQueryDsl};
@@ -24,6 +24,7 @@ use crate::error::AppError;
 pub use budget::{Access, PreCheck, WaitBudget};
 pub use outage::{connection_lost, note_connection_lost};
 pub use replica::{ReadCounts, ReplicaState};
+use session::Session;
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
@@ -45,6 +46,8 @@ pub struct DbConn {
     used: Option<Instant>,
     /// The read side's generation when this connection was last known good.
     generation: u64,
+    /// The session settings it was last put in (`session`); `None` until the first run.
+    session: Option<Session>,
 }
 
 impl Deref for DbConn {
@@ -74,6 +77,7 @@ impl ManageConnection for Manager {
             lost: false,
             used: None,
             generation: 0,
+            session: None,
         })
     }
 
@@ -228,10 +232,11 @@ impl Db {
     /// so a request makes one checkout, and the request's `PreCheck` (the caller's token still
     /// good) is made before `f` on it.
     ///
-    /// The budget's access decides how: a read-only request (GET, HEAD) runs `f` in a READ ONLY
-    /// transaction, on the read replica when there is one and it may serve the read, else on the
-    /// primary; any other request runs it on the primary as it is, and with a replica configured
-    /// then notes the primary's WAL position, which later reads must find replayed.
+    /// The budget's access decides how: a read-only request (GET, HEAD) runs `f` with every
+    /// statement its own READ ONLY transaction (`session`), on the read replica when there is one
+    /// and it may serve the read, else on the primary; any other request runs it on the primary
+    /// as it is, and with a replica configured then notes the primary's WAL position, which
+    /// later reads must find replayed.
     pub fn with_conn<T>(
         &self,
         budget: Option<&WaitBudget>,
@@ -247,20 +252,12 @@ impl Db {
             .map(WaitBudget::take_check)
             .transpose()?
             .unwrap_or_default();
-        outage::reset_connection_lost();
-        let result = {
-            let pg: &mut PgConnection = &mut conn;
-            if access.read_only {
-                let custom_plans = budget.is_some_and(WaitBudget::custom_plans);
-                read_only_transaction(pg, check.as_ref(), custom_plans, f)
-            } else {
-                let checked = match &check {
-                    Some(c) => pg.batch_execute(&c.sql).map_err(CheckError::Failed),
-                    None => Ok(()),
-                };
-                checked.and_then(|()| f(pg).map_err(CheckError::Work))
-            }
+        let session = Session {
+            read_only: access.read_only,
+            custom_plans: access.read_only && budget.is_some_and(WaitBudget::custom_plans),
         };
+        outage::reset_connection_lost();
+        let result = run_checked(&mut conn, session, check.as_ref(), f);
         let lost = outage::connection_lost();
         if lost {
             conn.lost = true;
@@ -280,16 +277,16 @@ impl Db {
         }
         result.map_err(|err| match (err, check, budget) {
             (CheckError::Work(err), _, _) => err,
-            (CheckError::Failed(err), Some(check), Some(budget)) => {
-                if check.is_refusal(&err) {
-                    budget.refuse(check.refused);
-                    (check.refused)()
-                } else {
-                    budget.put_back_check(check);
-                    AppError::from(err)
-                }
+            (CheckError::Refused, Some(check), Some(budget)) => {
+                budget.refuse(check.refused);
+                (check.refused)()
             }
-            (CheckError::Failed(err), _, _) => AppError::from(err),
+            (CheckError::Failed(err), Some(check), Some(budget)) => {
+                budget.put_back_check(check);
+                err
+            }
+            (CheckError::Failed(err), _, _) => err,
+            (CheckError::Refused, _, _) => AppError::Internal("a check without a request".into()),
         })
     }
 
@@ -356,12 +353,15 @@ impl Db {
         let read_only = budget.is_some_and(|b| b.access().read_only);
         let mut conn = self.checkout(budget)?;
         outage::reset_connection_lost();
-        let result = if read_only {
-            let pg: &mut PgConnection = &mut conn;
-            pg.build_transaction().read_only().run(f)
-        } else {
-            f(&mut conn)
+        let session = Session {
+            read_only,
+            custom_plans: false,
         };
+        let result = run_checked(&mut conn, session, None, f).map_err(|err| match err {
+            CheckError::Work(err) => err,
+            CheckError::Failed(err) => err,
+            CheckError::Refused => AppError::Internal("a check that was not asked for".into()),
+        });
         if outage::connection_lost() {
             conn.lost = true;
         }
@@ -384,54 +384,32 @@ impl Db {
     }
 }
 
-/// Why a run failed: its `PreCheck` (made before the work), or the work.
+/// Why a run failed: its session settings or its `PreCheck` could not be made, the check was
+/// refused, or the work failed.
 enum CheckError {
-    Failed(diesel::result::Error),
+    /// Converted at once, so that a connection that failed as a connection is known to be lost
+    /// (`outage`) before the run decides whether to keep it.
+    Failed(AppError),
+    Refused,
     Work(AppError),
 }
 
-/// Runs `f` in a READ ONLY transaction whose `BEGIN` carries `check` (and, with
-/// `custom_plans`, `WaitBudget::plan_each_time`'s setting), so neither costs a round trip of its
-/// own; as diesel's `transaction`, it commits when `f` succeeds and rolls back when it fails.
-fn read_only_transaction<T>(
-    conn: &mut PgConnection,
+/// Puts `conn` in `session`'s settings, makes `check`, then runs `f`; the work runs only when
+/// both succeeded.
+fn run_checked<T>(
+    conn: &mut DbConn,
+    session: Session,
     check: Option<&PreCheck>,
-    custom_plans: bool,
     f: impl FnOnce(&mut PgConnection) -> Result<T, AppError>,
 ) -> Result<T, CheckError> {
-    type Manager = AnsiTransactionManager;
-    let plans = if custom_plans {
-        "; SET LOCAL plan_cache_mode = force_custom_plan"
-    } else {
-        ""
-    };
-    let begin = match check {
-        Some(check) => Cow::Owned(format!("BEGIN TRANSACTION READ ONLY{plans}; {}", check.sql)),
-        None if custom_plans => Cow::Owned(format!("BEGIN TRANSACTION READ ONLY{plans}")),
-        None => Cow::Borrowed("BEGIN TRANSACTION READ ONLY"),
-    };
-    if let Err(err) = Manager::begin_transaction_sql(conn, &begin) {
-        if check.is_some() {
-            // The BEGIN may have run before the check failed, leaving an aborted transaction
-            // open that diesel does not know of; a failure here means the connection is gone.
-            let _ = conn.batch_execute("ROLLBACK");
-        }
-        return Err(CheckError::Failed(err));
+    let failed = |err: diesel::result::Error| CheckError::Failed(err.into());
+    conn.enter(session).map_err(failed)?;
+    if let Some(check) = check
+        && !(check.passes)(&mut conn.conn).map_err(failed)?
+    {
+        return Err(CheckError::Refused);
     }
-    match f(conn) {
-        Ok(value) => {
-            <Manager as TransactionManager<PgConnection>>::commit_transaction(conn)
-                .map_err(|e| CheckError::Work(e.into()))?;
-            Ok(value)
-        }
-        Err(err) => match <Manager as TransactionManager<PgConnection>>::rollback_transaction(conn)
-        {
-            Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => {
-                Err(CheckError::Work(err))
-            }
-            Err(rollback) => Err(CheckError::Work(rollback.into())),
-        },
-    }
+    f(&mut conn.conn).map_err(CheckError::Work)
 }
 
 /// Checks that the database answers a trivial query.

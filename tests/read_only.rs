@@ -31,18 +31,22 @@ use serde_json::Value;
 
 const USERS: [&str; 6] = ["admin", "sd.fin", "jn.fin", "jn.aud", "jn.kj", "jn.jy"];
 
-/// The settings of the transaction a request's query ran in, and of its session: the read pool
-/// of these tests has `default_transaction_read_only` on, the primary's sessions do not.
+/// The settings of the transaction a request's query ran in, and of its session, and which pool
+/// it came from: the read pool of these tests connects as `application_name` `read-pool` (and
+/// with `default_transaction_read_only` on), the primary's connections with none.
 #[derive(Debug, QueryableByName, Serialize)]
 struct Session {
     #[diesel(sql_type = Text)]
     transaction_read_only: String,
     #[diesel(sql_type = Text)]
     default_transaction_read_only: String,
+    #[diesel(sql_type = Text)]
+    pool: String,
 }
 
 const SESSION_SQL: &str = "SELECT current_setting('transaction_read_only') AS transaction_read_only, \
-     current_setting('default_transaction_read_only') AS default_transaction_read_only";
+     current_setting('default_transaction_read_only') AS default_transaction_read_only, \
+     current_setting('application_name') AS pool";
 
 fn session(conn: &mut PgConnection) -> Result<Session, AppError> {
     Ok(diesel::sql_query(SESSION_SQL).get_result(conn)?)
@@ -55,13 +59,13 @@ struct PageRow {
     #[diesel(sql_type = Text)]
     transaction_read_only: String,
     #[diesel(sql_type = Text)]
-    default_transaction_read_only: String,
+    pool: String,
 }
 
 const PAGE_COLUMNS: &[Column] = &[
     Column::new("n", Kind::Integer),
     Column::new("transaction_read_only", Kind::Text),
-    Column::new("default_transaction_read_only", Kind::Text),
+    Column::new("pool", Kind::Text),
 ];
 
 /// Test-only routes beside the API, under the same middleware: what a handler's query runs in,
@@ -95,7 +99,7 @@ fn probes(cfg: &mut web::ServiceConfig) {
                 let to = (from + limit).min(3 * limit);
                 Ok(diesel::sql_query(format!(
                     "SELECT g AS n, current_setting('transaction_read_only') AS transaction_read_only, \
-                     current_setting('default_transaction_read_only') AS default_transaction_read_only \
+                     current_setting('application_name') AS pool \
                      FROM generate_series({from}::int8, {to}::int8) g"
                 ))
                 .load::<PageRow>(conn)?)
@@ -105,7 +109,7 @@ fn probes(cfg: &mut web::ServiceConfig) {
                 vec![
                     Cell::Int(row.n),
                     Cell::Text(row.transaction_read_only.clone()),
-                    Cell::Text(row.default_transaction_read_only.clone()),
+                    Cell::Text(row.pool.clone()),
                 ]
             },
         )
@@ -138,7 +142,7 @@ fn page_settings(csv: &str) -> Vec<(String, String)> {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("n,transaction_read_only,default_transaction_read_only"),
+        Some("n,transaction_read_only,pool"),
         "{csv:.200}"
     );
     let rows: Vec<(String, String)> = lines
@@ -153,7 +157,10 @@ fn page_settings(csv: &str) -> Vec<(String, String)> {
 
 /// A URL of `db` whose sessions refuse writes: the read pool of these tests.
 fn read_only_url(db: &TestDb) -> String {
-    format!("{}?options=-c%20default_transaction_read_only%3Don", db.url)
+    format!(
+        "{}?options=-c%20default_transaction_read_only%3Don&application_name=read-pool",
+        db.url
+    )
 }
 
 fn role_of(who: &str) -> &'static str {
@@ -173,8 +180,10 @@ fn served_by_primary(counts: ReadCounts) -> u64 {
 async fn gets_and_heads_run_read_only_and_other_methods_do_not() {
     let db = TestDb::new();
     let mut config = config_for(&db.url);
-    // This test is about the primary alone, also in the replica pass.
+    // This test is about the primary alone, also in the replica pass; with one connection,
+    // every request below runs on the connection the one before left in its settings.
     config.database_read_url = None;
+    config.db_pool_size = 1;
     let state = AppState::new(config);
     let app = app_with(state.clone(), probes).await;
     seed(&db);
@@ -187,12 +196,17 @@ async fn gets_and_heads_run_read_only_and_other_methods_do_not() {
     let (status, body) = request(&app, "POST", "/test/db/write", false).await;
     assert_eq!((status, body.as_str()), (200, "1"));
 
-    // The transaction is READ ONLY; the session is the primary's ordinary one.
+    // A read runs each statement as its own READ ONLY transaction: the session's default is
+    // read-only while a GET runs, and back to read-write for the next write.
     let (status, body) = request(&app, "GET", "/test/db/session", false).await;
     assert_eq!(status, 200, "{body}");
     let session: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(session["transaction_read_only"], "on");
-    assert_eq!(session["default_transaction_read_only"], "off");
+    assert_eq!(session["default_transaction_read_only"], "on");
+    let (status, body) = request(&app, "POST", "/test/db/write", false).await;
+    assert_eq!((status, body.as_str()), (200, "1"), "a write after a read");
+    let (status, body) = request(&app, "GET", "/test/db/write", false).await;
+    assert_eq!(status, 500, "a write in a GET after a write: {body}");
 
     // Every page of an export, read after the handler returned, is read-only too.
     let (status, csv) = request(&app, "GET", "/test/db/pages", false).await;
@@ -229,10 +243,11 @@ async fn every_get_of_the_document_reads_from_the_read_pool_without_writing() {
     let (status, body) = request(&app, "GET", "/test/db/session", false).await;
     assert_eq!(status, 200, "{body}");
     let session: Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(session["default_transaction_read_only"], "on", "{session}");
+    assert_eq!(session["pool"], "read-pool", "{session}");
+    assert_eq!(session["transaction_read_only"], "on", "{session}");
     let (_, body) = request(&app, "GET", "/test/db/session", true).await;
     let session: Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(session["default_transaction_read_only"], "off", "{session}");
+    assert_eq!(session["pool"], "", "{session}");
     assert_eq!(session["transaction_read_only"], "on", "{session}");
     // A write attempted on the read pool fails (and also on the primary, for a GET).
     for strong in [false, true] {
@@ -243,7 +258,7 @@ async fn every_get_of_the_document_reads_from_the_read_pool_without_writing() {
     let (status, csv) = request(&app, "GET", "/test/db/pages", false).await;
     assert_eq!(status, 200, "{csv:.300}");
     for (transaction, pool) in page_settings(&csv) {
-        assert_eq!((transaction.as_str(), pool.as_str()), ("on", "on"));
+        assert_eq!((transaction.as_str(), pool.as_str()), ("on", "read-pool"));
     }
 
     // Every GET of the document, as every user it allows, with every id of the scene.
@@ -317,24 +332,20 @@ async fn reads_go_to_the_primary_while_the_read_pool_is_away_and_come_back_by_th
         async move {
             let (status, body) = request(app, "GET", "/test/db/session", strong).await;
             let session: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-            (status, session["default_transaction_read_only"].clone())
+            (status, session["pool"].clone())
         }
     };
     // The first read of a new instance comes from the primary, which it has not seen yet (the
     // staleness bound needs one position of the primary); from then on, the read pool.
-    assert_eq!(session(false).await, (200, "off".into()));
-    assert_eq!(session(false).await, (200, "on".into()));
+    assert_eq!(session(false).await, (200, "".into()));
+    assert_eq!(session(false).await, (200, "read-pool".into()));
 
     proxy.cut().await;
     // Past the idle time after which a read-pool connection is checked before use.
     tokio::time::sleep(Duration::from_millis(1100)).await;
     let started = Instant::now();
     for _ in 0..5 {
-        assert_eq!(
-            session(false).await,
-            (200, "off".into()),
-            "from the primary"
-        );
+        assert_eq!(session(false).await, (200, "".into()), "from the primary");
     }
     // At most one wait for a read-pool connection (half a second), not one per request.
     assert!(
@@ -359,7 +370,7 @@ async fn reads_go_to_the_primary_while_the_read_pool_is_away_and_come_back_by_th
     loop {
         let (status, pool) = session(false).await;
         assert_eq!(status, 200);
-        if pool == "on" {
+        if pool == "read-pool" {
             break;
         }
         assert!(

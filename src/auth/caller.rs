@@ -9,6 +9,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use actix_web::body::BoxBody;
 use actix_web::dev::{Payload, ServiceResponse};
@@ -45,9 +46,9 @@ impl FromRequest for Caller {
             {
                 let caller =
                     caller_from(principal.clone(), request_id).ok_or_else(invalid_token)?;
+                let role = caller.role.as_str();
                 budget.set_check(PreCheck {
-                    sql: store::caller_check(&principal, caller.role.as_str()),
-                    message: store::CALLER_CHECK_REFUSED,
+                    passes: Arc::new(move |conn| store::caller_still_valid(conn, &principal, role)),
                     refused: invalid_token,
                 });
                 return Ok(caller);

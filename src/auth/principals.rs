@@ -1,6 +1,6 @@
 //! The principals this instance has read, by user, so that a request whose caller is known
 //! needs no round trip of its own to learn its role and scope: it checks the user row on the
-//! connection of its work instead (`store::caller_check`, made before the work), which keeps the
+//! connection of its work instead (`store::caller_still_valid`, made before the work), which keeps the
 //! rule that deactivation, a password change or a role or scope change acts on the next request.
 //!
 //! An entry is used only for a token of the same token version; the check still decides.

@@ -53,23 +53,20 @@ pub fn load_principal(
         .map_err(AppError::from)
 }
 
-/// The start of the error the `caller_check` function raises when the user row no longer
-/// matches (migration 2026-12-02-000010_caller_check).
-pub const CALLER_CHECK_REFUSED: &str = "caller_check:";
-
-/// One statement that fails unless `p`'s user row is still active, at `p`'s token version and
-/// with its role and scope: what the request may rely on when the service knew the principal
-/// already. The values are written into the text (it travels with a `BEGIN` in one simple-query
-/// round trip); each is a uuid, an integer or a role name of a fixed set, never free text.
-pub fn caller_check(p: &Principal, role: &'static str) -> String {
-    let uuid = |id: Option<Uuid>| id.map_or_else(|| "NULL".to_owned(), |id| format!("'{id}'"));
-    format!(
-        "SELECT caller_check('{}', {}, '{role}', {}, {})",
-        p.id,
-        p.token_version,
-        uuid(p.region_id),
-        uuid(p.department_id)
-    )
+/// Whether `p`'s user row is still active, at `p`'s token version and with its role and scope:
+/// what a request may rely on when the service knew the principal already. A static query, so
+/// diesel keeps it prepared on each connection.
+pub fn caller_still_valid(conn: &mut PgConnection, p: &Principal, role: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        users::table
+            .filter(users::id.eq(p.id))
+            .filter(users::active.eq(true))
+            .filter(users::token_version.eq(p.token_version))
+            .filter(users::role.eq(role))
+            .filter(users::region_id.is_not_distinct_from(p.region_id))
+            .filter(users::department_id.is_not_distinct_from(p.department_id)),
+    ))
+    .get_result(conn)
 }
 
 #[derive(Debug, Clone, Queryable)]

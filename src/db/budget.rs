@@ -14,13 +14,14 @@
 //! answered (an export's later pages, read while the body streams, check out their own: a slow
 //! client must not pin a connection). It also carries the check that the caller's token is still
 //! good (`PreCheck`), which the request's first run makes on that connection before anything
-//! else, so the check costs no round trip of its own on a read.
+//! else, so it needs no checkout of its own.
 
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
+use diesel::pg::PgConnection;
 use diesel::result::Error as DieselError;
 
 use super::PgPooled;
@@ -67,21 +68,20 @@ impl std::fmt::Debug for Held {
     }
 }
 
-/// SQL that must succeed before the request's work runs (one statement, values written in, as
-/// it is sent in one round trip with `BEGIN` on a read), and the answer when the database refuses
-/// it (`message` starts PostgreSQL's error text).
-#[derive(Debug, Clone)]
+/// A statement run on the request's connection that answers whether the check passes.
+pub type CheckFn = dyn Fn(&mut PgConnection) -> Result<bool, DieselError> + Send + Sync;
+
+/// A check that must pass on the request's connection before its work runs (a statement that
+/// answers true), and the answer when it does not pass.
+#[derive(Clone)]
 pub struct PreCheck {
-    pub sql: String,
-    pub message: &'static str,
+    pub passes: Arc<CheckFn>,
     pub refused: fn() -> AppError,
 }
 
-impl PreCheck {
-    /// Whether running the check failed because the database refused it (rather than, say,
-    /// because the connection was lost).
-    pub fn is_refusal(&self, err: &DieselError) -> bool {
-        matches!(err, DieselError::DatabaseError(_, info) if info.message().starts_with(self.message))
+impl std::fmt::Debug for PreCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreCheck").finish_non_exhaustive()
     }
 }
 
@@ -147,8 +147,8 @@ impl WaitBudget {
     /// PostgreSQL switch a cached prepared statement to a generic plan after five runs. Lists
     /// ask for it: their region filters are prefixes (`LIKE $1`), and a generic plan cannot
     /// tell a province's subtree from a city's; a round's reports went from 23 ms to 0.5 s on
-    /// one connection when it switched. It costs a plan per run (0.5-1 ms for a list) and no
-    /// round trip: the setting travels with the `BEGIN`.
+    /// one connection when it switched. It costs a plan per run (0.5-1 ms for a list), and a
+    /// round trip when the connection's last run planned otherwise (`db::session`).
     pub fn plan_each_time(&self) {
         self.custom_plans.store(true, Ordering::Relaxed);
     }
