@@ -182,8 +182,11 @@ pub async fn list_projects(
                 let after = after
                     .map(|(key, id)| project_after(field, key, id))
                     .transpose()?;
-                let views = store::list(conn, &scope, &filter, field, descending, after, limit)?;
-                service::project_dtos(conn, views)
+                let rows = store::list(conn, &scope, &filter, field, descending, after, limit)?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(view, weights)| service::project_dto_with(view, &weights))
+                    .collect())
             },
             move |p: &Project| project_key(field, p),
         )

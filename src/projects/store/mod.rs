@@ -93,6 +93,7 @@ macro_rules! project_view_query {
 
 // After the macro, which it uses.
 mod bulk;
+mod weights;
 
 pub use bulk::{CodeKey, append_ledger_many, find_many_by_code, insert_many, taken_codes};
 
@@ -107,39 +108,38 @@ pub fn find(conn: &mut PgConnection, id: Uuid) -> Result<Option<ProjectView>, Ap
 /// Indicators' level-1 categories and weights, what a project's readiness is decided from.
 pub type Weights = Vec<(Level1, BigDecimal)>;
 
+/// A project, its department's code and classification, and `weights::WeightsColumn`.
+type WeightedRow = (ProjectRow, String, bool, Vec<String>);
+
+fn weighted(
+    (row, department_code, department_classified, entries): WeightedRow,
+) -> (ProjectView, Weights) {
+    let view = ProjectView {
+        row,
+        department_code,
+        department_classified,
+    };
+    (view, weights::parse(&entries))
+}
+
 /// A project with its department and its indicators' level-1 categories and weights (what its
-/// readiness needs), in one statement: a project has at most a few dozen indicators, so the
-/// project's columns repeat on a few rows rather than costing a second round trip.
+/// readiness needs), in one statement.
 pub fn find_with_weights(
     conn: &mut PgConnection,
     id: Uuid,
 ) -> Result<Option<(ProjectView, Weights)>, AppError> {
-    type Row = (ProjectRow, String, bool, Option<String>, Option<BigDecimal>);
-    let rows: Vec<Row> = projects::table
+    let row: Option<WeightedRow> = projects::table
         .inner_join(departments::table)
-        .left_join(indicators::table)
         .filter(projects::id.eq(id))
         .select((
             ProjectRow::as_select(),
             departments::code,
             departments::classified,
-            indicators::level1.nullable(),
-            indicators::weight.nullable(),
+            weights::WeightsColumn,
         ))
-        .load(conn)?;
-    let mut weights = Vec::with_capacity(rows.len());
-    let mut view = None;
-    for (row, department_code, department_classified, level1, weight) in rows {
-        if let (Some(level1), Some(weight)) = (level1.as_deref().and_then(Level1::parse), weight) {
-            weights.push((level1, weight));
-        }
-        view.get_or_insert(ProjectView {
-            row,
-            department_code,
-            department_classified,
-        });
-    }
-    Ok(view.map(|view| (view, weights)))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(weighted))
 }
 
 /// Whether the project is secret-related now, itself or through its department (the
@@ -470,6 +470,8 @@ pub enum ProjectAfter {
     Money(BigDecimal, Uuid),
 }
 
+/// A page of projects in the sort's order after `after`, each with its weights
+/// (`find_with_weights`), in one statement.
 pub fn list(
     conn: &mut PgConnection,
     scope: &ListScope,
@@ -478,8 +480,16 @@ pub fn list(
     descending: bool,
     after: Option<ProjectAfter>,
     limit: i64,
-) -> Result<Vec<ProjectView>, AppError> {
-    let mut q = project_view_query!().into_boxed();
+) -> Result<Vec<(ProjectView, Weights)>, AppError> {
+    let mut q = projects::table
+        .inner_join(departments::table)
+        .select((
+            ProjectRow::as_select(),
+            departments::code,
+            departments::classified,
+            weights::WeightsColumn,
+        ))
+        .into_boxed();
     q = match scope {
         ListScope::All => q,
         // Classified projects, and projects of classified departments, never reach region scopes.
@@ -539,7 +549,6 @@ pub fn list(
         (ProjectSort::Code, _) => keyset!(q, projects::code, projects::id, descending, text_after),
         (ProjectSort::Name, _) => keyset!(q, projects::name, projects::id, descending, text_after),
     };
-    q.limit(limit + 1)
-        .load::<ProjectView>(conn)
-        .map_err(AppError::from)
+    let rows: Vec<WeightedRow> = q.limit(limit + 1).load(conn)?;
+    Ok(rows.into_iter().map(weighted).collect())
 }
