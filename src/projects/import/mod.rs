@@ -278,7 +278,7 @@ pub async fn import_projects(
         .unwrap_or("")
         .to_ascii_lowercase();
     let items = if content_type.starts_with("application/json") {
-        parse::parse_json(&body)?
+        parse::parse_json(body.clone())?
     } else if content_type.starts_with("text/csv") {
         parse::parse_csv(&body)?
     } else {

@@ -3,7 +3,11 @@
 
 use std::collections::HashMap;
 
+use std::ops::Range;
+
+use actix_web::web::Bytes;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::{CSV_COLUMNS, ImportItemResult, ImportProject, ImportStatus};
@@ -15,23 +19,70 @@ pub(super) struct RawItem {
     rows: Option<Vec<usize>>,
 }
 
-pub(super) fn parse_json(body: &[u8]) -> Result<Vec<RawItem>, AppError> {
+/// An import's items as received, given out a chunk at a time. A JSON body keeps only where
+/// each item lies in it: a tree of `Value`s for 5,000 items took tens of megabytes at once,
+/// which the allocator kept after the import (the server's RSS budget); an item becomes a
+/// `Value` when its chunk is written.
+pub(super) enum RawItems {
+    Json {
+        body: Bytes,
+        spans: std::vec::IntoIter<Range<usize>>,
+    },
+    Csv(std::vec::IntoIter<RawItem>),
+}
+
+impl RawItems {
+    pub(super) fn len(&self) -> usize {
+        match self {
+            RawItems::Json { spans, .. } => spans.len(),
+            RawItems::Csv(items) => items.len(),
+        }
+    }
+
+    /// The next `n` items (fewer at the end).
+    pub(super) fn next_chunk(&mut self, n: usize) -> Vec<RawItem> {
+        match self {
+            RawItems::Json { body, spans } => spans
+                .by_ref()
+                .take(n)
+                .map(|span| RawItem {
+                    // The envelope's parse found each span to be one whole JSON value.
+                    value: serde_json::from_slice(&body[span]).unwrap_or(Value::Null),
+                    rows: None,
+                })
+                .collect(),
+            RawItems::Csv(items) => items.by_ref().take(n).collect(),
+        }
+    }
+}
+
+pub(super) fn parse_json(body: Bytes) -> Result<RawItems, AppError> {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
-    struct Envelope {
-        items: Vec<Value>,
+    struct Envelope<'a> {
+        #[serde(borrow)]
+        items: Vec<&'a RawValue>,
     }
-    let envelope: Envelope = serde_json::from_slice(body).map_err(|e| match e.classify() {
+    let envelope: Envelope = serde_json::from_slice(&body).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => {
             AppError::invalid_field("items", "the body must be an object with an `items` array")
         }
         _ => AppError::BadRequest(format!("The request body is not valid JSON: {e}")),
     })?;
-    Ok(envelope
+    let base = body.as_ptr() as usize;
+    let spans: Vec<Range<usize>> = envelope
         .items
-        .into_iter()
-        .map(|value| RawItem { value, rows: None })
-        .collect())
+        .iter()
+        .map(|raw| {
+            let start = raw.get().as_ptr() as usize - base;
+            start..start + raw.get().len()
+        })
+        .collect();
+    drop(envelope);
+    Ok(RawItems::Json {
+        body,
+        spans: spans.into_iter(),
+    })
 }
 
 const PROJECT_COLUMNS: usize = 19;
@@ -67,7 +118,7 @@ fn csv_field(name: &str, value: &str) -> Option<(String, Value)> {
     Some((key.to_owned(), json_value))
 }
 
-pub(super) fn parse_csv(body: &[u8]) -> Result<Vec<RawItem>, AppError> {
+pub(super) fn parse_csv(body: &[u8]) -> Result<RawItems, AppError> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(body);
@@ -149,7 +200,7 @@ pub(super) fn parse_csv(body: &[u8]) -> Result<Vec<RawItem>, AppError> {
         }
         entry.2.push(row);
     }
-    Ok(order
+    let items: Vec<RawItem> = order
         .into_iter()
         .map(|key| {
             let (mut project, indicators, rows, conflict) = groups.remove(&key).expect("grouped");
@@ -163,7 +214,8 @@ pub(super) fn parse_csv(body: &[u8]) -> Result<Vec<RawItem>, AppError> {
                 rows: Some(rows),
             }
         })
-        .collect())
+        .collect();
+    Ok(RawItems::Csv(items.into_iter()))
 }
 
 /// An item's result as far as its body tells (its identity and rows, `rejected` until written)

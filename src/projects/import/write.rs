@@ -474,53 +474,37 @@ fn write_chunk(
 pub(super) fn run_import(
     conn: &mut PgConnection,
     caller: &Caller,
-    items: Vec<super::parse::RawItem>,
+    mut items: super::parse::RawItems,
 ) -> Result<ImportReport, AppError> {
     let mut summary = ImportSummary {
         received: items.len(),
         ..ImportSummary::default()
     };
-    let (mut results, typed): (Vec<ImportItemResult>, Vec<_>) = items
-        .into_iter()
-        .enumerate()
-        .map(|(index, raw)| super::parse::typed(index, raw))
-        .unzip();
     let mut lookups = Lookups::default();
-    let mut outcomes = Vec::with_capacity(typed.len());
-    for chunk in typed.chunks(CHUNK) {
-        if batch::must_stop() {
-            outcomes.extend(
-                chunk
-                    .iter()
-                    .map(|_| Err(ItemError::NotProcessed(batch::skipped()))),
-            );
+    let mut all_results = Vec::with_capacity(items.len());
+    loop {
+        let chunk = items.next_chunk(CHUNK);
+        if chunk.is_empty() {
+            break;
+        }
+        let first = all_results.len();
+        let (mut results, typed): (Vec<ImportItemResult>, Vec<_>) = chunk
+            .into_iter()
+            .enumerate()
+            .map(|(i, raw)| super::parse::typed(first + i, raw))
+            .unzip();
+        let outcomes = if batch::must_stop() {
+            typed
+                .iter()
+                .map(|_| Err(ItemError::NotProcessed(batch::skipped())))
+                .collect()
         } else {
-            outcomes.extend(write_chunk(conn, caller, &mut lookups, chunk));
+            write_chunk(conn, caller, &mut lookups, &typed)
+        };
+        for (result, outcome) in results.iter_mut().zip(outcomes) {
+            tally(&mut summary, result, outcome);
         }
-    }
-    for (result, outcome) in results.iter_mut().zip(outcomes) {
-        match outcome {
-            Ok((status, id)) => {
-                result.status = status;
-                result.project_id = Some(id);
-                match status {
-                    ImportStatus::Created => summary.created += 1,
-                    ImportStatus::Updated => summary.updated += 1,
-                    ImportStatus::Unchanged => summary.unchanged += 1,
-                    ImportStatus::Rejected => summary.rejected += 1,
-                    ImportStatus::NotProcessed => summary.not_processed += 1,
-                }
-            }
-            Err(ItemError::Refused(errors)) => {
-                summary.rejected += 1;
-                result.errors = Some(errors);
-            }
-            Err(ItemError::NotProcessed(errors)) => {
-                summary.not_processed += 1;
-                result.status = ImportStatus::NotProcessed;
-                result.errors = Some(errors);
-            }
-        }
+        all_results.extend(results);
     }
     if summary.not_processed == summary.received && summary.received > 0 && batch::must_stop() {
         // Nothing was handled: a plain 503 says so best, and the retry is the same request.
@@ -528,6 +512,32 @@ pub(super) fn run_import(
     }
     Ok(ImportReport {
         summary,
-        items: results,
+        items: all_results,
     })
+}
+
+/// Puts an item's outcome on its result and counts it.
+fn tally(summary: &mut ImportSummary, result: &mut ImportItemResult, outcome: Outcome) {
+    match outcome {
+        Ok((status, id)) => {
+            result.status = status;
+            result.project_id = Some(id);
+            match status {
+                ImportStatus::Created => summary.created += 1,
+                ImportStatus::Updated => summary.updated += 1,
+                ImportStatus::Unchanged => summary.unchanged += 1,
+                ImportStatus::Rejected => summary.rejected += 1,
+                ImportStatus::NotProcessed => summary.not_processed += 1,
+            }
+        }
+        Err(ItemError::Refused(errors)) => {
+            summary.rejected += 1;
+            result.errors = Some(errors);
+        }
+        Err(ItemError::NotProcessed(errors)) => {
+            summary.not_processed += 1;
+            result.status = ImportStatus::NotProcessed;
+            result.errors = Some(errors);
+        }
+    }
 }
