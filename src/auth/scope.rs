@@ -277,6 +277,14 @@ impl Caller {
         }
     }
 
+    /// Whether secret-related objects count in the totals the caller is told about a region's
+    /// subtree as a whole (how many reports a rule change or a recompute touched): only for
+    /// admins. A region officer must not learn even how many there are; a department officer,
+    /// who sees its own, never starts such work.
+    pub fn counts_secret_related(&self) -> bool {
+        matches!(self.scope, Scope::All)
+    }
+
     /// Whether a finance officer (or admin) may manage a user with `target_role`: officers may
     /// only manage department officers and auditors, never admins or other finance officers.
     pub fn may_manage_role(&self, target_role: Role) -> bool {

@@ -1,3 +1,4 @@
+use std::collections::HashSet;
 use std::time::Instant;
 
 use actix_web::{get, post, put, web};
@@ -173,7 +174,8 @@ fn check_settings(settings: &Settings, errors: &mut FieldErrors) {
 #[schema(example = rules_changed_example)]
 pub struct RulesChanged {
     pub rules: WarningRules,
-    /// Reports of open rounds in the region's subtree whose lights were recomputed.
+    /// Reports of open rounds in the region's subtree whose lights were recomputed. Secret-related
+    /// reports are recomputed too but counted only for admins.
     pub recomputed: usize,
     /// Of those, how many changed.
     pub changed: usize,
@@ -235,27 +237,60 @@ pub async fn set_warning_rules(
                 let set = store::insert_rule_set(conn, region.id, &region.path, &value, (caller.user_id, &caller.username))?;
                 // Settings move the time progress (and so the expected values) of the reports
                 // still being filled in; every report of an open round gets the new lights.
-                let ids = store::open_reports_under(conn, &region.path)?;
+                let reports = store::open_reports_under(conn, &region.path)?;
+                let ids: Vec<Uuid> = reports.iter().map(|(id, _)| *id).collect();
                 crate::reports::service::refresh_figures(conn, &ids)?;
-                let changed = service::recompute(conn, &ids)?;
+                let changed = service::recompute_changed(conn, &ids)?;
+                // The audit event is read by region officers too: it never counts what they
+                // may not see, whoever made the change.
+                let counted = Counted::of(&reports, &changed, false);
                 audit::record(
                     conn,
                     AuditEntry::by(&caller, "warning_rules.set", "warning_rules")
                         .object(set.id, Some(&region.path))
                         .change(Some(&before.own_overrides), Some(&overrides))
-                        .details(serde_json::json!({"version": set.version, "recomputed": ids.len(), "changed": changed})),
+                        .details(serde_json::json!({"version": set.version, "recomputed": counted.recomputed, "changed": counted.changed})),
                 )?;
-                Ok(RulesChanged { rules: rules_view(conn, &region)?, recomputed: ids.len(), changed })
+                let counted = Counted::of(&reports, &changed, caller.counts_secret_related());
+                Ok(RulesChanged { rules: rules_view(conn, &region)?, recomputed: counted.recomputed, changed: counted.changed })
             })
         })
         .await?;
     Ok(web::Json(result))
 }
 
+/// How many reports a recompute touched and changed, as the caller may be told: every report
+/// is evaluated, but secret-related ones are counted only for callers who may count them.
+struct Counted {
+    recomputed: usize,
+    changed: usize,
+}
+
+impl Counted {
+    fn of(reports: &[(Uuid, bool)], changed: &[Uuid], with_secret_related: bool) -> Counted {
+        let hidden: HashSet<Uuid> = if with_secret_related {
+            HashSet::new()
+        } else {
+            reports
+                .iter()
+                .filter(|(_, hidden)| *hidden)
+                .map(|(id, _)| *id)
+                .collect()
+        };
+        Counted {
+            recomputed: reports.len() - hidden.len(),
+            changed: changed.iter().filter(|id| !hidden.contains(id)).count(),
+        }
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({"recomputed": 1382, "changed": 41, "elapsed_ms": 2350}))]
 pub struct Recomputed {
+    /// Reports of the round that were evaluated. Secret-related reports are evaluated too but
+    /// counted only for admins.
     pub recomputed: usize,
+    /// Of those, how many evaluations changed.
     pub changed: usize,
     pub elapsed_ms: u128,
 }
@@ -297,12 +332,14 @@ pub async fn recompute_round(
                         "The round is closed; its lights are frozen.".to_owned(),
                     ));
                 }
-                let ids = store::reports_of_round(conn, id)?;
+                let reports = store::reports_of_round(conn, id)?;
+                let ids: Vec<Uuid> = reports.iter().map(|(id, _)| *id).collect();
                 // The figures of its draft and returned reports are brought up to date too
                 // (the rules' settings give their time progress).
                 crate::reports::service::refresh_figures(conn, &ids)?;
-                let changed = service::recompute(conn, &ids)?;
-                Ok((ids.len(), changed))
+                let changed = service::recompute_changed(conn, &ids)?;
+                let counted = Counted::of(&reports, &changed, caller.counts_secret_related());
+                Ok((counted.recomputed, counted.changed))
             })
         })
         .await?;

@@ -256,10 +256,19 @@ pub fn explain(
 /// and stores what changed; a change of a project's overall light is kept in its history.
 /// Returns how many evaluations changed.
 pub fn recompute(conn: &mut PgConnection, report_ids: &[Uuid]) -> Result<usize, AppError> {
+    recompute_changed(conn, report_ids).map(|changed| changed.len())
+}
+
+/// `recompute`, returning the reports whose evaluation changed (for counts that must leave out
+/// what the caller may not see).
+pub fn recompute_changed(
+    conn: &mut PgConnection,
+    report_ids: &[Uuid],
+) -> Result<Vec<Uuid>, AppError> {
     let mut cache: HashMap<String, Effective> = HashMap::new();
     let mut round_cache: HashMap<Uuid, rounds::RoundRow> = HashMap::new();
     let today = Utc::now().date_naive();
-    let mut changed = 0;
+    let mut changed = Vec::new();
     for chunk in report_ids.chunks(2000) {
         let batch = reports::find_many(conn, chunk)?;
         let mut rows_by_report: HashMap<Uuid, Vec<reports::ReportIndicatorRow>> = HashMap::new();
@@ -302,7 +311,7 @@ pub fn recompute(conn: &mut PgConnection, report_ids: &[Uuid]) -> Result<usize, 
             }
             to_save.push(row);
         }
-        changed += to_save.len();
+        changed.extend(to_save.iter().map(|row| row.report_id));
         store::save_evaluations(conn, &to_save)?;
         let by_report: HashMap<Uuid, &EvaluationRow> =
             to_save.iter().map(|r| (r.report_id, r)).collect();

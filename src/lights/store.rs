@@ -4,6 +4,7 @@ use diesel::pg::PgConnection;
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use crate::auth::scope::hidden_projects;
 use crate::error::AppError;
 use crate::pagination::like_prefix;
 use crate::schema::{
@@ -229,23 +230,29 @@ pub fn changes(conn: &mut PgConnection, project_id: Uuid) -> Result<Vec<ChangeRo
 }
 
 /// Reports of open rounds whose projects lie in the subtree.
+/// Reports of open rounds in the subtree, each with whether it is secret-related now (its
+/// project or department classified: `auth::scope`'s hidden set).
 pub fn open_reports_under(
     conn: &mut PgConnection,
     region_path: &str,
-) -> Result<Vec<Uuid>, AppError> {
+) -> Result<Vec<(Uuid, bool)>, AppError> {
     reports::table
         .inner_join(rounds::table)
         .filter(rounds::status.eq("open"))
         .filter(reports::region_path.like(like_prefix(region_path)))
-        .select(reports::id)
+        .select((reports::id, reports::project_id.eq_any(hidden_projects())))
         .load(conn)
         .map_err(AppError::from)
 }
 
-pub fn reports_of_round(conn: &mut PgConnection, round_id: Uuid) -> Result<Vec<Uuid>, AppError> {
+/// The round's reports, each with whether it is secret-related now.
+pub fn reports_of_round(
+    conn: &mut PgConnection,
+    round_id: Uuid,
+) -> Result<Vec<(Uuid, bool)>, AppError> {
     reports::table
         .filter(reports::round_id.eq(round_id))
-        .select(reports::id)
+        .select((reports::id, reports::project_id.eq_any(hidden_projects())))
         .load(conn)
         .map_err(AppError::from)
 }

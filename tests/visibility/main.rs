@@ -406,3 +406,62 @@ fn api_role(who: &str) -> &'static str {
         _ => "department_officer",
     }
 }
+
+#[actix_web::test]
+async fn a_recompute_counts_no_secret_related_report_for_a_region_officer() {
+    let db = TestDb::new();
+    let world = seed(&db);
+    let app = app(state_for(&db)).await;
+    let api = Api::new(&app, &USERS).await;
+    let (scene, _) = classified_scene(&api, world).await;
+    let reports_uri = format!("/api/v1/rounds/{}/reports?limit=200", scene.round);
+    let count = |who: &'static str| {
+        let (api, uri) = (&api, &reports_uri);
+        async move {
+            let listed = api.expect(who, "GET", uri, None, 200).await;
+            listed["items"].as_array().unwrap().len()
+        }
+    };
+    let (visible, all) = (count("jn.fin").await, count("admin").await);
+    assert!(
+        all > visible,
+        "the round holds secret-related reports: {all} / {visible}"
+    );
+
+    // Every report is evaluated; the answer counts what its caller may see.
+    let recompute = format!("/api/v1/rounds/{}/recompute", scene.round);
+    let answer = api.expect("jn.fin", "POST", &recompute, None, 200).await;
+    assert_eq!(answer["recomputed"], visible, "{answer}");
+    let answer = api.expect("admin", "POST", &recompute, None, 200).await;
+    assert_eq!(answer["recomputed"], all, "{answer}");
+
+    // A rule change recomputes the subtree's open reports: the same in its answer, and its
+    // audit event, read by the region, never counts the secret-related ones, even when an
+    // admin made the change.
+    for who in ["jn.fin", "admin"] {
+        let answer = api
+            .expect(
+                who,
+                "PUT",
+                "/api/v1/regions/370100/warning-rules",
+                Some(json!({"rules": {}})),
+                200,
+            )
+            .await;
+        let expected = if who == "admin" { all } else { visible };
+        assert_eq!(answer["recomputed"], expected, "{who}: {answer}");
+        let events = api
+            .expect(
+                "jn.aud",
+                "GET",
+                "/api/v1/audit-events?action=warning_rules.set&limit=1",
+                None,
+                200,
+            )
+            .await;
+        assert_eq!(
+            events["items"][0]["details"]["recomputed"], visible,
+            "{who}: {events}"
+        );
+    }
+}

@@ -3707,8 +3707,13 @@ export interface components {
          *     }
          */
         Recomputed: {
+            /** @description Of those, how many evaluations changed. */
             changed: number;
             elapsed_ms: number;
+            /**
+             * @description Reports of the round that were evaluated. Secret-related reports are evaluated too but
+             *     counted only for admins.
+             */
             recomputed: number;
         };
         RecordResult: {
@@ -4744,7 +4749,10 @@ export interface components {
         RulesChanged: {
             /** @description Of those, how many changed. */
             changed: number;
-            /** @description Reports of open rounds in the region's subtree whose lights were recomputed. */
+            /**
+             * @description Reports of open rounds in the region's subtree whose lights were recomputed. Secret-related
+             *     reports are recomputed too but counted only for admins.
+             */
             recomputed: number;
             rules: components["schemas"]["WarningRules"];
         };

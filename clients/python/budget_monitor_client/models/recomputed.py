@@ -16,9 +16,10 @@ class Recomputed:
         {'changed': 41, 'elapsed_ms': 2350, 'recomputed': 1382}
 
     Attributes:
-        changed (int):
+        changed (int): Of those, how many evaluations changed.
         elapsed_ms (int):
-        recomputed (int):
+        recomputed (int): Reports of the round that were evaluated. Secret-related reports are evaluated too but
+            counted only for admins.
     """
 
     changed: int

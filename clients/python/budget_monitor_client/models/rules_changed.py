@@ -32,7 +32,8 @@ class RulesChanged:
 
     Attributes:
         changed (int): Of those, how many changed.
-        recomputed (int): Reports of open rounds in the region's subtree whose lights were recomputed.
+        recomputed (int): Reports of open rounds in the region's subtree whose lights were recomputed. Secret-related
+            reports are recomputed too but counted only for admins.
         rules (WarningRules):  Example: {'own_changed_at': '2021-07-26T02:00:00Z', 'own_changed_by': 'jinan.finance',
             'own_overrides': {'rules': {'budget_execution': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85',
             'light': 'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings': {'budget_rule':
