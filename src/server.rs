@@ -13,7 +13,7 @@ use crate::config::{Config, redact_url};
 use crate::http::edge::Edge;
 use crate::{AppState, build_app, db};
 
-/// How long in-flight requests may run after SIGTERM/SIGINT before workers are stopped.
+/// How long in-flight requests may run after SIGTERM before workers are stopped.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
 /// The timeouts actix-web's `HttpServer` uses by default, kept so that moving off it changes
@@ -88,8 +88,8 @@ pub fn prepare_database(config: &Config) -> Result<Vec<String>, db::SetupError> 
     Ok(applied)
 }
 
-/// Serves until SIGTERM or SIGINT; actix stops accepting at once and lets in-flight requests
-/// finish within `SHUTDOWN_GRACE`.
+/// Serves until a signal: on SIGTERM actix stops accepting at once and lets in-flight requests
+/// finish within `SHUTDOWN_GRACE`; SIGINT and SIGQUIT stop it at once (actix-server's rule).
 pub async fn serve(config: Config) -> std::io::Result<()> {
     let bind_addr = config.bind_addr;
     tracing::info!(
