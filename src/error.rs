@@ -250,6 +250,21 @@ impl From<DieselError> for AppError {
                     "The change conflicts with records that refer to, or are referred to by, this one."
                         .to_owned(),
                 ),
+                // A hot standby cancels a read whose rows the primary's changes remove while
+                // it replays them (SQLSTATE 40001 too): nothing collided, the read can simply be
+                // made again, and on the primary it cannot be cancelled this way.
+                DatabaseErrorKind::SerializationFailure
+                    if info.message().contains("conflict with recovery") =>
+                {
+                    tracing::warn!(cause = info.message(), "the read replica cancelled a read");
+                    AppError::Unavailable {
+                        detail: "The read replica cancelled the read while it replayed the \
+                                 primary's changes; retry, or send Read-Consistency: strong to \
+                                 read from the primary."
+                            .to_owned(),
+                        retry_after: Duration::from_secs(1),
+                    }
+                }
                 DatabaseErrorKind::SerializationFailure => AppError::Conflict(
                     "The change collided with a concurrent change; retry it.".to_owned(),
                 ),
@@ -344,6 +359,55 @@ mod tests {
         let problem = serde_json::to_string(&err.problem()).unwrap();
         assert!(!problem.contains("regions_code_key"), "{problem}");
         assert!(!problem.contains("370100"), "{problem}");
+    }
+
+    struct Message(&'static str);
+
+    impl diesel::result::DatabaseErrorInformation for Message {
+        fn message(&self) -> &str {
+            self.0
+        }
+        fn details(&self) -> Option<&str> {
+            None
+        }
+        fn hint(&self) -> Option<&str> {
+            None
+        }
+        fn table_name(&self) -> Option<&str> {
+            None
+        }
+        fn column_name(&self) -> Option<&str> {
+            None
+        }
+        fn constraint_name(&self) -> Option<&str> {
+            None
+        }
+        fn statement_position(&self) -> Option<i32> {
+            None
+        }
+    }
+
+    #[test]
+    fn a_read_the_replica_cancelled_is_a_503_to_retry_not_a_conflict() {
+        let serialization = |message| -> AppError {
+            DieselError::DatabaseError(
+                DatabaseErrorKind::SerializationFailure,
+                Box::new(Message(message)),
+            )
+            .into()
+        };
+        let cancelled = serialization("canceling statement due to conflict with recovery");
+        assert_eq!(cancelled.status_code(), StatusCode::SERVICE_UNAVAILABLE);
+        let response = cancelled.error_response();
+        assert_eq!(response.headers().get("retry-after").unwrap(), "1");
+        assert!(
+            cancelled
+                .problem()
+                .detail
+                .contains("Read-Consistency: strong")
+        );
+        let collided = serialization("could not serialize access due to concurrent update");
+        assert_eq!(collided.status_code(), StatusCode::CONFLICT);
     }
 
     #[test]
