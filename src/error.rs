@@ -71,6 +71,9 @@ pub enum AppError {
     PreconditionRequired(String),
     #[error("request header fields too large: {0}")]
     HeaderFieldsTooLarge(String),
+    /// The request's head did not arrive in time (answered below the application, `http::edge`).
+    #[error("request timeout: {0}")]
+    RequestTimeout(String),
     #[error("too many requests: {detail}")]
     TooManyRequests {
         detail: String,
@@ -146,6 +149,7 @@ impl AppError {
                 "request-header-fields-too-large",
                 "Request header fields too large",
             ),
+            AppError::RequestTimeout(_) => ("request-timeout", "Request timeout"),
             AppError::TooManyRequests { .. } => ("too-many-requests", "Too many requests"),
             AppError::Unavailable { .. } => ("service-unavailable", "Service unavailable"),
             AppError::Internal(_) => ("internal-error", "Internal server error"),
@@ -165,7 +169,8 @@ impl AppError {
             | AppError::UriTooLong(d)
             | AppError::UnsupportedMediaType(d)
             | AppError::PreconditionRequired(d)
-            | AppError::HeaderFieldsTooLarge(d) => d.clone(),
+            | AppError::HeaderFieldsTooLarge(d)
+            | AppError::RequestTimeout(d) => d.clone(),
             AppError::Validation { detail, .. }
             | AppError::TooManyRequests { detail, .. }
             | AppError::Unavailable { detail, .. } => detail.clone(),
@@ -207,6 +212,7 @@ impl ResponseError for AppError {
             AppError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
             AppError::HeaderFieldsTooLarge(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            AppError::RequestTimeout(_) => StatusCode::REQUEST_TIMEOUT,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

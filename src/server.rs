@@ -19,7 +19,7 @@ pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 /// The timeouts actix-web's `HttpServer` uses by default, kept so that moving off it changes
 /// nothing a client can notice.
 const KEEP_ALIVE: Duration = Duration::from_secs(5);
-const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+pub(crate) const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 const CLIENT_DISCONNECT_TIMEOUT: Duration = Duration::from_secs(1);
 
 /// The HTTP server on `listener`, serving `build_app` over connections wrapped in
@@ -56,9 +56,10 @@ pub fn http_server(
             })
             .h1(app);
         // The peer address is taken before wrapping, for `HttpRequest::peer_addr`.
-        fn_service(|io: TcpStream| {
+        let metrics = state.metrics.clone();
+        fn_service(move |io: TcpStream| {
             let peer = io.peer_addr().ok();
-            std::future::ready(Ok((Edge::new(io), peer)))
+            std::future::ready(Ok((Edge::new(io, Some(metrics.clone())), peer)))
         })
         .and_then(http)
     })?;

@@ -215,3 +215,51 @@ async fn ordinary_requests_on_one_connection_pass_untouched() {
     assert_eq!(read_answer(&mut stream, &mut buf).await.status, 200);
     assert!(buf.is_empty(), "nothing after the responses");
 }
+
+/// The value of `http_edge_answers_total` for `status` in a `/metrics` text (0 when absent).
+fn edge_answers(metrics: &str, status: u16) -> u64 {
+    let prefix = format!("http_edge_answers_total{{status=\"{status}\"}} ");
+    metrics
+        .lines()
+        .find_map(|line| line.strip_prefix(prefix.as_str()))
+        .map_or(0, |n| n.trim().parse().expect("a count"))
+}
+
+#[actix_web::test]
+async fn a_head_that_does_not_arrive_in_time_is_408_and_edge_answers_are_counted() {
+    let (_db, server) = server();
+    let metrics = || async {
+        let answer = send(server.addr, get("/metrics")).await;
+        assert_eq!(answer.status, 200);
+        String::from_utf8(answer.body).unwrap()
+    };
+    let before = metrics().await;
+    assert_eq!(edge_answers(&before, 408), 0, "{before}");
+
+    // Half a head, then nothing: the client request timeout (5 s) ends it.
+    let mut stream = TcpStream::connect(server.addr).await.expect("connect");
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: loc")
+        .await
+        .unwrap();
+    let answer = read_answer(&mut stream, &mut Vec::new()).await;
+    let body = answer.problem(408);
+    assert_eq!(body["type"], "/problems/request-timeout");
+    assert!(body["detail"].as_str().unwrap().contains("5 s"), "{body}");
+
+    let malformed = send(
+        server.addr,
+        b"GET /healthz HTTQ/1.1\r\nHost: localhost\r\n\r\n".to_vec(),
+    )
+    .await;
+    malformed.problem(400);
+
+    // Neither reached a route, so only the edge's own counter has them.
+    let after = metrics().await;
+    assert_eq!(edge_answers(&after, 408), 1, "{after}");
+    assert_eq!(
+        edge_answers(&after, 400),
+        edge_answers(&before, 400) + 1,
+        "{after}"
+    );
+}

@@ -1,13 +1,15 @@
 //! Below the application: requests actix-http's HTTP/1 dispatcher refuses by itself (a request
 //! line or header it cannot parse, a head larger than its 128 KiB read buffer, a URI the `http`
-//! crate will not hold) never reach a middleware, and actix answers them with an empty body.
+//! crate will not hold, a head that did not arrive within the client request timeout) never
+//! reach a middleware, and actix answers them with an empty body.
 //! Clients are promised problem+json for every error, so `Edge` wraps each accepted connection
 //! and swaps those bodiless answers for problem+json ones with the same status, except that a
 //! request whose target is longer than `MAX_URI_BYTES` is told 414 whichever limit actix hit
 //! first, as the application itself would tell it.
 //!
 //! The dispatcher closes the connection after such an answer, so the swap never has to keep a
-//! connection's framing in step: the replacement is the last thing written.
+//! connection's framing in step: the replacement is the last thing written. Each swap is counted
+//! in `/metrics` (`http_edge_answers_total`), since the request metrics never see these.
 
 use std::io;
 use std::pin::Pin;
@@ -16,8 +18,10 @@ use std::task::{Context, Poll, ready};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
 use crate::error::{AppError, PROBLEM_CONTENT_TYPE};
+use crate::http::metrics::Metrics;
 use crate::http::query_guard::{MAX_URI_BYTES, uri_too_long};
 use crate::http::request_context::REQUEST_ID_HEADER;
+use crate::server::CLIENT_REQUEST_TIMEOUT;
 
 /// A connection whose dispatcher-made error answers are rewritten as problem+json.
 pub struct Edge<IO> {
@@ -27,6 +31,7 @@ pub struct Edge<IO> {
     reply: Option<Reply>,
     /// One connection carries at most one dispatcher-made answer; after it nothing is inspected.
     replaced: bool,
+    metrics: Option<Metrics>,
 }
 
 struct Reply {
@@ -35,12 +40,14 @@ struct Reply {
 }
 
 impl<IO> Edge<IO> {
-    pub fn new(io: IO) -> Self {
+    /// `metrics` counts the answers swapped on this connection.
+    pub fn new(io: IO, metrics: Option<Metrics>) -> Self {
         Edge {
             io,
             lines: RequestLines::new(),
             reply: None,
             replaced: false,
+            metrics,
         }
     }
 }
@@ -93,10 +100,11 @@ impl<IO: AsyncWrite + Unpin> AsyncWrite for Edge<IO> {
                 return Pin::new(&mut this.io).poll_write(cx, &buf[..start]);
             }
             this.replaced = true;
-            this.reply = Some(Reply {
-                bytes: refused.answer(this.lines.target_len > MAX_URI_BYTES),
-                sent: 0,
-            });
+            let (status, bytes) = refused.answer(this.lines.target_len > MAX_URI_BYTES);
+            if let Some(metrics) = &this.metrics {
+                metrics.edge_answered(status);
+            }
+            this.reply = Some(Reply { bytes, sent: 0 });
             // The whole original head counts as written; what remains of the replacement is
             // drained by the flush or shutdown the dispatcher always follows a write with.
             if let Poll::Ready(Err(err)) = this.poll_drain(cx) {
@@ -226,6 +234,7 @@ fn parse_refused(head: &[u8]) -> Option<Refused<'_>> {
     let status = match reason {
         "400 Bad Request" => 400,
         "431 Request Header Fields Too Large" => 431,
+        "408 Request Timeout" => 408,
         _ => return None,
     };
     if lines.next()? != "content-length: 0" {
@@ -247,10 +256,17 @@ fn parse_refused(head: &[u8]) -> Option<Refused<'_>> {
 }
 
 impl Refused<'_> {
-    /// The problem+json answer to send instead, with an id to find its log line by.
-    fn answer(&self, long_target: bool) -> Vec<u8> {
+    /// The status and the problem+json answer to send instead, with an id to find its log line
+    /// by.
+    fn answer(&self, long_target: bool) -> (u16, Vec<u8>) {
         let err = if long_target {
             uri_too_long()
+        } else if self.status == 408 {
+            AppError::RequestTimeout(format!(
+                "The request's head did not arrive within {} s of the connection's last request \
+                 (or of its opening); send it whole.",
+                CLIENT_REQUEST_TIMEOUT.as_secs()
+            ))
         } else if self.status == 431 {
             AppError::HeaderFieldsTooLarge(
                 "The request's header fields are larger than the server accepts (128 KiB for \
@@ -280,7 +296,7 @@ impl Refused<'_> {
         )
         .into_bytes();
         out.extend_from_slice(&body);
-        out
+        (status.as_u16(), out)
     }
 }
 
@@ -350,7 +366,7 @@ mod tests {
 
     async fn through_edge(request: &[u8], written: &[u8]) -> Vec<u8> {
         let (client, server) = tokio::io::duplex(1 << 20);
-        let mut edge = Edge::new(server);
+        let mut edge = Edge::new(server, None);
         let (mut client_read, mut client_write) = tokio::io::split(client);
         client_write.write_all(request).await.unwrap();
         let mut seen = vec![0; request.len()];

@@ -18,6 +18,7 @@ pub struct Metrics {
     in_flight: IntGauge,
     pool: IntGaugeVec,
     checkouts: IntCounterVec,
+    edge: IntCounterVec,
 }
 
 impl Default for Metrics {
@@ -66,8 +67,19 @@ impl Metrics {
             &["pool"],
         )
         .expect("valid metric");
+        let edge = IntCounterVec::new(
+            Opts::new(
+                "http_edge_answers_total",
+                "Answers the HTTP layer gave before any route, which http_requests_total never \
+                 sees: unparsable or oversized request heads (400, 414, 431) and heads that did \
+                 not arrive in time (408), by status",
+            ),
+            &["status"],
+        )
+        .expect("valid metric");
         for collector in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
+            Box::new(edge.clone()),
             Box::new(latency.clone()),
             Box::new(in_flight.clone()),
             Box::new(pool.clone()),
@@ -84,7 +96,13 @@ impl Metrics {
             in_flight,
             pool,
             checkouts,
+            edge,
         }
+    }
+
+    /// An answer `http::edge` gave in place of the dispatcher's own.
+    pub fn edge_answered(&self, status: u16) {
+        self.edge.with_label_values(&[&status.to_string()]).inc();
     }
 
     pub fn request_started(&self) {
