@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use utoipa::openapi::OpenApi as OpenApiDoc;
-use utoipa::openapi::path::{Operation, ParameterIn};
+use utoipa::openapi::path::{Operation, Parameter, ParameterBuilder, ParameterIn};
 use utoipa::openapi::response::ResponseBuilder;
-use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
+use utoipa::openapi::schema::{ArrayItems, ObjectBuilder, Schema, SchemaType, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, RefOr, Required};
 use utoipa::{Modify, OpenApi};
@@ -229,6 +229,27 @@ fn name_sort_values(schemas: &mut BTreeMap<String, RefOr<Schema>>) {
     }
 }
 
+/// The optional `Read-Consistency` header of a read.
+fn read_consistency() -> Parameter {
+    ParameterBuilder::new()
+        .name("Read-Consistency")
+        .parameter_in(ParameterIn::Header)
+        .required(Required::False)
+        .description(Some(
+            "`strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) \
+             could serve the read: for reading, through any instance, a write made through \
+             another. Without it the read sees every write this instance committed before it \
+             began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other \
+             value is refused with 400.",
+        ))
+        .schema(Some(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some(["strong"])),
+        ))
+        .build()
+}
+
 /// Operations whose JSON body may be left out (see `http::extractors::OptionalJson`).
 const OPTIONAL_BODIES: &[&str] = &["approve_report"];
 
@@ -299,6 +320,13 @@ fn decorate(path: &str, method: &str, op: &mut Operation) {
     });
     if conditional {
         wanted.extend(["412", "428"]);
+    }
+    // Every API read may ask for the primary (`http::request_context`); any other value of the
+    // header is refused with 400 rather than silently read from the replica.
+    if method == "get" && api {
+        op.parameters
+            .get_or_insert_with(Vec::new)
+            .push(RefOr::T(read_consistency()));
     }
     // An optional header is absent or has a value; `null` has no spelling in HTTP, and a
     // nullable header type makes generators send the text "None".

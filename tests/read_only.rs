@@ -383,3 +383,40 @@ async fn reads_go_to_the_primary_while_the_read_pool_is_away_and_come_back_by_th
     let body = json_body(res).await;
     assert_eq!(body["read_replica"]["status"], "ok", "{body}");
 }
+
+#[actix_web::test]
+async fn a_read_consistency_other_than_strong_is_refused_on_reads_and_ignored_on_writes() {
+    let db = TestDb::new();
+    seed(&db);
+    let mut config = config_for(&db.url);
+    config.database_read_url = Some(read_only_url(&db));
+    let app = app_with(AppState::new(config), probes).await;
+    for value in ["eventual", "strong-ish", " "] {
+        let req = TestRequest::get()
+            .uri("/test/db/session")
+            .insert_header(("read-consistency", value))
+            .to_request();
+        let res = call_service(&app, req).await;
+        assert_eq!(res.status().as_u16(), 400, "{value:?}");
+        let body = json_body(res).await;
+        assert_eq!(body["type"], "/problems/bad-request", "{body}");
+        assert!(
+            body["detail"].as_str().unwrap().contains("strong"),
+            "{body}"
+        );
+    }
+    let req = TestRequest::get()
+        .uri("/test/db/session")
+        .insert_header(("read-consistency", " Strong "))
+        .to_request();
+    let res = call_service(&app, req).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(json_body(res).await["pool"], "", "strong reads the primary");
+    // A write uses the primary anyway; the header means nothing to it.
+    let req = TestRequest::post()
+        .uri("/test/db/write")
+        .insert_header(("read-consistency", "eventual"))
+        .to_request();
+    let res = call_service(&app, req).await;
+    assert_eq!(res.status().as_u16(), 200);
+}

@@ -39,15 +39,27 @@ fn client_request_id(req: &ServiceRequest) -> Option<String> {
 
 /// How the request's database work runs: GET and HEAD only read, in READ ONLY transactions
 /// (which the read replica may serve); everything else reads and writes the primary.
-fn access_of(req: &ServiceRequest) -> Access {
+/// A read's `Read-Consistency` other than `strong` is refused (400): a client that misspelt it
+/// must not believe it read from the primary. Other methods always use the primary and ignore it.
+fn access_of(req: &ServiceRequest) -> Result<Access, AppError> {
     let read_only = matches!(*req.method(), Method::GET | Method::HEAD);
-    let strong = read_only
-        && req
-            .headers()
-            .get(&READ_CONSISTENCY_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.trim().eq_ignore_ascii_case("strong"));
-    Access { read_only, strong }
+    let strong = match req.headers().get(&READ_CONSISTENCY_HEADER) {
+        Some(value) if read_only => {
+            let strong = value
+                .to_str()
+                .is_ok_and(|v| v.trim().eq_ignore_ascii_case("strong"));
+            if !strong {
+                return Err(AppError::BadRequest(
+                    "Read-Consistency takes one value, `strong` (read from the primary); leave \
+                     it out to read from wherever the read is up to date."
+                        .to_owned(),
+                ));
+            }
+            true
+        }
+        _ => false,
+    };
+    Ok(Access { read_only, strong })
 }
 
 pub async fn request_context(
@@ -73,9 +85,15 @@ pub async fn request_context(
     // Holding a clone of the request across `next.call` would break routing (it needs the only
     // reference), so an `Err` from inner services passes through; handlers and extractors answer
     // with `Ok` responses built from `AppError`, so that path carries no client-visible errors.
-    let access = access_of(&req);
+    let (access, refused) = match access_of(&req) {
+        Ok(access) => (access, None),
+        Err(err) => (Access::default(), Some(err)),
+    };
     let db = state.map(|state| state.db.clone());
     let work = async move {
+        if let Some(err) = refused {
+            return Ok(req.error_response(err));
+        }
         let res = next.call(req).await?.map_into_boxed_body();
         Ok::<_, actix_web::Error>(match &db {
             Some(db) => crate::auth::caller::settle(res, db).await,

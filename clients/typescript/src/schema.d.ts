@@ -5208,7 +5208,10 @@ export interface operations {
                  */
                 format?: components["schemas"]["ExportFormat"];
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -5268,7 +5271,10 @@ export interface operations {
     get_adjustment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Adjustment id */
                 id: string;
@@ -5324,7 +5330,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -5420,7 +5429,10 @@ export interface operations {
     get_me: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -5508,7 +5520,10 @@ export interface operations {
     get_department_report: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Department report id */
                 id: string;
@@ -5698,7 +5713,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -5760,7 +5778,10 @@ export interface operations {
     get_department: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Department id */
                 id: string;
@@ -5878,7 +5899,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -5959,7 +5983,10 @@ export interface operations {
                  */
                 format?: components["schemas"]["ExportFormat"];
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -5986,7 +6013,10 @@ export interface operations {
     get_finding: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Finding id */
                 id: string;
@@ -6015,7 +6045,10 @@ export interface operations {
     get_indicator: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Indicator id */
                 id: string;
@@ -6132,7 +6165,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -6190,7 +6226,10 @@ export interface operations {
     get_inspection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Inspection id */
                 id: string;
@@ -6357,7 +6396,10 @@ export interface operations {
                  */
                 format?: components["schemas"]["ExportFormat"];
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -6465,7 +6507,10 @@ export interface operations {
     get_import_template: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -6490,7 +6535,10 @@ export interface operations {
     get_project: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Project id */
                 id: string;
@@ -6598,7 +6646,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Project id */
                 id: string;
@@ -6627,7 +6678,10 @@ export interface operations {
     list_project_indicators: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Project id */
                 id: string;
@@ -6697,7 +6751,10 @@ export interface operations {
     get_key_monitoring_history: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Project id */
                 id: string;
@@ -6726,7 +6783,10 @@ export interface operations {
     list_project_lights: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Project id */
                 id: string;
@@ -6776,7 +6836,10 @@ export interface operations {
                  */
                 format?: components["schemas"]["ExportFormat"];
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -6836,7 +6899,10 @@ export interface operations {
     get_rectification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Rectification id */
                 id: string;
@@ -6953,7 +7019,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -7015,7 +7084,10 @@ export interface operations {
     get_region: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /**
                  * @description GB/T 2260 region code
@@ -7127,7 +7199,10 @@ export interface operations {
     get_warning_rules: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /**
                  * @description Region code
@@ -7199,7 +7274,10 @@ export interface operations {
     get_report: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Report id */
                 id: string;
@@ -7391,7 +7469,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -7451,7 +7532,10 @@ export interface operations {
     get_round: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Round id */
                 id: string;
@@ -7520,7 +7604,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Round id */
                 id: string;
@@ -7591,7 +7678,10 @@ export interface operations {
                  */
                 format?: components["schemas"]["ExportFormat"];
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Round id */
                 id: string;
@@ -7675,7 +7765,10 @@ export interface operations {
                  */
                 format?: components["schemas"]["ExportFormat"];
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description Round id */
                 id: string;
@@ -7718,7 +7811,10 @@ export interface operations {
                 cursor?: string;
                 format?: components["schemas"]["ExportFormat"];
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -7762,7 +7858,10 @@ export interface operations {
                 /** @description json (default), csv or xlsx; `Accept: text/csv` also gives CSV. */
                 format?: components["schemas"]["ExportFormat"];
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -7806,7 +7905,10 @@ export interface operations {
                 /** @description json (default), csv or xlsx; `Accept: text/csv` also gives CSV. */
                 format?: components["schemas"]["ExportFormat"];
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -7845,7 +7947,10 @@ export interface operations {
                 round?: string;
                 format?: components["schemas"]["ExportFormat"];
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -7889,7 +7994,10 @@ export interface operations {
                 /** @description json (default), csv or xlsx; `Accept: text/csv` also gives CSV. */
                 format?: components["schemas"]["ExportFormat"];
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -7936,7 +8044,10 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path?: never;
             cookie?: never;
         };
@@ -7998,7 +8109,10 @@ export interface operations {
     get_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
             path: {
                 /** @description User id */
                 id: string;

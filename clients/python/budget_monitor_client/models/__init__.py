@@ -32,6 +32,27 @@ from .finding import Finding
 from .finding_category import FindingCategory
 from .finding_counts import FindingCounts
 from .fund_source_amounts import FundSourceAmounts
+from .get_adjustment_read_consistency import GetAdjustmentReadConsistency
+from .get_department_read_consistency import GetDepartmentReadConsistency
+from .get_department_report_read_consistency import GetDepartmentReportReadConsistency
+from .get_finding_read_consistency import GetFindingReadConsistency
+from .get_import_template_read_consistency import GetImportTemplateReadConsistency
+from .get_indicator_read_consistency import GetIndicatorReadConsistency
+from .get_inspection_read_consistency import GetInspectionReadConsistency
+from .get_key_monitoring_history_read_consistency import GetKeyMonitoringHistoryReadConsistency
+from .get_me_read_consistency import GetMeReadConsistency
+from .get_project_read_consistency import GetProjectReadConsistency
+from .get_rectification_read_consistency import GetRectificationReadConsistency
+from .get_region_read_consistency import GetRegionReadConsistency
+from .get_report_read_consistency import GetReportReadConsistency
+from .get_round_read_consistency import GetRoundReadConsistency
+from .get_stats_by_department_read_consistency import GetStatsByDepartmentReadConsistency
+from .get_stats_by_region_read_consistency import GetStatsByRegionReadConsistency
+from .get_stats_overview_read_consistency import GetStatsOverviewReadConsistency
+from .get_stats_problems_read_consistency import GetStatsProblemsReadConsistency
+from .get_stats_trend_read_consistency import GetStatsTrendReadConsistency
+from .get_user_read_consistency import GetUserReadConsistency
+from .get_warning_rules_read_consistency import GetWarningRulesReadConsistency
 from .grade import Grade
 from .health import Health
 from .import_item_result import ImportItemResult
@@ -55,6 +76,23 @@ from .light_change_view import LightChangeView
 from .light_counts import LightCounts
 from .lights_by_category import LightsByCategory
 from .likelihood import Likelihood
+from .list_adjustments_read_consistency import ListAdjustmentsReadConsistency
+from .list_audit_events_read_consistency import ListAuditEventsReadConsistency
+from .list_budget_history_read_consistency import ListBudgetHistoryReadConsistency
+from .list_department_reports_read_consistency import ListDepartmentReportsReadConsistency
+from .list_departments_read_consistency import ListDepartmentsReadConsistency
+from .list_execution_records_read_consistency import ListExecutionRecordsReadConsistency
+from .list_findings_read_consistency import ListFindingsReadConsistency
+from .list_inspections_read_consistency import ListInspectionsReadConsistency
+from .list_project_indicators_read_consistency import ListProjectIndicatorsReadConsistency
+from .list_project_lights_read_consistency import ListProjectLightsReadConsistency
+from .list_projects_read_consistency import ListProjectsReadConsistency
+from .list_rankings_read_consistency import ListRankingsReadConsistency
+from .list_rectifications_read_consistency import ListRectificationsReadConsistency
+from .list_regions_read_consistency import ListRegionsReadConsistency
+from .list_round_reports_read_consistency import ListRoundReportsReadConsistency
+from .list_rounds_read_consistency import ListRoundsReadConsistency
+from .list_users_read_consistency import ListUsersReadConsistency
 from .login_request import LoginRequest
 from .metric import Metric
 from .narrative import Narrative
@@ -189,6 +227,27 @@ __all__ = (
     "FindingCategory",
     "FindingCounts",
     "FundSourceAmounts",
+    "GetAdjustmentReadConsistency",
+    "GetDepartmentReadConsistency",
+    "GetDepartmentReportReadConsistency",
+    "GetFindingReadConsistency",
+    "GetImportTemplateReadConsistency",
+    "GetIndicatorReadConsistency",
+    "GetInspectionReadConsistency",
+    "GetKeyMonitoringHistoryReadConsistency",
+    "GetMeReadConsistency",
+    "GetProjectReadConsistency",
+    "GetRectificationReadConsistency",
+    "GetRegionReadConsistency",
+    "GetReportReadConsistency",
+    "GetRoundReadConsistency",
+    "GetStatsByDepartmentReadConsistency",
+    "GetStatsByRegionReadConsistency",
+    "GetStatsOverviewReadConsistency",
+    "GetStatsProblemsReadConsistency",
+    "GetStatsTrendReadConsistency",
+    "GetUserReadConsistency",
+    "GetWarningRulesReadConsistency",
     "Grade",
     "Health",
     "ImportItemResult",
@@ -212,6 +271,23 @@ __all__ = (
     "LightCounts",
     "LightsByCategory",
     "Likelihood",
+    "ListAdjustmentsReadConsistency",
+    "ListAuditEventsReadConsistency",
+    "ListBudgetHistoryReadConsistency",
+    "ListDepartmentReportsReadConsistency",
+    "ListDepartmentsReadConsistency",
+    "ListExecutionRecordsReadConsistency",
+    "ListFindingsReadConsistency",
+    "ListInspectionsReadConsistency",
+    "ListProjectIndicatorsReadConsistency",
+    "ListProjectLightsReadConsistency",
+    "ListProjectsReadConsistency",
+    "ListRankingsReadConsistency",
+    "ListRectificationsReadConsistency",
+    "ListRegionsReadConsistency",
+    "ListRoundReportsReadConsistency",
+    "ListRoundsReadConsistency",
+    "ListUsersReadConsistency",
     "LoginRequest",
     "Metric",
     "Narrative",

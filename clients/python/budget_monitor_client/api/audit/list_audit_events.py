@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_audit_events_read_consistency import ListAuditEventsReadConsistency
 from ...models.page_audit_event import PageAuditEvent
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -25,7 +26,11 @@ def _get_kwargs(
     department: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListAuditEventsReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -74,6 +79,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -141,6 +147,7 @@ def sync_detailed(
     department: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListAuditEventsReadConsistency | Unset = UNSET,
 ) -> Response[PageAuditEvent | Problem]:
     """List audit events
 
@@ -160,6 +167,7 @@ def sync_detailed(
         department (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListAuditEventsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,6 +189,7 @@ def sync_detailed(
         department=department,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -204,6 +213,7 @@ def sync(
     department: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListAuditEventsReadConsistency | Unset = UNSET,
 ) -> PageAuditEvent | Problem | None:
     """List audit events
 
@@ -223,6 +233,7 @@ def sync(
         department (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListAuditEventsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -245,6 +256,7 @@ def sync(
         department=department,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -262,6 +274,7 @@ async def asyncio_detailed(
     department: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListAuditEventsReadConsistency | Unset = UNSET,
 ) -> Response[PageAuditEvent | Problem]:
     """List audit events
 
@@ -281,6 +294,7 @@ async def asyncio_detailed(
         department (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListAuditEventsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -302,6 +316,7 @@ async def asyncio_detailed(
         department=department,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -323,6 +338,7 @@ async def asyncio(
     department: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListAuditEventsReadConsistency | Unset = UNSET,
 ) -> PageAuditEvent | Problem | None:
     """List audit events
 
@@ -342,6 +358,7 @@ async def asyncio(
         department (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListAuditEventsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -365,5 +382,6 @@ async def asyncio(
             department=department,
             limit=limit,
             cursor=cursor,
+            read_consistency=read_consistency,
         )
     ).parsed

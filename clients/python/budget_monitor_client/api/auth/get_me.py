@@ -5,18 +5,26 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.get_me_read_consistency import GetMeReadConsistency
 from ...models.problem import Problem
 from ...models.user import User
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    read_consistency: GetMeReadConsistency | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/auth/me",
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -69,10 +77,14 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    read_consistency: GetMeReadConsistency | Unset = UNSET,
 ) -> Response[Problem | User]:
     """Who am I
 
      Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        read_consistency (GetMeReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -82,7 +94,9 @@ def sync_detailed(
         Response[Problem | User]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        read_consistency=read_consistency,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -94,10 +108,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    read_consistency: GetMeReadConsistency | Unset = UNSET,
 ) -> Problem | User | None:
     """Who am I
 
      Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        read_consistency (GetMeReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,16 +127,21 @@ def sync(
 
     return sync_detailed(
         client=client,
+        read_consistency=read_consistency,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    read_consistency: GetMeReadConsistency | Unset = UNSET,
 ) -> Response[Problem | User]:
     """Who am I
 
      Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        read_consistency (GetMeReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,7 +151,9 @@ async def asyncio_detailed(
         Response[Problem | User]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        read_consistency=read_consistency,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -138,10 +163,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    read_consistency: GetMeReadConsistency | Unset = UNSET,
 ) -> Problem | User | None:
     """Who am I
 
      Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        read_consistency (GetMeReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,5 +183,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            read_consistency=read_consistency,
         )
     ).parsed

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.department_order import DepartmentOrder
+from ...models.list_departments_read_consistency import ListDepartmentsReadConsistency
 from ...models.page_department import PageDepartment
 from ...models.problem import Problem
 from ...models.region_level import RegionLevel
@@ -23,7 +24,11 @@ def _get_kwargs(
     sort: DepartmentOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListDepartmentsReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -62,6 +67,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -126,6 +132,7 @@ def sync_detailed(
     sort: DepartmentOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListDepartmentsReadConsistency | Unset = UNSET,
 ) -> Response[PageDepartment | Problem]:
     """List departments
 
@@ -143,6 +150,7 @@ def sync_detailed(
             field for descending.
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListDepartmentsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,6 +169,7 @@ def sync_detailed(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -181,6 +190,7 @@ def sync(
     sort: DepartmentOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListDepartmentsReadConsistency | Unset = UNSET,
 ) -> PageDepartment | Problem | None:
     """List departments
 
@@ -198,6 +208,7 @@ def sync(
             field for descending.
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListDepartmentsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,6 +228,7 @@ def sync(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -231,6 +243,7 @@ async def asyncio_detailed(
     sort: DepartmentOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListDepartmentsReadConsistency | Unset = UNSET,
 ) -> Response[PageDepartment | Problem]:
     """List departments
 
@@ -248,6 +261,7 @@ async def asyncio_detailed(
             field for descending.
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListDepartmentsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -266,6 +280,7 @@ async def asyncio_detailed(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -284,6 +299,7 @@ async def asyncio(
     sort: DepartmentOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListDepartmentsReadConsistency | Unset = UNSET,
 ) -> PageDepartment | Problem | None:
     """List departments
 
@@ -301,6 +317,7 @@ async def asyncio(
             field for descending.
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListDepartmentsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -321,5 +338,6 @@ async def asyncio(
             sort=sort,
             limit=limit,
             cursor=cursor,
+            read_consistency=read_consistency,
         )
     ).parsed

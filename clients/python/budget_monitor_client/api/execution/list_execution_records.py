@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_execution_records_read_consistency import ListExecutionRecordsReadConsistency
 from ...models.page_execution_record import PageExecutionRecord
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -22,7 +23,11 @@ def _get_kwargs(
     external_ref: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListExecutionRecordsReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -62,6 +67,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -126,6 +132,7 @@ def sync_detailed(
     external_ref: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListExecutionRecordsReadConsistency | Unset = UNSET,
 ) -> Response[PageExecutionRecord | Problem]:
     """List spending records
 
@@ -141,6 +148,7 @@ def sync_detailed(
         external_ref (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListExecutionRecordsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,6 +167,7 @@ def sync_detailed(
         external_ref=external_ref,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -179,6 +188,7 @@ def sync(
     external_ref: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListExecutionRecordsReadConsistency | Unset = UNSET,
 ) -> PageExecutionRecord | Problem | None:
     """List spending records
 
@@ -194,6 +204,7 @@ def sync(
         external_ref (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListExecutionRecordsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,6 +224,7 @@ def sync(
         external_ref=external_ref,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -227,6 +239,7 @@ async def asyncio_detailed(
     external_ref: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListExecutionRecordsReadConsistency | Unset = UNSET,
 ) -> Response[PageExecutionRecord | Problem]:
     """List spending records
 
@@ -242,6 +255,7 @@ async def asyncio_detailed(
         external_ref (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListExecutionRecordsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -260,6 +274,7 @@ async def asyncio_detailed(
         external_ref=external_ref,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -278,6 +293,7 @@ async def asyncio(
     external_ref: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListExecutionRecordsReadConsistency | Unset = UNSET,
 ) -> PageExecutionRecord | Problem | None:
     """List spending records
 
@@ -293,6 +309,7 @@ async def asyncio(
         external_ref (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListExecutionRecordsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -313,5 +330,6 @@ async def asyncio(
             external_ref=external_ref,
             limit=limit,
             cursor=cursor,
+            read_consistency=read_consistency,
         )
     ).parsed

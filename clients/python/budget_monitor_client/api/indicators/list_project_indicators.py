@@ -7,14 +7,20 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_project_indicators_read_consistency import ListProjectIndicatorsReadConsistency
 from ...models.page_indicator import PageIndicator
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    read_consistency: ListProjectIndicatorsReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,6 +29,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -85,6 +92,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: ListProjectIndicatorsReadConsistency | Unset = UNSET,
 ) -> Response[PageIndicator | Problem]:
     """List a project's indicators
 
@@ -93,6 +101,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        read_consistency (ListProjectIndicatorsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,6 +113,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -117,6 +127,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: ListProjectIndicatorsReadConsistency | Unset = UNSET,
 ) -> PageIndicator | Problem | None:
     """List a project's indicators
 
@@ -125,6 +136,7 @@ def sync(
 
     Args:
         id (UUID):
+        read_consistency (ListProjectIndicatorsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,6 +149,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -144,6 +157,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: ListProjectIndicatorsReadConsistency | Unset = UNSET,
 ) -> Response[PageIndicator | Problem]:
     """List a project's indicators
 
@@ -152,6 +166,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        read_consistency (ListProjectIndicatorsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,6 +178,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -174,6 +190,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: ListProjectIndicatorsReadConsistency | Unset = UNSET,
 ) -> PageIndicator | Problem | None:
     """List a project's indicators
 
@@ -182,6 +199,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        read_consistency (ListProjectIndicatorsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,5 +213,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            read_consistency=read_consistency,
         )
     ).parsed

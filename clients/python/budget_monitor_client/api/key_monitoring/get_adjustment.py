@@ -8,13 +8,19 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.adjustment import Adjustment
+from ...models.get_adjustment_read_consistency import GetAdjustmentReadConsistency
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    read_consistency: GetAdjustmentReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,6 +29,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -83,6 +90,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetAdjustmentReadConsistency | Unset = UNSET,
 ) -> Response[Adjustment | Problem]:
     """Get a fund adjustment
 
@@ -90,6 +98,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        read_consistency (GetAdjustmentReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -101,6 +110,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -114,6 +124,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetAdjustmentReadConsistency | Unset = UNSET,
 ) -> Adjustment | Problem | None:
     """Get a fund adjustment
 
@@ -121,6 +132,7 @@ def sync(
 
     Args:
         id (UUID):
+        read_consistency (GetAdjustmentReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,6 +145,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -140,6 +153,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetAdjustmentReadConsistency | Unset = UNSET,
 ) -> Response[Adjustment | Problem]:
     """Get a fund adjustment
 
@@ -147,6 +161,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        read_consistency (GetAdjustmentReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,6 +173,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -169,6 +185,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetAdjustmentReadConsistency | Unset = UNSET,
 ) -> Adjustment | Problem | None:
     """Get a fund adjustment
 
@@ -176,6 +193,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        read_consistency (GetAdjustmentReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,5 +207,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            read_consistency=read_consistency,
         )
     ).parsed

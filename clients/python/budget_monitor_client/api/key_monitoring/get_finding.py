@@ -8,13 +8,19 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.finding import Finding
+from ...models.get_finding_read_consistency import GetFindingReadConsistency
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    read_consistency: GetFindingReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,6 +29,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -81,6 +88,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetFindingReadConsistency | Unset = UNSET,
 ) -> Response[Finding | Problem]:
     """Get a finding
 
@@ -88,6 +96,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        read_consistency (GetFindingReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,6 +108,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -112,6 +122,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetFindingReadConsistency | Unset = UNSET,
 ) -> Finding | Problem | None:
     """Get a finding
 
@@ -119,6 +130,7 @@ def sync(
 
     Args:
         id (UUID):
+        read_consistency (GetFindingReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,6 +143,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -138,6 +151,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetFindingReadConsistency | Unset = UNSET,
 ) -> Response[Finding | Problem]:
     """Get a finding
 
@@ -145,6 +159,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        read_consistency (GetFindingReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,6 +171,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -167,6 +183,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetFindingReadConsistency | Unset = UNSET,
 ) -> Finding | Problem | None:
     """Get a finding
 
@@ -174,6 +191,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        read_consistency (GetFindingReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,5 +205,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            read_consistency=read_consistency,
         )
     ).parsed

@@ -7,14 +7,20 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.get_key_monitoring_history_read_consistency import GetKeyMonitoringHistoryReadConsistency
 from ...models.key_monitoring_history import KeyMonitoringHistory
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    read_consistency: GetKeyMonitoringHistoryReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,6 +29,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -85,6 +92,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetKeyMonitoringHistoryReadConsistency | Unset = UNSET,
 ) -> Response[KeyMonitoringHistory | Problem]:
     """A project's key-monitoring history
 
@@ -94,6 +102,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        read_consistency (GetKeyMonitoringHistoryReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,6 +114,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -118,6 +128,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetKeyMonitoringHistoryReadConsistency | Unset = UNSET,
 ) -> KeyMonitoringHistory | Problem | None:
     """A project's key-monitoring history
 
@@ -127,6 +138,7 @@ def sync(
 
     Args:
         id (UUID):
+        read_consistency (GetKeyMonitoringHistoryReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,6 +151,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -146,6 +159,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetKeyMonitoringHistoryReadConsistency | Unset = UNSET,
 ) -> Response[KeyMonitoringHistory | Problem]:
     """A project's key-monitoring history
 
@@ -155,6 +169,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        read_consistency (GetKeyMonitoringHistoryReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,6 +181,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -177,6 +193,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetKeyMonitoringHistoryReadConsistency | Unset = UNSET,
 ) -> KeyMonitoringHistory | Problem | None:
     """A project's key-monitoring history
 
@@ -186,6 +203,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        read_consistency (GetKeyMonitoringHistoryReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,5 +217,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            read_consistency=read_consistency,
         )
     ).parsed

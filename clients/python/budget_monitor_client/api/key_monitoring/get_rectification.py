@@ -7,14 +7,20 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.get_rectification_read_consistency import GetRectificationReadConsistency
 from ...models.problem import Problem
 from ...models.rectification import Rectification
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    read_consistency: GetRectificationReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,6 +29,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -85,6 +92,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetRectificationReadConsistency | Unset = UNSET,
 ) -> Response[Problem | Rectification]:
     """Get a rectification
 
@@ -92,6 +100,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        read_consistency (GetRectificationReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,6 +112,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -116,6 +126,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetRectificationReadConsistency | Unset = UNSET,
 ) -> Problem | Rectification | None:
     """Get a rectification
 
@@ -123,6 +134,7 @@ def sync(
 
     Args:
         id (UUID):
+        read_consistency (GetRectificationReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,6 +147,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -142,6 +155,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetRectificationReadConsistency | Unset = UNSET,
 ) -> Response[Problem | Rectification]:
     """Get a rectification
 
@@ -149,6 +163,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        read_consistency (GetRectificationReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,6 +175,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -171,6 +187,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetRectificationReadConsistency | Unset = UNSET,
 ) -> Problem | Rectification | None:
     """Get a rectification
 
@@ -178,6 +195,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        read_consistency (GetRectificationReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,5 +209,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            read_consistency=read_consistency,
         )
     ).parsed

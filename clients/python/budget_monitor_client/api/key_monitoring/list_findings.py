@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.export_format import ExportFormat
 from ...models.finding_category import FindingCategory
+from ...models.list_findings_read_consistency import ListFindingsReadConsistency
 from ...models.page_finding import PageFinding
 from ...models.problem import Problem
 from ...models.severity import Severity
@@ -26,7 +27,11 @@ def _get_kwargs(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListFindingsReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -82,6 +87,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -146,6 +152,7 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListFindingsReadConsistency | Unset = UNSET,
 ) -> Response[PageFinding | Problem]:
     """List findings
 
@@ -165,6 +172,7 @@ def sync_detailed(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListFindingsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,6 +193,7 @@ def sync_detailed(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -207,6 +216,7 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListFindingsReadConsistency | Unset = UNSET,
 ) -> PageFinding | Problem | None:
     """List findings
 
@@ -226,6 +236,7 @@ def sync(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListFindingsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -247,6 +258,7 @@ def sync(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -263,6 +275,7 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListFindingsReadConsistency | Unset = UNSET,
 ) -> Response[PageFinding | Problem]:
     """List findings
 
@@ -282,6 +295,7 @@ async def asyncio_detailed(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListFindingsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -302,6 +316,7 @@ async def asyncio_detailed(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -322,6 +337,7 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListFindingsReadConsistency | Unset = UNSET,
 ) -> PageFinding | Problem | None:
     """List findings
 
@@ -341,6 +357,7 @@ async def asyncio(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListFindingsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -363,5 +380,6 @@ async def asyncio(
             limit=limit,
             cursor=cursor,
             format_=format_,
+            read_consistency=read_consistency,
         )
     ).parsed

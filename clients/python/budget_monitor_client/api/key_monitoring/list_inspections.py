@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.inspection_status import InspectionStatus
 from ...models.light import Light
+from ...models.list_inspections_read_consistency import ListInspectionsReadConsistency
 from ...models.page_inspection import PageInspection
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -23,7 +24,11 @@ def _get_kwargs(
     region: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListInspectionsReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -68,6 +73,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -132,6 +138,7 @@ def sync_detailed(
     region: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListInspectionsReadConsistency | Unset = UNSET,
 ) -> Response[PageInspection | Problem]:
     """List inspections
 
@@ -146,6 +153,7 @@ def sync_detailed(
         region (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListInspectionsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,6 +172,7 @@ def sync_detailed(
         region=region,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -184,6 +193,7 @@ def sync(
     region: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListInspectionsReadConsistency | Unset = UNSET,
 ) -> PageInspection | Problem | None:
     """List inspections
 
@@ -198,6 +208,7 @@ def sync(
         region (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListInspectionsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,6 +228,7 @@ def sync(
         region=region,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -231,6 +243,7 @@ async def asyncio_detailed(
     region: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListInspectionsReadConsistency | Unset = UNSET,
 ) -> Response[PageInspection | Problem]:
     """List inspections
 
@@ -245,6 +258,7 @@ async def asyncio_detailed(
         region (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListInspectionsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -263,6 +277,7 @@ async def asyncio_detailed(
         region=region,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -281,6 +296,7 @@ async def asyncio(
     region: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListInspectionsReadConsistency | Unset = UNSET,
 ) -> PageInspection | Problem | None:
     """List inspections
 
@@ -295,6 +311,7 @@ async def asyncio(
         region (str | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListInspectionsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -315,5 +332,6 @@ async def asyncio(
             region=region,
             limit=limit,
             cursor=cursor,
+            read_consistency=read_consistency,
         )
     ).parsed

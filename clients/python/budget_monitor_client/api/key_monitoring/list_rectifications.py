@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.export_format import ExportFormat
+from ...models.list_rectifications_read_consistency import ListRectificationsReadConsistency
 from ...models.page_rectification import PageRectification
 from ...models.problem import Problem
 from ...models.rectification_status import RectificationStatus
@@ -25,7 +26,11 @@ def _get_kwargs(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListRectificationsReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -74,6 +79,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -140,6 +146,7 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListRectificationsReadConsistency | Unset = UNSET,
 ) -> Response[PageRectification | Problem]:
     """List rectifications
 
@@ -159,6 +166,7 @@ def sync_detailed(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListRectificationsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +187,7 @@ def sync_detailed(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -201,6 +210,7 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListRectificationsReadConsistency | Unset = UNSET,
 ) -> PageRectification | Problem | None:
     """List rectifications
 
@@ -220,6 +230,7 @@ def sync(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListRectificationsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -241,6 +252,7 @@ def sync(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -257,6 +269,7 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListRectificationsReadConsistency | Unset = UNSET,
 ) -> Response[PageRectification | Problem]:
     """List rectifications
 
@@ -276,6 +289,7 @@ async def asyncio_detailed(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListRectificationsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -296,6 +310,7 @@ async def asyncio_detailed(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -316,6 +331,7 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListRectificationsReadConsistency | Unset = UNSET,
 ) -> PageRectification | Problem | None:
     """List rectifications
 
@@ -335,6 +351,7 @@ async def asyncio(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListRectificationsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -357,5 +374,6 @@ async def asyncio(
             limit=limit,
             cursor=cursor,
             format_=format_,
+            read_consistency=read_consistency,
         )
     ).parsed

@@ -6,14 +6,20 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.get_warning_rules_read_consistency import GetWarningRulesReadConsistency
 from ...models.problem import Problem
 from ...models.warning_rules import WarningRules
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     code: str,
+    *,
+    read_consistency: GetWarningRulesReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -22,6 +28,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -82,6 +89,7 @@ def sync_detailed(
     code: str,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetWarningRulesReadConsistency | Unset = UNSET,
 ) -> Response[Problem | WarningRules]:
     """Get a region's warning rules
 
@@ -91,6 +99,7 @@ def sync_detailed(
 
     Args:
         code (str):
+        read_consistency (GetWarningRulesReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,6 +111,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         code=code,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -115,6 +125,7 @@ def sync(
     code: str,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetWarningRulesReadConsistency | Unset = UNSET,
 ) -> Problem | WarningRules | None:
     """Get a region's warning rules
 
@@ -124,6 +135,7 @@ def sync(
 
     Args:
         code (str):
+        read_consistency (GetWarningRulesReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,6 +148,7 @@ def sync(
     return sync_detailed(
         code=code,
         client=client,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -143,6 +156,7 @@ async def asyncio_detailed(
     code: str,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetWarningRulesReadConsistency | Unset = UNSET,
 ) -> Response[Problem | WarningRules]:
     """Get a region's warning rules
 
@@ -152,6 +166,7 @@ async def asyncio_detailed(
 
     Args:
         code (str):
+        read_consistency (GetWarningRulesReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,6 +178,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         code=code,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -174,6 +190,7 @@ async def asyncio(
     code: str,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetWarningRulesReadConsistency | Unset = UNSET,
 ) -> Problem | WarningRules | None:
     """Get a region's warning rules
 
@@ -183,6 +200,7 @@ async def asyncio(
 
     Args:
         code (str):
+        read_consistency (GetWarningRulesReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,5 +214,6 @@ async def asyncio(
         await asyncio_detailed(
             code=code,
             client=client,
+            read_consistency=read_consistency,
         )
     ).parsed

@@ -8,13 +8,19 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.light_change_view import LightChangeView
+from ...models.list_project_lights_read_consistency import ListProjectLightsReadConsistency
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    read_consistency: ListProjectLightsReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,6 +29,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -90,6 +97,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: ListProjectLightsReadConsistency | Unset = UNSET,
 ) -> Response[Problem | list[LightChangeView]]:
     """A project's light history
 
@@ -98,6 +106,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        read_consistency (ListProjectLightsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,6 +118,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -122,6 +132,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: ListProjectLightsReadConsistency | Unset = UNSET,
 ) -> Problem | list[LightChangeView] | None:
     """A project's light history
 
@@ -130,6 +141,7 @@ def sync(
 
     Args:
         id (UUID):
+        read_consistency (ListProjectLightsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +154,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -149,6 +162,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: ListProjectLightsReadConsistency | Unset = UNSET,
 ) -> Response[Problem | list[LightChangeView]]:
     """A project's light history
 
@@ -157,6 +171,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        read_consistency (ListProjectLightsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,6 +183,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -179,6 +195,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    read_consistency: ListProjectLightsReadConsistency | Unset = UNSET,
 ) -> Problem | list[LightChangeView] | None:
     """A project's light history
 
@@ -187,6 +204,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        read_consistency (ListProjectLightsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,5 +218,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            read_consistency=read_consistency,
         )
     ).parsed

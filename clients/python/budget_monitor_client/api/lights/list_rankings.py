@@ -8,6 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.export_format import ExportFormat
+from ...models.list_rankings_read_consistency import ListRankingsReadConsistency
 from ...models.page_department_ranking import PageDepartmentRanking
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -20,7 +21,11 @@ def _get_kwargs(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListRankingsReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -46,6 +51,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -112,6 +118,7 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListRankingsReadConsistency | Unset = UNSET,
 ) -> Response[PageDepartmentRanking | Problem]:
     """Department rankings
 
@@ -126,6 +133,7 @@ def sync_detailed(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListRankingsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,6 +149,7 @@ def sync_detailed(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -158,6 +167,7 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListRankingsReadConsistency | Unset = UNSET,
 ) -> PageDepartmentRanking | Problem | None:
     """Department rankings
 
@@ -172,6 +182,7 @@ def sync(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListRankingsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,6 +199,7 @@ def sync(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -199,6 +211,7 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListRankingsReadConsistency | Unset = UNSET,
 ) -> Response[PageDepartmentRanking | Problem]:
     """Department rankings
 
@@ -213,6 +226,7 @@ async def asyncio_detailed(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListRankingsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,6 +242,7 @@ async def asyncio_detailed(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -243,6 +258,7 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListRankingsReadConsistency | Unset = UNSET,
 ) -> PageDepartmentRanking | Problem | None:
     """Department rankings
 
@@ -257,6 +273,7 @@ async def asyncio(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListRankingsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -274,5 +291,6 @@ async def asyncio(
             limit=limit,
             cursor=cursor,
             format_=format_,
+            read_consistency=read_consistency,
         )
     ).parsed

@@ -5,17 +5,25 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.get_import_template_read_consistency import GetImportTemplateReadConsistency
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    read_consistency: GetImportTemplateReadConsistency | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/projects/import/template.csv",
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -67,10 +75,14 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    read_consistency: GetImportTemplateReadConsistency | Unset = UNSET,
 ) -> Response[Problem | str]:
     """CSV import template
 
      The header row of the CSV import layout. Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        read_consistency (GetImportTemplateReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -80,7 +92,9 @@ def sync_detailed(
         Response[Problem | str]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        read_consistency=read_consistency,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -92,10 +106,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    read_consistency: GetImportTemplateReadConsistency | Unset = UNSET,
 ) -> Problem | str | None:
     """CSV import template
 
      The header row of the CSV import layout. Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        read_consistency (GetImportTemplateReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,16 +125,21 @@ def sync(
 
     return sync_detailed(
         client=client,
+        read_consistency=read_consistency,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    read_consistency: GetImportTemplateReadConsistency | Unset = UNSET,
 ) -> Response[Problem | str]:
     """CSV import template
 
      The header row of the CSV import layout. Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        read_consistency (GetImportTemplateReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,7 +149,9 @@ async def asyncio_detailed(
         Response[Problem | str]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        read_consistency=read_consistency,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -136,10 +161,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    read_consistency: GetImportTemplateReadConsistency | Unset = UNSET,
 ) -> Problem | str | None:
     """CSV import template
 
      The header row of the CSV import layout. Roles: admin, finance_officer, auditor, department_officer.
+
+    Args:
+        read_consistency (GetImportTemplateReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,5 +181,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            read_consistency=read_consistency,
         )
     ).parsed

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_budget_history_read_consistency import ListBudgetHistoryReadConsistency
 from ...models.page_ledger_entry import PageLedgerEntry
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -17,7 +18,11 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListBudgetHistoryReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -35,6 +40,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -99,6 +105,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListBudgetHistoryReadConsistency | Unset = UNSET,
 ) -> Response[PageLedgerEntry | Problem]:
     """Budget history
 
@@ -109,6 +116,7 @@ def sync_detailed(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListBudgetHistoryReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,6 +130,7 @@ def sync_detailed(
         id=id,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -137,6 +146,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListBudgetHistoryReadConsistency | Unset = UNSET,
 ) -> PageLedgerEntry | Problem | None:
     """Budget history
 
@@ -147,6 +157,7 @@ def sync(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListBudgetHistoryReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,6 +172,7 @@ def sync(
         client=client,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -170,6 +182,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListBudgetHistoryReadConsistency | Unset = UNSET,
 ) -> Response[PageLedgerEntry | Problem]:
     """Budget history
 
@@ -180,6 +193,7 @@ async def asyncio_detailed(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListBudgetHistoryReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,6 +207,7 @@ async def asyncio_detailed(
         id=id,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -206,6 +221,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListBudgetHistoryReadConsistency | Unset = UNSET,
 ) -> PageLedgerEntry | Problem | None:
     """Budget history
 
@@ -216,6 +232,7 @@ async def asyncio(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListBudgetHistoryReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,5 +248,6 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
+            read_consistency=read_consistency,
         )
     ).parsed

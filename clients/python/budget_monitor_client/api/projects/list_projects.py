@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.export_format import ExportFormat
+from ...models.list_projects_read_consistency import ListProjectsReadConsistency
 from ...models.page_project import PageProject
 from ...models.problem import Problem
 from ...models.project_order import ProjectOrder
@@ -27,7 +28,11 @@ def _get_kwargs(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListProjectsReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -76,6 +81,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -141,6 +147,7 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListProjectsReadConsistency | Unset = UNSET,
 ) -> Response[PageProject | Problem]:
     """List projects
 
@@ -164,6 +171,7 @@ def sync_detailed(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListProjectsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,6 +193,7 @@ def sync_detailed(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -208,6 +217,7 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListProjectsReadConsistency | Unset = UNSET,
 ) -> PageProject | Problem | None:
     """List projects
 
@@ -231,6 +241,7 @@ def sync(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListProjectsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,6 +264,7 @@ def sync(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -270,6 +282,7 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListProjectsReadConsistency | Unset = UNSET,
 ) -> Response[PageProject | Problem]:
     """List projects
 
@@ -293,6 +306,7 @@ async def asyncio_detailed(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListProjectsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -314,6 +328,7 @@ async def asyncio_detailed(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -335,6 +350,7 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListProjectsReadConsistency | Unset = UNSET,
 ) -> PageProject | Problem | None:
     """List projects
 
@@ -358,6 +374,7 @@ async def asyncio(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListProjectsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -381,5 +398,6 @@ async def asyncio(
             limit=limit,
             cursor=cursor,
             format_=format_,
+            read_consistency=read_consistency,
         )
     ).parsed

@@ -6,14 +6,20 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.get_region_read_consistency import GetRegionReadConsistency
 from ...models.problem import Problem
 from ...models.region import Region
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     code: str,
+    *,
+    read_consistency: GetRegionReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -22,6 +28,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -80,6 +87,7 @@ def sync_detailed(
     code: str,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetRegionReadConsistency | Unset = UNSET,
 ) -> Response[Problem | Region]:
     """Get a region
 
@@ -88,6 +96,7 @@ def sync_detailed(
 
     Args:
         code (str):
+        read_consistency (GetRegionReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,6 +108,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         code=code,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -112,6 +122,7 @@ def sync(
     code: str,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetRegionReadConsistency | Unset = UNSET,
 ) -> Problem | Region | None:
     """Get a region
 
@@ -120,6 +131,7 @@ def sync(
 
     Args:
         code (str):
+        read_consistency (GetRegionReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,6 +144,7 @@ def sync(
     return sync_detailed(
         code=code,
         client=client,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -139,6 +152,7 @@ async def asyncio_detailed(
     code: str,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetRegionReadConsistency | Unset = UNSET,
 ) -> Response[Problem | Region]:
     """Get a region
 
@@ -147,6 +161,7 @@ async def asyncio_detailed(
 
     Args:
         code (str):
+        read_consistency (GetRegionReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,6 +173,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         code=code,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -169,6 +185,7 @@ async def asyncio(
     code: str,
     *,
     client: AuthenticatedClient,
+    read_consistency: GetRegionReadConsistency | Unset = UNSET,
 ) -> Problem | Region | None:
     """Get a region
 
@@ -177,6 +194,7 @@ async def asyncio(
 
     Args:
         code (str):
+        read_consistency (GetRegionReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,5 +208,6 @@ async def asyncio(
         await asyncio_detailed(
             code=code,
             client=client,
+            read_consistency=read_consistency,
         )
     ).parsed

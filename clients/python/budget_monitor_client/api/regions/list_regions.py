@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_regions_read_consistency import ListRegionsReadConsistency
 from ...models.page_region import PageRegion
 from ...models.problem import Problem
 from ...models.region_level import RegionLevel
@@ -21,7 +22,11 @@ def _get_kwargs(
     sort: RegionOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListRegionsReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -55,6 +60,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -116,6 +122,7 @@ def sync_detailed(
     sort: RegionOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListRegionsReadConsistency | Unset = UNSET,
 ) -> Response[PageRegion | Problem]:
     """List regions
 
@@ -132,6 +139,7 @@ def sync_detailed(
             descending.
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListRegionsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,6 +157,7 @@ def sync_detailed(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -168,6 +177,7 @@ def sync(
     sort: RegionOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListRegionsReadConsistency | Unset = UNSET,
 ) -> PageRegion | Problem | None:
     """List regions
 
@@ -184,6 +194,7 @@ def sync(
             descending.
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListRegionsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,6 +213,7 @@ def sync(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -215,6 +227,7 @@ async def asyncio_detailed(
     sort: RegionOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListRegionsReadConsistency | Unset = UNSET,
 ) -> Response[PageRegion | Problem]:
     """List regions
 
@@ -231,6 +244,7 @@ async def asyncio_detailed(
             descending.
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListRegionsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -248,6 +262,7 @@ async def asyncio_detailed(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -265,6 +280,7 @@ async def asyncio(
     sort: RegionOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListRegionsReadConsistency | Unset = UNSET,
 ) -> PageRegion | Problem | None:
     """List regions
 
@@ -281,6 +297,7 @@ async def asyncio(
             descending.
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListRegionsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -300,5 +317,6 @@ async def asyncio(
             sort=sort,
             limit=limit,
             cursor=cursor,
+            read_consistency=read_consistency,
         )
     ).parsed

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_department_reports_read_consistency import ListDepartmentReportsReadConsistency
 from ...models.page_department_report import PageDepartmentReport
 from ...models.problem import Problem
 from ...models.report_status import ReportStatus
@@ -22,7 +23,11 @@ def _get_kwargs(
     late: bool | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListDepartmentReportsReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -55,6 +60,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -123,6 +129,7 @@ def sync_detailed(
     late: bool | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListDepartmentReportsReadConsistency | Unset = UNSET,
 ) -> Response[PageDepartmentReport | Problem]:
     """List a round's department reports
 
@@ -138,6 +145,7 @@ def sync_detailed(
         late (bool | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListDepartmentReportsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,6 +163,7 @@ def sync_detailed(
         late=late,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -174,6 +183,7 @@ def sync(
     late: bool | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListDepartmentReportsReadConsistency | Unset = UNSET,
 ) -> PageDepartmentReport | Problem | None:
     """List a round's department reports
 
@@ -189,6 +199,7 @@ def sync(
         late (bool | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListDepartmentReportsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,6 +218,7 @@ def sync(
         late=late,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -220,6 +232,7 @@ async def asyncio_detailed(
     late: bool | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListDepartmentReportsReadConsistency | Unset = UNSET,
 ) -> Response[PageDepartmentReport | Problem]:
     """List a round's department reports
 
@@ -235,6 +248,7 @@ async def asyncio_detailed(
         late (bool | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListDepartmentReportsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,6 +266,7 @@ async def asyncio_detailed(
         late=late,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -269,6 +284,7 @@ async def asyncio(
     late: bool | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListDepartmentReportsReadConsistency | Unset = UNSET,
 ) -> PageDepartmentReport | Problem | None:
     """List a round's department reports
 
@@ -284,6 +300,7 @@ async def asyncio(
         late (bool | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListDepartmentReportsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -303,5 +320,6 @@ async def asyncio(
             late=late,
             limit=limit,
             cursor=cursor,
+            read_consistency=read_consistency,
         )
     ).parsed

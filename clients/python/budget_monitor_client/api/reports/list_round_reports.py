@@ -9,6 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.export_format import ExportFormat
 from ...models.light import Light
+from ...models.list_round_reports_read_consistency import ListRoundReportsReadConsistency
 from ...models.page_report_list_item import PageReportListItem
 from ...models.problem import Problem
 from ...models.report_status import ReportStatus
@@ -30,7 +31,11 @@ def _get_kwargs(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListRoundReportsReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -90,6 +95,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -164,6 +170,7 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListRoundReportsReadConsistency | Unset = UNSET,
 ) -> Response[PageReportListItem | Problem]:
     """List a round's reports
 
@@ -186,6 +193,7 @@ def sync_detailed(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListRoundReportsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,6 +217,7 @@ def sync_detailed(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -234,6 +243,7 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListRoundReportsReadConsistency | Unset = UNSET,
 ) -> PageReportListItem | Problem | None:
     """List a round's reports
 
@@ -256,6 +266,7 @@ def sync(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListRoundReportsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -280,6 +291,7 @@ def sync(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -299,6 +311,7 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListRoundReportsReadConsistency | Unset = UNSET,
 ) -> Response[PageReportListItem | Problem]:
     """List a round's reports
 
@@ -321,6 +334,7 @@ async def asyncio_detailed(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListRoundReportsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -344,6 +358,7 @@ async def asyncio_detailed(
         limit=limit,
         cursor=cursor,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -367,6 +382,7 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: ListRoundReportsReadConsistency | Unset = UNSET,
 ) -> PageReportListItem | Problem | None:
     """List a round's reports
 
@@ -389,6 +405,7 @@ async def asyncio(
         cursor (str | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (ListRoundReportsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -414,5 +431,6 @@ async def asyncio(
             limit=limit,
             cursor=cursor,
             format_=format_,
+            read_consistency=read_consistency,
         )
     ).parsed

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_rounds_read_consistency import ListRoundsReadConsistency
 from ...models.page_round import PageRound
 from ...models.problem import Problem
 from ...models.region_level import RegionLevel
@@ -20,7 +21,11 @@ def _get_kwargs(
     level: RegionLevel | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListRoundsReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -52,6 +57,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -110,6 +116,7 @@ def sync_detailed(
     level: RegionLevel | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListRoundsReadConsistency | Unset = UNSET,
 ) -> Response[PageRound | Problem]:
     """List rounds
 
@@ -123,6 +130,7 @@ def sync_detailed(
         level (RegionLevel | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListRoundsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,6 +147,7 @@ def sync_detailed(
         level=level,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -157,6 +166,7 @@ def sync(
     level: RegionLevel | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListRoundsReadConsistency | Unset = UNSET,
 ) -> PageRound | Problem | None:
     """List rounds
 
@@ -170,6 +180,7 @@ def sync(
         level (RegionLevel | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListRoundsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,6 +198,7 @@ def sync(
         level=level,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -199,6 +211,7 @@ async def asyncio_detailed(
     level: RegionLevel | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListRoundsReadConsistency | Unset = UNSET,
 ) -> Response[PageRound | Problem]:
     """List rounds
 
@@ -212,6 +225,7 @@ async def asyncio_detailed(
         level (RegionLevel | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListRoundsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,6 +242,7 @@ async def asyncio_detailed(
         level=level,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -244,6 +259,7 @@ async def asyncio(
     level: RegionLevel | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListRoundsReadConsistency | Unset = UNSET,
 ) -> PageRound | Problem | None:
     """List rounds
 
@@ -257,6 +273,7 @@ async def asyncio(
         level (RegionLevel | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListRoundsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -275,5 +292,6 @@ async def asyncio(
             level=level,
             limit=limit,
             cursor=cursor,
+            read_consistency=read_consistency,
         )
     ).parsed

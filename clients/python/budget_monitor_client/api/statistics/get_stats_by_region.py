@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.export_format import ExportFormat
+from ...models.get_stats_by_region_read_consistency import GetStatsByRegionReadConsistency
 from ...models.problem import Problem
 from ...models.region_breakdown import RegionBreakdown
 from ...types import UNSET, Response, Unset
@@ -18,7 +19,11 @@ def _get_kwargs(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsByRegionReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -45,6 +50,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -115,6 +121,7 @@ def sync_detailed(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsByRegionReadConsistency | Unset = UNSET,
 ) -> Response[Problem | RegionBreakdown]:
     """Statistics per child region
 
@@ -129,6 +136,7 @@ def sync_detailed(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsByRegionReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,6 +151,7 @@ def sync_detailed(
         year=year,
         round_=round_,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -159,6 +168,7 @@ def sync(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsByRegionReadConsistency | Unset = UNSET,
 ) -> Problem | RegionBreakdown | None:
     """Statistics per child region
 
@@ -173,6 +183,7 @@ def sync(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsByRegionReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,6 +199,7 @@ def sync(
         year=year,
         round_=round_,
         format_=format_,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -198,6 +210,7 @@ async def asyncio_detailed(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsByRegionReadConsistency | Unset = UNSET,
 ) -> Response[Problem | RegionBreakdown]:
     """Statistics per child region
 
@@ -212,6 +225,7 @@ async def asyncio_detailed(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsByRegionReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,6 +240,7 @@ async def asyncio_detailed(
         year=year,
         round_=round_,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -240,6 +255,7 @@ async def asyncio(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsByRegionReadConsistency | Unset = UNSET,
 ) -> Problem | RegionBreakdown | None:
     """Statistics per child region
 
@@ -254,6 +270,7 @@ async def asyncio(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsByRegionReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -270,5 +287,6 @@ async def asyncio(
             year=year,
             round_=round_,
             format_=format_,
+            read_consistency=read_consistency,
         )
     ).parsed

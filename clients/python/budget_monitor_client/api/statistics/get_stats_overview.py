@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.export_format import ExportFormat
+from ...models.get_stats_overview_read_consistency import GetStatsOverviewReadConsistency
 from ...models.overview import Overview
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -18,7 +19,11 @@ def _get_kwargs(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsOverviewReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -45,6 +50,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -111,6 +117,7 @@ def sync_detailed(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsOverviewReadConsistency | Unset = UNSET,
 ) -> Response[Overview | Problem]:
     """Overview statistics of a region
 
@@ -128,6 +135,7 @@ def sync_detailed(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsOverviewReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +150,7 @@ def sync_detailed(
         year=year,
         round_=round_,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -158,6 +167,7 @@ def sync(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsOverviewReadConsistency | Unset = UNSET,
 ) -> Overview | Problem | None:
     """Overview statistics of a region
 
@@ -175,6 +185,7 @@ def sync(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsOverviewReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,6 +201,7 @@ def sync(
         year=year,
         round_=round_,
         format_=format_,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -200,6 +212,7 @@ async def asyncio_detailed(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsOverviewReadConsistency | Unset = UNSET,
 ) -> Response[Overview | Problem]:
     """Overview statistics of a region
 
@@ -217,6 +230,7 @@ async def asyncio_detailed(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsOverviewReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,6 +245,7 @@ async def asyncio_detailed(
         year=year,
         round_=round_,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -245,6 +260,7 @@ async def asyncio(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsOverviewReadConsistency | Unset = UNSET,
 ) -> Overview | Problem | None:
     """Overview statistics of a region
 
@@ -262,6 +278,7 @@ async def asyncio(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsOverviewReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -278,5 +295,6 @@ async def asyncio(
             year=year,
             round_=round_,
             format_=format_,
+            read_consistency=read_consistency,
         )
     ).parsed

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.export_format import ExportFormat
+from ...models.get_stats_problems_read_consistency import GetStatsProblemsReadConsistency
 from ...models.problem import Problem
 from ...models.problem_row import ProblemRow
 from ...types import UNSET, Response, Unset
@@ -18,7 +19,11 @@ def _get_kwargs(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsProblemsReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -45,6 +50,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -120,6 +126,7 @@ def sync_detailed(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsProblemsReadConsistency | Unset = UNSET,
 ) -> Response[Problem | list[ProblemRow]]:
     """Problems found, by category and region
 
@@ -132,6 +139,7 @@ def sync_detailed(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsProblemsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,6 +154,7 @@ def sync_detailed(
         year=year,
         round_=round_,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -162,6 +171,7 @@ def sync(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsProblemsReadConsistency | Unset = UNSET,
 ) -> Problem | list[ProblemRow] | None:
     """Problems found, by category and region
 
@@ -174,6 +184,7 @@ def sync(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsProblemsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,6 +200,7 @@ def sync(
         year=year,
         round_=round_,
         format_=format_,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -199,6 +211,7 @@ async def asyncio_detailed(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsProblemsReadConsistency | Unset = UNSET,
 ) -> Response[Problem | list[ProblemRow]]:
     """Problems found, by category and region
 
@@ -211,6 +224,7 @@ async def asyncio_detailed(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsProblemsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,6 +239,7 @@ async def asyncio_detailed(
         year=year,
         round_=round_,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -239,6 +254,7 @@ async def asyncio(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsProblemsReadConsistency | Unset = UNSET,
 ) -> Problem | list[ProblemRow] | None:
     """Problems found, by category and region
 
@@ -251,6 +267,7 @@ async def asyncio(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsProblemsReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -267,5 +284,6 @@ async def asyncio(
             year=year,
             round_=round_,
             format_=format_,
+            read_consistency=read_consistency,
         )
     ).parsed

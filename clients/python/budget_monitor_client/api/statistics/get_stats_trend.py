@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.export_format import ExportFormat
+from ...models.get_stats_trend_read_consistency import GetStatsTrendReadConsistency
 from ...models.problem import Problem
 from ...models.trend_point import TrendPoint
 from ...types import UNSET, Response, Unset
@@ -18,7 +19,11 @@ def _get_kwargs(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsTrendReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -45,6 +50,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -120,6 +126,7 @@ def sync_detailed(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsTrendReadConsistency | Unset = UNSET,
 ) -> Response[Problem | list[TrendPoint]]:
     """Trend over the year's rounds
 
@@ -133,6 +140,7 @@ def sync_detailed(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsTrendReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,6 +155,7 @@ def sync_detailed(
         year=year,
         round_=round_,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -163,6 +172,7 @@ def sync(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsTrendReadConsistency | Unset = UNSET,
 ) -> Problem | list[TrendPoint] | None:
     """Trend over the year's rounds
 
@@ -176,6 +186,7 @@ def sync(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsTrendReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,6 +202,7 @@ def sync(
         year=year,
         round_=round_,
         format_=format_,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -201,6 +213,7 @@ async def asyncio_detailed(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsTrendReadConsistency | Unset = UNSET,
 ) -> Response[Problem | list[TrendPoint]]:
     """Trend over the year's rounds
 
@@ -214,6 +227,7 @@ async def asyncio_detailed(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsTrendReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,6 +242,7 @@ async def asyncio_detailed(
         year=year,
         round_=round_,
         format_=format_,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -242,6 +257,7 @@ async def asyncio(
     year: int,
     round_: UUID | Unset = UNSET,
     format_: ExportFormat | Unset = UNSET,
+    read_consistency: GetStatsTrendReadConsistency | Unset = UNSET,
 ) -> Problem | list[TrendPoint] | None:
     """Trend over the year's rounds
 
@@ -255,6 +271,7 @@ async def asyncio(
         round_ (UUID | Unset):
         format_ (ExportFormat | Unset): `json` (the default), or `csv` or `xlsx` for every
             matching row as a file.
+        read_consistency (GetStatsTrendReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -271,5 +288,6 @@ async def asyncio(
             year=year,
             round_=round_,
             format_=format_,
+            read_consistency=read_consistency,
         )
     ).parsed

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_users_read_consistency import ListUsersReadConsistency
 from ...models.page_user import PageUser
 from ...models.problem import Problem
 from ...models.role import Role
@@ -23,7 +24,11 @@ def _get_kwargs(
     sort: UserOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListUsersReadConsistency | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(read_consistency, Unset):
+        headers["Read-Consistency"] = str(read_consistency)
 
     params: dict[str, Any] = {}
 
@@ -62,6 +67,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -122,6 +128,7 @@ def sync_detailed(
     sort: UserOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListUsersReadConsistency | Unset = UNSET,
 ) -> Response[PageUser | Problem]:
     """List users
 
@@ -139,6 +146,7 @@ def sync_detailed(
             descending.
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListUsersReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,6 +165,7 @@ def sync_detailed(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = client.get_httpx_client().request(
@@ -177,6 +186,7 @@ def sync(
     sort: UserOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListUsersReadConsistency | Unset = UNSET,
 ) -> PageUser | Problem | None:
     """List users
 
@@ -194,6 +204,7 @@ def sync(
             descending.
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListUsersReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,6 +224,7 @@ def sync(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     ).parsed
 
 
@@ -227,6 +239,7 @@ async def asyncio_detailed(
     sort: UserOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListUsersReadConsistency | Unset = UNSET,
 ) -> Response[PageUser | Problem]:
     """List users
 
@@ -244,6 +257,7 @@ async def asyncio_detailed(
             descending.
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListUsersReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -262,6 +276,7 @@ async def asyncio_detailed(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        read_consistency=read_consistency,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -280,6 +295,7 @@ async def asyncio(
     sort: UserOrder | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    read_consistency: ListUsersReadConsistency | Unset = UNSET,
 ) -> PageUser | Problem | None:
     """List users
 
@@ -297,6 +313,7 @@ async def asyncio(
             descending.
         limit (int | Unset):
         cursor (str | Unset):
+        read_consistency (ListUsersReadConsistency | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -317,5 +334,6 @@ async def asyncio(
             sort=sort,
             limit=limit,
             cursor=cursor,
+            read_consistency=read_consistency,
         )
     ).parsed
