@@ -391,32 +391,31 @@ async fn a_read_consistency_other_than_strong_is_refused_on_reads_and_ignored_on
     let mut config = config_for(&db.url);
     config.database_read_url = Some(read_only_url(&db));
     let app = app_with(AppState::new(config), probes).await;
+    let with = |method: &'static str, uri: &'static str, value: &'static str| {
+        let app = &app;
+        async move {
+            let req = TestRequest::default()
+                .method(actix_web::http::Method::from_bytes(method.as_bytes()).unwrap())
+                .uri(uri)
+                .insert_header(("read-consistency", value))
+                .to_request();
+            let res = call_service(app, req).await;
+            (res.status().as_u16(), json_body(res).await)
+        }
+    };
     for value in ["eventual", "strong-ish", " "] {
-        let req = TestRequest::get()
-            .uri("/test/db/session")
-            .insert_header(("read-consistency", value))
-            .to_request();
-        let res = call_service(&app, req).await;
-        assert_eq!(res.status().as_u16(), 400, "{value:?}");
-        let body = json_body(res).await;
+        let (status, body) = with("GET", "/test/db/session", value).await;
+        assert_eq!(status, 400, "{value:?}");
         assert_eq!(body["type"], "/problems/bad-request", "{body}");
         assert!(
             body["detail"].as_str().unwrap().contains("strong"),
             "{body}"
         );
     }
-    let req = TestRequest::get()
-        .uri("/test/db/session")
-        .insert_header(("read-consistency", " Strong "))
-        .to_request();
-    let res = call_service(&app, req).await;
-    assert_eq!(res.status().as_u16(), 200);
-    assert_eq!(json_body(res).await["pool"], "", "strong reads the primary");
+    let (status, body) = with("GET", "/test/db/session", " Strong ").await;
+    assert_eq!(status, 200);
+    assert_eq!(body["pool"], "", "strong reads the primary");
     // A write uses the primary anyway; the header means nothing to it.
-    let req = TestRequest::post()
-        .uri("/test/db/write")
-        .insert_header(("read-consistency", "eventual"))
-        .to_request();
-    let res = call_service(&app, req).await;
-    assert_eq!(res.status().as_u16(), 200);
+    let (status, body) = with("POST", "/test/db/write", "eventual").await;
+    assert_eq!(status, 200, "{body}");
 }
