@@ -271,6 +271,18 @@ impl From<DieselError> for AppError {
                         retry_after: Duration::from_secs(1),
                     }
                 }
+                // PostgreSQL broke a lock cycle by rolling this transaction back (SQLSTATE
+                // 40P01, which diesel does not name): nothing was written and a retry works.
+                // Writes take their locks in one order so that this should not happen.
+                DatabaseErrorKind::Unknown if info.message().starts_with("deadlock detected") => {
+                    tracing::warn!(
+                        cause = info.message(),
+                        "a write was rolled back to break a deadlock"
+                    );
+                    AppError::Conflict(
+                        "The change collided with a concurrent change; retry it.".to_owned(),
+                    )
+                }
                 DatabaseErrorKind::SerializationFailure => AppError::Conflict(
                     "The change collided with a concurrent change; retry it.".to_owned(),
                 ),
@@ -394,7 +406,7 @@ mod tests {
     }
 
     #[test]
-    fn a_read_the_replica_cancelled_is_a_503_to_retry_not_a_conflict() {
+    fn a_cancelled_read_is_a_503_and_a_deadlock_or_serialization_failure_a_409() {
         let serialization = |message| -> AppError {
             DieselError::DatabaseError(
                 DatabaseErrorKind::SerializationFailure,
@@ -414,6 +426,12 @@ mod tests {
         );
         let collided = serialization("could not serialize access due to concurrent update");
         assert_eq!(collided.status_code(), StatusCode::CONFLICT);
+        let deadlock: AppError = DieselError::DatabaseError(
+            DatabaseErrorKind::Unknown,
+            Box::new(Message("deadlock detected")),
+        )
+        .into();
+        assert_eq!(deadlock.status_code(), StatusCode::CONFLICT);
     }
 
     #[test]

@@ -850,3 +850,56 @@ async fn lists_sort_by_budget_and_filter_by_function_class() {
     .await;
     assert!(y2022["items"].as_array().unwrap().is_empty());
 }
+
+/// Writes on one project take its row lock first, whatever they change: an indicator's deletion
+/// waits for a project write in progress instead of racing it (a project's deletion cascading
+/// to the same indicator deadlocked with it), and the indicator checks see the project still.
+#[actix_web::test]
+async fn an_indicator_write_waits_for_a_project_write_in_progress() {
+    let (db, world) = setup().await;
+    let app = app(state_for(&db)).await;
+    let jn = token(&app, "jn.fin").await;
+    let (status, created) = send(
+        &app,
+        &jn,
+        "POST",
+        "/api/v1/projects",
+        Some(project("JN-KJ-LOCK", world.dept("jn_kj"))),
+        None,
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let project_id = created["id"].as_str().unwrap().to_owned();
+    let uri = format!("/api/v1/projects/{project_id}/indicators");
+    let (status, added) = send(
+        &app,
+        &jn,
+        "POST",
+        &uri,
+        Some(indicator("output", "quantity", "Rescue bases built", "40")),
+        None,
+    )
+    .await;
+    assert_eq!(status, 201, "{added}");
+    let indicator_uri = format!("/api/v1/indicators/{}", added["id"].as_str().unwrap());
+
+    // Another writer holds the project's row, as a PATCH or DELETE of it does.
+    let mut holder = db.connect();
+    diesel::connection::SimpleConnection::batch_execute(
+        &mut holder,
+        &format!("BEGIN; SELECT 1 FROM projects WHERE id = '{project_id}' FOR UPDATE"),
+    )
+    .unwrap();
+    let deletion = send(&app, &jn, "DELETE", &indicator_uri, None, None);
+    tokio::pin!(deletion);
+    assert!(
+        tokio::time::timeout(std::time::Duration::from_millis(500), &mut deletion)
+            .await
+            .is_err(),
+        "the indicator's deletion went ahead while the project was being written"
+    );
+    diesel::connection::SimpleConnection::batch_execute(&mut holder, "COMMIT").unwrap();
+    let (status, body) = deletion.await;
+    assert_eq!(status, 204, "{body}");
+    assert_eq!(counts(&db).indicators, 0);
+}

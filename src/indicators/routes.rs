@@ -26,7 +26,16 @@ fn project_for(
     project_id: Uuid,
 ) -> Result<ProjectView, AppError> {
     caller.require(action)?;
-    let view = projects::find(conn, project_id)?.ok_or_else(not_found)?;
+    // A write takes the project's row lock first, as every project write does (its update, its
+    // deletion): writes on one project queue up in one order instead of deadlocking (an
+    // indicator's deletion against the project's, which cascades to the same indicator), and a
+    // check over the project's indicators (how many it has) sees no concurrent change.
+    let view = if action == Action::Read {
+        projects::find(conn, project_id)?
+    } else {
+        projects::find_for_update(conn, project_id)?
+    }
+    .ok_or_else(not_found)?;
     caller.authorize(action, &view.place())?;
     // Targets changed mid-year move the goalposts of a running round: the finance department
     // decides those (and the audit trail keeps each change).
