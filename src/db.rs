@@ -358,8 +358,7 @@ impl Db {
             custom_plans: false,
         };
         let result = run_checked(&mut conn, session, None, f).map_err(|err| match err {
-            CheckError::Work(err) => err,
-            CheckError::Failed(err) => err,
+            CheckError::Work(err) | CheckError::Failed(err) => err,
             CheckError::Refused => AppError::Internal("a check that was not asked for".into()),
         });
         if outage::connection_lost() {

@@ -279,13 +279,9 @@ impl From<DieselError> for AppError {
                         cause = info.message(),
                         "a write was rolled back to break a deadlock"
                     );
-                    AppError::Conflict(
-                        "The change collided with a concurrent change; retry it.".to_owned(),
-                    )
+                    collided()
                 }
-                DatabaseErrorKind::SerializationFailure => AppError::Conflict(
-                    "The change collided with a concurrent change; retry it.".to_owned(),
-                ),
+                DatabaseErrorKind::SerializationFailure => collided(),
                 // JSON strings and percent-decoded query values may carry U+0000, which a
                 // PostgreSQL text value cannot hold; that is the client's input, not our fault.
                 // Diesel gives no SQLSTATE here, only PostgreSQL's message.
@@ -326,6 +322,12 @@ impl From<DieselError> for AppError {
             other => AppError::Internal(format!("database error: {other}")),
         }
     }
+}
+
+/// The 409 for a transaction PostgreSQL rolled back because of a concurrent one: nothing was
+/// written, and the same request again can succeed.
+fn collided() -> AppError {
+    AppError::Conflict("The change collided with a concurrent change; retry it.".to_owned())
 }
 
 /// The 503 for a connection that failed as a connection, which is noted so that the code

@@ -229,7 +229,6 @@ pub fn changes(conn: &mut PgConnection, project_id: Uuid) -> Result<Vec<ChangeRo
         .map_err(AppError::from)
 }
 
-/// Reports of open rounds whose projects lie in the subtree.
 /// Reports of open rounds in the subtree, each with whether it is secret-related now (its
 /// project or department classified: `auth::scope`'s hidden set).
 pub fn open_reports_under(
