@@ -399,6 +399,9 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        department_fields -> Array<Text>,
+        generated_fields -> Int4,
+        applicable_fields -> Int4,
     }
 }
 

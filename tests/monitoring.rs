@@ -249,6 +249,20 @@ async fn a_report_goes_from_prefill_to_approval() {
         );
     }
     assert_ne!(report["system_filled_share"], "0.00");
+    // The system proposes the full-year execution at the pace of spending so far (1,400,001.50
+    // at 58.33 % of the year) and drafts the goal progress; without actual values it proposes
+    // no indicator forecast or likelihood.
+    assert_eq!(report["budget"]["forecast_execution"], "2400139.72");
+    assert_eq!(report["budget"]["forecast_method"], "spending_pace");
+    assert!(
+        report["narrative"]["goal_progress"]
+            .as_str()
+            .unwrap()
+            .starts_with("截至7月31日，监控指标2个，已报完成值0个"),
+        "{}",
+        report["narrative"]
+    );
+    assert_eq!(report["indicators"][0]["forecast_value"], Value::Null);
 
     // Incomplete: refused with every missing item.
     let (status, problem) =
@@ -257,8 +271,6 @@ async fn a_report_goes_from_prefill_to_approval() {
     assert_eq!(
         fields(&problem),
         [
-            "forecast_execution",
-            "goal_progress",
             "indicators[0].actual_value",
             "indicators[0].forecast_value",
             "indicators[0].likelihood",

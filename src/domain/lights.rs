@@ -354,6 +354,41 @@ pub struct Settings {
     /// How time progress is measured at the cut-off; `month` when absent.
     #[serde(default)]
     pub time_progress: TimeProgressBasis,
+    /// Percent of its target an indicator's full-year forecast must reach for the system to
+    /// propose that reaching it is `possible` and `certain` (below the first: `impossible`);
+    /// `["60", "80"]` when absent: the edges of the default accruing-indicator bands, so that
+    /// by default a proposed likelihood raises no light the bands would not (a forecast at the
+    /// pace so far reaches the same share of the target as the value of the expected one).
+    #[serde(default = "default_likelihood_edges")]
+    #[schema(value_type = Vec<String>, pattern = r"^[0-9]{1,3}(\.[0-9]{1,2})?$", example = json!(["60", "80"]), min_items = 2, max_items = 2)]
+    pub likelihood_edges: Vec<String>,
+    /// Language of the analysis the system drafts for the region's reports; `zh` when absent.
+    #[serde(default)]
+    pub lang: crate::domain::drafts::Lang,
+}
+
+fn default_likelihood_edges() -> Vec<String> {
+    vec!["60".to_owned(), "80".to_owned()]
+}
+
+impl Settings {
+    /// The likelihood edges as numbers (the defaults if they do not parse, which the API
+    /// refuses to store).
+    pub fn likelihood_edges(&self) -> crate::domain::proposals::LikelihoodEdges {
+        match self
+            .likelihood_edges
+            .iter()
+            .map(|e| dec(e))
+            .collect::<Option<Vec<_>>>()
+            .as_deref()
+        {
+            Some([possible, certain]) => crate::domain::proposals::LikelihoodEdges {
+                possible: possible.clone(),
+                certain: certain.clone(),
+            },
+            _ => crate::domain::proposals::LikelihoodEdges::default(),
+        }
+    }
 }
 
 impl Default for Settings {
@@ -363,6 +398,8 @@ impl Default for Settings {
             budget_share: "10".to_owned(),
             grade_edges: vec!["90".to_owned(), "80".to_owned(), "60".to_owned()],
             time_progress: TimeProgressBasis::Month,
+            likelihood_edges: default_likelihood_edges(),
+            lang: crate::domain::drafts::Lang::Zh,
         }
     }
 }

@@ -168,6 +168,18 @@ fn check_settings(settings: &Settings, errors: &mut FieldErrors) {
             "must be three descending numbers: excellent, good, fair",
         );
     }
+    let edges: Vec<Option<BigDecimal>> = settings
+        .likelihood_edges
+        .iter()
+        .map(|e| parse_decimal(e, 2).ok())
+        .collect();
+    let ok = matches!(edges.as_slice(), [Some(possible), Some(certain)] if possible <= certain);
+    if !ok {
+        bad(
+            "likelihood_edges",
+            "must be two ascending numbers: possible, certain",
+        );
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -104,7 +104,7 @@ pub fn effective(conn: &mut PgConnection, region_path: &str) -> Result<Effective
 }
 
 /// What the rules look at in a report.
-fn report_facts<'a>(
+pub(crate) fn report_facts<'a>(
     report: &'a reports::ReportRow,
     round: &rounds::RoundRow,
     rows: &'a [reports::ReportIndicatorRow],
@@ -270,11 +270,33 @@ pub fn recompute_changed(
     let today = Utc::now().date_naive();
     let mut changed = Vec::new();
     for chunk in report_ids.chunks(2000) {
-        let batch = reports::find_many(conn, chunk)?;
+        let mut batch = reports::find_many(conn, chunk)?;
         let mut rows_by_report: HashMap<Uuid, Vec<reports::ReportIndicatorRow>> = HashMap::new();
         for row in reports::indicator_rows_many(conn, chunk)? {
             rows_by_report.entry(row.report_id).or_default().push(row);
         }
+        // The system's proposals first: the lights below see the likelihoods they set.
+        let (mut report_writes, mut row_writes) = (Vec::new(), Vec::new());
+        for report in batch.iter_mut() {
+            if let Entry::Vacant(slot) = round_cache.entry(report.round_id) {
+                slot.insert(rounds::find(conn, report.round_id)?.ok_or_else(not_found)?);
+            }
+            if let Entry::Vacant(slot) = cache.entry(report.region_path.clone()) {
+                slot.insert(effective(conn, &report.region_path)?);
+            }
+            let rows = rows_by_report.entry(report.id).or_default();
+            if let Some((write, rows)) = crate::reports::proposals::propose(
+                report,
+                rows,
+                &round_cache[&report.round_id],
+                &cache[&report.region_path],
+                today,
+            ) {
+                report_writes.push(write);
+                row_writes.extend(rows);
+            }
+        }
+        reports::save_proposals(conn, &report_writes, &row_writes)?;
         let previous: HashMap<Uuid, (String, String)> = store::digests(conn, chunk)?
             .into_iter()
             .map(|(id, light, digest)| (id, (light, digest)))

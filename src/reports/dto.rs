@@ -9,9 +9,11 @@ use crate::domain::lights::Light;
 use crate::domain::money::{
     format_money, serde_decimal, serde_decimal_opt, serde_money, serde_money_opt,
 };
+use crate::domain::fields::indicator_field;
 use crate::domain::monitoring::{
     Achievement, DeviationReason, Likelihood, ReportStatus, is_behind,
 };
+use crate::domain::proposals::{ForecastMethod, IndicatorForecastMethod};
 use crate::domain::regions::code_of;
 use crate::domain::scoring::Grade;
 use crate::export::ExportFormat;
@@ -37,10 +39,13 @@ pub struct BudgetPart {
     #[serde(with = "serde_money")]
     #[schema(value_type = String, pattern = r"^[0-9]+\.[0-9]{2}$", example = "58.33")]
     pub time_progress: BigDecimal,
-    /// Department: expected execution for the full year, in yuan.
+    /// Expected execution for the full year, in yuan: proposed by the system (see
+    /// `forecast_method`) until the department sets it.
     #[serde(with = "serde_money_opt")]
     #[schema(value_type = Option<String>, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,2})?$")]
     pub forecast_execution: Option<BigDecimal>,
+    /// How the system made `forecast_execution`; null when the forecast is the department's.
+    pub forecast_method: Option<ForecastMethod>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -84,6 +89,8 @@ pub struct ReportIndicator {
     #[schema(value_type = Option<String>, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,4})?$")]
     pub forecast_value: Option<BigDecimal>,
     pub forecast_text: Option<Achievement>,
+    /// How the system made the forecast; null when it is the department's (or there is none).
+    pub forecast_method: Option<IndicatorForecastMethod>,
     pub deviation_reasons: Vec<DeviationReason>,
     pub deviation_note: String,
     pub likelihood: Option<Likelihood>,
@@ -119,6 +126,7 @@ impl From<ReportIndicatorRow> for ReportIndicator {
             actual_text,
             forecast_value: r.forecast_value,
             forecast_text: r.forecast_text.as_deref().and_then(Achievement::parse),
+            forecast_method: None,
             deviation_reasons: r
                 .deviation_reasons
                 .iter()
@@ -221,10 +229,20 @@ pub struct Report {
     pub indicators: Vec<ReportIndicator>,
     /// Lights and scores; null until first computed.
     pub lights: Option<ReportLights>,
-    /// Fields filled by the system: computed, or carried over from the previous round and not
-    /// changed since (`indicators.<indicator id>.<field>` for indicator rows).
+    /// Fields the system filled and nobody changed since: computed, proposed, drafted, or
+    /// carried over from the previous round (`indicators.<indicator id>.<field>` for indicator
+    /// rows, with `actual`, `forecast`, `likelihood` and so on as the field).
     pub system_filled: Vec<String>,
-    /// Share of the report's fields the system filled, in percent.
+    /// Fields the department has set (changed, filled or emptied); the system proposes nothing
+    /// into them any more.
+    pub department_fields: Vec<String>,
+    /// How many of the fields that apply to this report are in `system_filled`.
+    pub generated_fields: i32,
+    /// How many fields apply to this report: the 12 budget and narrative fields and, per
+    /// indicator, expected value (numeric ones), actual, forecast and likelihood, plus deviation
+    /// reasons, note and corrective measures for a row behind or with likelihood `impossible`.
+    pub applicable_fields: i32,
+    /// `generated_fields` ÷ `applicable_fields` × 100, two decimals.
     #[schema(value_type = String, pattern = r"^[0-9]+\.[0-9]{2}$", example = "41.18")]
     pub system_filled_share: String,
     /// Every status change, oldest first.
@@ -243,13 +261,26 @@ impl Report {
         history: Vec<TransitionRow>,
         evaluation: Option<(EvaluationRow, serde_json::Value)>,
     ) -> Report {
-        let total = crate::reports::service::field_count(&rows);
-        let share = if total == 0 {
-            BigDecimal::from(0)
-        } else {
-            BigDecimal::from(row.system_filled.len() as u64) * BigDecimal::from(100)
-                / BigDecimal::from(total as u64)
-        };
+        let share =
+            crate::reports::proposals::share(row.generated_fields, row.applicable_fields);
+        let by_system = |name: &str| row.system_filled.iter().any(|f| f == name);
+        let forecast_method = by_system("forecast_execution").then_some(ForecastMethod::SpendingPace);
+        let indicators: Vec<ReportIndicator> = rows
+            .into_iter()
+            .map(|r| {
+                let proposed = r
+                    .indicator_id
+                    .is_some_and(|iid| by_system(&indicator_field(iid, "forecast")));
+                let method = if r.accrues && r.comparator != "qualitative" {
+                    IndicatorForecastMethod::Pace
+                } else {
+                    IndicatorForecastMethod::LatestValue
+                };
+                let mut dto = ReportIndicator::from(r);
+                dto.forecast_method = proposed.then_some(method);
+                dto
+            })
+            .collect();
         Report {
             id: row.id,
             round_id: row.round_id,
@@ -267,6 +298,7 @@ impl Report {
                 execution_rate: row.execution_rate,
                 time_progress: row.time_progress,
                 forecast_execution: row.forecast_execution,
+                forecast_method,
             },
             narrative: Narrative {
                 goal_progress: row.goal_progress,
@@ -277,9 +309,12 @@ impl Report {
                 corrective_measures: row.corrective_measures,
                 targets_need_adjusting: row.targets_need_adjusting,
             },
-            indicators: rows.into_iter().map(ReportIndicator::from).collect(),
+            indicators,
             lights: evaluation.map(|(e, why)| ReportLights::new(e, why)),
             system_filled: row.system_filled,
+            department_fields: row.department_fields,
+            generated_fields: row.generated_fields,
+            applicable_fields: row.applicable_fields,
             system_filled_share: format_money(&share),
             history: history.into_iter().map(Transition::from).collect(),
             version: row.version,
@@ -300,7 +335,7 @@ fn report_example() -> serde_json::Value {
         "budget": {
             "adjusted_budget": "120000000.00", "executed_amount": "55800000.00",
             "execution_rate": "46.50", "time_progress": "58.33",
-            "forecast_execution": "118000000.00"
+            "forecast_execution": "118000000.00", "forecast_method": null
         },
         "narrative": {
             "goal_progress": "Six of eight rescue bases are in service",
@@ -316,7 +351,7 @@ fn report_example() -> serde_json::Value {
                 "level1": "output", "level2": "quantity", "name": "Rescue bases built",
                 "comparator": ">=", "target_value": "8", "target_text": null, "unit": "bases",
                 "weight": "60", "accrues": true, "expected_value": "4.6664", "actual_value": "6",
-                "actual_text": null, "forecast_value": "8", "forecast_text": null,
+                "actual_text": null, "forecast_value": "8", "forecast_text": null, "forecast_method": null,
                 "deviation_reasons": [], "deviation_note": "", "likelihood": "certain",
                 "corrective_measures": "", "behind": false
             },
@@ -326,7 +361,7 @@ fn report_example() -> serde_json::Value {
                 "level1": "effect", "level2": "social", "name": "Average response time",
                 "comparator": "<=", "target_value": "30", "target_text": null, "unit": "minutes",
                 "weight": "30", "accrues": false, "expected_value": "30", "actual_value": "28",
-                "actual_text": null, "forecast_value": "25", "forecast_text": null,
+                "actual_text": null, "forecast_value": "25", "forecast_text": null, "forecast_method": null,
                 "deviation_reasons": [], "deviation_note": "", "likelihood": "certain",
                 "corrective_measures": "", "behind": false
             }
@@ -350,7 +385,15 @@ fn report_example() -> serde_json::Value {
             "indicators.0193a0c4-7f43-7000-8000-0000000000c1.expected_value",
             "indicators.0193a0c4-7f43-7000-8000-0000000000c2.expected_value"
         ],
-        "system_filled_share": "23.08",
+        "department_fields": [
+            "forecast_execution", "goal_progress",
+            "indicators.0193a0c4-7f43-7000-8000-0000000000c1.actual",
+            "indicators.0193a0c4-7f43-7000-8000-0000000000c1.forecast",
+            "indicators.0193a0c4-7f43-7000-8000-0000000000c2.actual",
+            "indicators.0193a0c4-7f43-7000-8000-0000000000c2.forecast"
+        ],
+        "generated_fields": 6, "applicable_fields": 20,
+        "system_filled_share": "30.00",
         "history": [{
             "from": "draft", "to": "submitted",
             "actor_id": "0193a0c4-7f43-7000-8000-0000000000b3", "actor_name": "kjt.officer",

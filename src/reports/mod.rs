@@ -3,6 +3,7 @@
 
 pub mod department;
 pub mod dto;
+pub mod proposals;
 pub mod routes;
 pub mod service;
 pub mod store;

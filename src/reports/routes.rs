@@ -207,26 +207,39 @@ pub async fn update_report(
                         slot.1 = fields.clone();
                     }
                 }
-                let unchanged: std::collections::HashSet<String> =
-                    entered_fields(&ReportEntryFields::of(&current), &old_rows)
-                        .into_iter()
-                        .filter(|name| entered_fields(&entry, &new_rows).contains(name))
-                        .filter(|name| same_value(name, &current, &entry, &old_rows, &new_rows))
-                        .collect();
+                // Every field whose value this edit changes (set, changed or emptied) is the
+                // department's from now on: no longer counted as generated, and never proposed
+                // into again.
+                let mut touched = entered_fields(&ReportEntryFields::of(&current), &old_rows);
+                for name in entered_fields(&entry, &new_rows) {
+                    if !touched.contains(&name) {
+                        touched.push(name);
+                    }
+                }
+                touched.retain(|name| !same_value(name, &current, &entry, &old_rows, &new_rows));
                 let system_filled: Vec<String> = current
                     .system_filled
                     .iter()
-                    .filter(|name| {
-                        service::DERIVED.contains(&name.as_str())
-                            || name.ends_with(".expected_value")
-                            || unchanged.contains(name.as_str())
-                    })
+                    .filter(|name| !touched.contains(name))
                     .cloned()
                     .collect();
+                let mut department_fields = current.department_fields.clone();
+                for name in touched {
+                    if !department_fields.contains(&name) {
+                        department_fields.push(name);
+                    }
+                }
                 for (row, fields) in &updates {
                     store::update_indicator_entry(conn, row.id, fields)?;
                 }
-                if !store::update_entry(conn, id, if_match.0, &entry, &system_filled)? {
+                if !store::update_entry(
+                    conn,
+                    id,
+                    if_match.0,
+                    &entry,
+                    &system_filled,
+                    &department_fields,
+                )? {
                     return Err(stale());
                 }
                 crate::lights::service::recompute(conn, &[id])?;

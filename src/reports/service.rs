@@ -18,6 +18,7 @@ use uuid::Uuid;
 use crate::audit::{self, AuditEntry};
 use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller};
+use crate::domain::fields::indicator_field;
 use crate::domain::indicators::Comparator;
 use crate::domain::monitoring::{
     Achievement, IndicatorEntry, ReportAction, ReportStatus, expected_value,
@@ -27,8 +28,7 @@ use crate::error::{AppError, FieldErrors};
 use crate::indicators::store::IndicatorRow;
 use crate::projects::store as projects;
 use crate::reports::store::{
-    self, IndicatorEntryFields, IndicatorSnapshot, NewTransition, ReportEntryFields,
-    ReportIndicatorRow, ReportRow,
+    self, IndicatorEntryFields, IndicatorSnapshot, NewTransition, ReportEntryFields, ReportRow,
 };
 use crate::rounds::store::{self as rounds, RoundRow};
 
@@ -39,10 +39,6 @@ pub const DERIVED: [&str; 4] = [
     "execution_rate",
     "time_progress",
 ];
-
-fn indicator_field(indicator_id: Uuid, field: &str) -> String {
-    format!("indicators.{indicator_id}.{field}")
-}
 
 fn snapshot(ind: &IndicatorRow, progress: &BigDecimal) -> IndicatorSnapshot {
     IndicatorSnapshot {
@@ -57,6 +53,63 @@ fn snapshot(ind: &IndicatorRow, progress: &BigDecimal) -> IndicatorSnapshot {
         accrues: ind.accrues,
         expected_value: expected_value(ind.target_value.as_ref(), ind.accrues, progress),
     }
+}
+
+/// What a new round's report takes over from the project's previous report: the values the
+/// department set there (itself, or carried over from a round before), not what the system
+/// proposed or drafted, which the new report proposes afresh from its own figures. Returns the
+/// entry, the indicator entries and the names carried.
+pub fn carried_over(
+    previous: &ReportRow,
+    mut entry: ReportEntryFields,
+    mut rows: Vec<(Uuid, IndicatorEntryFields)>,
+) -> (
+    ReportEntryFields,
+    Vec<(Uuid, IndicatorEntryFields)>,
+    Vec<String>,
+) {
+    let proposed = |name: &str| {
+        previous.system_filled.iter().any(|f| f == name)
+            && !previous.department_fields.iter().any(|f| f == name)
+    };
+    for name in entered_fields(&entry, &rows) {
+        if !proposed(&name) {
+            continue;
+        }
+        match name.as_str() {
+            "forecast_execution" => entry.forecast_execution = None,
+            "goal_progress" => entry.goal_progress.clear(),
+            "construction" => entry.construction.clear(),
+            "management" => entry.management.clear(),
+            "financial_management" => entry.financial_management.clear(),
+            "problems" => entry.problems.clear(),
+            "corrective_measures" => entry.corrective_measures.clear(),
+            "targets_need_adjusting" => entry.targets_need_adjusting = None,
+            other => {
+                let mut parts = other.split('.').skip(1);
+                let (Some(id), Some(field)) = (
+                    parts.next().and_then(|p| Uuid::parse_str(p).ok()),
+                    parts.next(),
+                ) else {
+                    continue;
+                };
+                let Some((_, e)) = rows.iter_mut().find(|(i, _)| *i == id) else {
+                    continue;
+                };
+                match field {
+                    "actual" => (e.actual_value, e.actual_text) = (None, None),
+                    "forecast" => (e.forecast_value, e.forecast_text) = (None, None),
+                    "deviation_reasons" => e.deviation_reasons.clear(),
+                    "deviation_note" => e.deviation_note.clear(),
+                    "likelihood" => e.likelihood = None,
+                    "corrective_measures" => e.corrective_measures.clear(),
+                    _ => {}
+                }
+            }
+        }
+    }
+    let names = entered_fields(&entry, &rows);
+    (entry, rows, names)
 }
 
 /// Names of the filled-in fields of a report and its rows (what a carry-over copies).
@@ -109,15 +162,6 @@ pub fn entered_fields(
         }
     }
     names
-}
-
-/// How many fields a report has: the budget part, the narrative and each indicator row's.
-pub fn field_count(rows: &[ReportIndicatorRow]) -> usize {
-    let per_row: usize = rows
-        .iter()
-        .map(|r| if r.comparator == "qualitative" { 6 } else { 7 })
-        .sum();
-    DERIVED.len() + 8 + per_row
 }
 
 fn conflict_if_closed(round: &RoundRow) -> Result<(), AppError> {

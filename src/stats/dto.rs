@@ -112,17 +112,15 @@ pub struct Figures {
     /// Reduced, recovered and reallocated, yuan: the money taken off projects.
     #[schema(example = "3370000000.00", pattern = r"^-?[0-9]+\.[0-9]{2}$")]
     pub adjusted_and_recovered: String,
-    /// Report fields the system filled in.
+    /// Sum of the reports' `generated_fields`: fields that apply and that the system filled
+    /// and nobody changed since.
     pub system_filled_fields: i64,
-    /// All fields of the reports.
+    /// Sum of the reports' `applicable_fields` (the rule is on the report's `applicable_fields`).
     pub report_fields: i64,
     /// `system_filled_fields` ÷ `report_fields` × 100, two decimals; absent without reports.
     #[schema(example = "71.35", pattern = r"^[0-9]+\.[0-9]{2}$")]
     pub system_filled_share: Option<String>,
 }
-
-/// Fields every report has besides its indicator rows (budget part and narrative).
-pub const BASE_FIELDS: i64 = 12;
 
 fn add(target: &mut CountAmount, n: i64, amount: Option<&BigDecimal>) {
     target.count += n;
@@ -253,7 +251,6 @@ impl Figures {
     }
 
     fn finish(mut self) -> Figures {
-        self.report_fields += BASE_FIELDS * self.reports.total;
         let a = &self.adjustments;
         let moved: BigDecimal = [&a.reduce, &a.recover, &a.reallocate]
             .iter()
@@ -470,7 +467,7 @@ mod tests {
             row("370100", "rectification:overdue", 2, None),
             row("370100", "rectification:open", 1, None),
             row("370100", "system_filled", 30, None),
-            row("370100", "indicator_fields", 12, None),
+            row("370100", "indicator_fields", 60, None),
             row("370100", "light:budget:red", 2, None),
             row("", "key_projects", 9, Some(1000)),
         ];
@@ -484,7 +481,7 @@ mod tests {
         assert_eq!(jinan.adjustments.increase.amount, "50.00");
         assert_eq!(jinan.rectifications.open, 3);
         assert_eq!(jinan.rectifications.overdue, 2);
-        assert_eq!(jinan.report_fields, 12 + 4 * BASE_FIELDS);
+        assert_eq!(jinan.report_fields, 60);
         assert_eq!(jinan.system_filled_share.as_deref(), Some("50.00"));
         assert_eq!(jinan.lights.budget.red, 2);
         assert_eq!(by[""].key_monitored_funds, "1000.00");

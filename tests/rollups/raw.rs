@@ -33,7 +33,8 @@ WITH sp AS (
       AND ($4::uuid IS NULL OR (p.region_id = $4 AND p.department_path LIKE $5))
 ),
 rr AS (
-    SELECT r.id, r.project_id, r.department_id, r.status, r.late, r.system_filled, ro.due_date,
+    SELECT r.id, r.project_id, r.department_id, r.status, r.late, r.generated_fields,
+           r.applicable_fields, ro.due_date,
            sp.bucket
     FROM reports r
     JOIN rounds ro ON ro.id = r.round_id
@@ -67,11 +68,9 @@ UNION ALL
 SELECT bucket, 'missing', count(*), NULL FROM rr
  WHERE status IN ('draft', 'returned') AND due_date < current_date GROUP BY bucket
 UNION ALL
-SELECT bucket, 'system_filled', sum(cardinality(system_filled)), NULL FROM rr GROUP BY bucket
+SELECT bucket, 'system_filled', sum(generated_fields), NULL FROM rr GROUP BY bucket
 UNION ALL
-SELECT rr.bucket, 'indicator_fields',
-       count(*) * 7 - count(*) FILTER (WHERE ri.comparator = 'qualitative'), NULL
-  FROM rr JOIN report_indicators ri ON ri.report_id = rr.id GROUP BY rr.bucket
+SELECT bucket, 'indicator_fields', sum(applicable_fields), NULL FROM rr GROUP BY bucket
 UNION ALL
 SELECT rr.bucket, 'light:' || c.category || ':' || c.light, count(*), NULL
   FROM rr JOIN report_evaluations e ON e.report_id = rr.id

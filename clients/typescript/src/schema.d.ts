@@ -1444,8 +1444,12 @@ export interface components {
              * @example 46.50
              */
             execution_rate?: string | null;
-            /** @description Department: expected execution for the full year, in yuan. */
+            /**
+             * @description Expected execution for the full year, in yuan: proposed by the system (see
+             *     `forecast_method`) until the department sets it.
+             */
             forecast_execution?: string | null;
+            forecast_method?: components["schemas"]["ForecastMethod"] | null;
             /**
              * @description System: share of the year elapsed at the cut-off, in percent.
              * @example 58.33
@@ -1792,7 +1796,7 @@ export interface components {
             rectifications: components["schemas"]["RectificationCounts"];
             /**
              * Format: int64
-             * @description All fields of the reports.
+             * @description Sum of the reports' `applicable_fields` (the rule is on the report's `applicable_fields`).
              */
             report_fields: number;
             reports: components["schemas"]["ReportCounts"];
@@ -1800,7 +1804,8 @@ export interface components {
             suggestions: number;
             /**
              * Format: int64
-             * @description Report fields the system filled in.
+             * @description Sum of the reports' `generated_fields`: fields that apply and that the system filled
+             *     and nobody changed since.
              */
             system_filled_fields: number;
             /**
@@ -1846,6 +1851,11 @@ export interface components {
             unclear_objectives: components["schemas"]["CountAmount"];
             unreasonable_targets: components["schemas"]["CountAmount"];
         };
+        /**
+         * @description How the system's full-year forecast execution was made.
+         * @enum {string}
+         */
+        ForecastMethod: "spending_pace";
         /** @description Amounts by fund source, in yuan, as decimal strings. */
         FundSourceAmounts: {
             /** @example 300000000.00 */
@@ -2126,6 +2136,11 @@ export interface components {
             weight?: string | null;
         };
         /**
+         * @description How the system's forecast of an indicator was made.
+         * @enum {string}
+         */
+        IndicatorForecastMethod: "pace" | "latest_value";
+        /**
          * @example {
          *       "conclusion": "Six of eight bases in service; the two delayed ones leave 25,000,000.00 yuan idle.",
          *       "created_at": "2021-09-01T02:00:00Z",
@@ -2303,6 +2318,11 @@ export interface components {
             project_id: string;
             rectifications: components["schemas"]["Rectification"][];
         };
+        /**
+         * @description The language a region's drafted texts are written in.
+         * @enum {string}
+         */
+        Lang: "zh" | "en";
         /**
          * @example {
          *       "actor_id": "0193a0c4-7f43-7000-8000-0000000000b2",
@@ -4226,15 +4246,26 @@ export interface components {
         ReplicaStatus: "ok" | "unavailable";
         /**
          * @example {
+         *       "applicable_fields": 20,
          *       "budget": {
          *         "adjusted_budget": "120000000.00",
          *         "executed_amount": "55800000.00",
          *         "execution_rate": "46.50",
          *         "forecast_execution": "118000000.00",
+         *         "forecast_method": null,
          *         "time_progress": "58.33"
          *       },
          *       "created_at": "2021-08-01T00:30:00Z",
+         *       "department_fields": [
+         *         "forecast_execution",
+         *         "goal_progress",
+         *         "indicators.0193a0c4-7f43-7000-8000-0000000000c1.actual",
+         *         "indicators.0193a0c4-7f43-7000-8000-0000000000c1.forecast",
+         *         "indicators.0193a0c4-7f43-7000-8000-0000000000c2.actual",
+         *         "indicators.0193a0c4-7f43-7000-8000-0000000000c2.forecast"
+         *       ],
          *       "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *       "generated_fields": 6,
          *       "history": [
          *         {
          *           "actor_id": "0193a0c4-7f43-7000-8000-0000000000b3",
@@ -4257,6 +4288,7 @@ export interface components {
          *           "deviation_note": "",
          *           "deviation_reasons": [],
          *           "expected_value": "4.6664",
+         *           "forecast_method": null,
          *           "forecast_text": null,
          *           "forecast_value": "8",
          *           "id": "0193a0c4-7f43-7000-8000-0000000000d1",
@@ -4280,6 +4312,7 @@ export interface components {
          *           "deviation_note": "",
          *           "deviation_reasons": [],
          *           "expected_value": "30",
+         *           "forecast_method": null,
          *           "forecast_text": null,
          *           "forecast_value": "25",
          *           "id": "0193a0c4-7f43-7000-8000-0000000000d2",
@@ -4360,17 +4393,34 @@ export interface components {
          *         "indicators.0193a0c4-7f43-7000-8000-0000000000c1.expected_value",
          *         "indicators.0193a0c4-7f43-7000-8000-0000000000c2.expected_value"
          *       ],
-         *       "system_filled_share": "23.08",
+         *       "system_filled_share": "30.00",
          *       "updated_at": "2021-08-18T09:12:00Z",
          *       "version": 4
          *     }
          */
         Report: {
+            /**
+             * Format: int32
+             * @description How many fields apply to this report: the 12 budget and narrative fields and, per
+             *     indicator, expected value (numeric ones), actual, forecast and likelihood, plus deviation
+             *     reasons, note and corrective measures for a row behind or with likelihood `impossible`.
+             */
+            applicable_fields: number;
             budget: components["schemas"]["BudgetPart"];
             /** Format: date-time */
             created_at: string;
+            /**
+             * @description Fields the department has set (changed, filled or emptied); the system proposes nothing
+             *     into them any more.
+             */
+            department_fields: string[];
             /** Format: uuid */
             department_id: string;
+            /**
+             * Format: int32
+             * @description How many of the fields that apply to this report are in `system_filled`.
+             */
+            generated_fields: number;
             /** @description Every status change, oldest first. */
             history: components["schemas"]["Transition"][];
             /** Format: uuid */
@@ -4391,12 +4441,13 @@ export interface components {
             /** Format: date-time */
             submitted_at?: string | null;
             /**
-             * @description Fields filled by the system: computed, or carried over from the previous round and not
-             *     changed since (`indicators.<indicator id>.<field>` for indicator rows).
+             * @description Fields the system filled and nobody changed since: computed, proposed, drafted, or
+             *     carried over from the previous round (`indicators.<indicator id>.<field>` for indicator
+             *     rows, with `actual`, `forecast`, `likelihood` and so on as the field).
              */
             system_filled: string[];
             /**
-             * @description Share of the report's fields the system filled, in percent.
+             * @description `generated_fields` ÷ `applicable_fields` × 100, two decimals.
              * @example 41.18
              */
             system_filled_share: string;
@@ -4439,6 +4490,7 @@ export interface components {
             deviation_reasons: components["schemas"]["DeviationReason"][];
             /** @description System: where the indicator should be at the cut-off. */
             expected_value?: string | null;
+            forecast_method?: components["schemas"]["IndicatorForecastMethod"] | null;
             forecast_text?: components["schemas"]["Achievement"] | null;
             forecast_value?: string | null;
             /**
@@ -4787,6 +4839,20 @@ export interface components {
              *     ]
              */
             grade_edges: string[];
+            /** @description Language of the analysis the system drafts for the region's reports; `zh` when absent. */
+            lang?: components["schemas"]["Lang"];
+            /**
+             * @description Percent of its target an indicator's full-year forecast must reach for the system to
+             *     propose that reaching it is `possible` and `certain` (below the first: `impossible`);
+             *     `["60", "80"]` when absent: the edges of the default accruing-indicator bands, so that
+             *     by default a proposed likelihood raises no light the bands would not (a forecast at the
+             *     pace so far reaches the same share of the target as the value of the expected one).
+             * @example [
+             *       "60",
+             *       "80"
+             *     ]
+             */
+            likelihood_edges?: string[];
             /** @description How time progress is measured at the cut-off; `month` when absent. */
             time_progress?: components["schemas"]["TimeProgressBasis"];
         };

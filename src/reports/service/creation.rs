@@ -6,7 +6,7 @@ use bigdecimal::BigDecimal;
 use diesel::pg::PgConnection;
 use uuid::Uuid;
 
-use super::{DERIVED, entered_fields, indicator_field, snapshot};
+use super::{DERIVED, carried_over, indicator_field, snapshot};
 use crate::audit::{self, AuditEntry};
 use crate::auth::Caller;
 use crate::domain::indicators::readiness;
@@ -110,7 +110,6 @@ fn create_chunk(
             }
         };
         let previous = previous.get(&p.id);
-        let entry = previous.map(ReportEntryFields::of).unwrap_or_default();
         let carried_from = previous.and_then(|r| previous_rows.get(&r.id));
         let project_indicators = indicators_of.remove(&p.id).unwrap_or_default();
         let carried_rows: Vec<(Uuid, IndicatorEntryFields)> = project_indicators
@@ -121,6 +120,12 @@ fn create_chunk(
                     .map(|e| (i.id, e.clone()))
             })
             .collect();
+        // Carried values are the department's from the round before: they count as filled by
+        // the system (it copied them) and the system proposes nothing over them.
+        let (entry, carried_rows, carried) = match previous {
+            Some(r) => carried_over(r, ReportEntryFields::of(r), carried_rows),
+            None => (ReportEntryFields::default(), carried_rows, Vec::new()),
+        };
         let report_id = Uuid::now_v7();
         // Same order as `refresh`: the system's figures, expected values, then carried entries.
         let mut system_filled: Vec<String> = DERIVED.iter().map(|s| (*s).to_owned()).collect();
@@ -136,7 +141,7 @@ fn create_chunk(
                 .unwrap_or_default();
             new_rows.push((report_id, ind.id, snap, carried));
         }
-        system_filled.extend(entered_fields(&entry, &carried_rows));
+        system_filled.extend(carried.iter().cloned());
         let executed = executed
             .get(&p.id)
             .cloned()
@@ -168,6 +173,7 @@ fn create_chunk(
                 time_progress: progress,
             },
             system_filled,
+            department_fields: carried,
         });
     }
     let report_ids: Vec<Uuid> = new_reports.iter().map(|r| r.id).collect();

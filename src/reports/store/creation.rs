@@ -59,6 +59,7 @@ pub struct PrefilledReport<'a> {
     pub entry: ReportEntryFields,
     pub derived: DerivedFields,
     pub system_filled: Vec<String>,
+    pub department_fields: Vec<String>,
 }
 
 /// Inserts many pre-filled reports, a few hundred rows per statement.
@@ -94,6 +95,7 @@ pub fn insert_prefilled(
                         reports::corrective_measures.eq(&r.entry.corrective_measures),
                         reports::targets_need_adjusting.eq(r.entry.targets_need_adjusting),
                         reports::system_filled.eq(&r.system_filled),
+                        reports::department_fields.eq(&r.department_fields),
                     ),
                 )
             })

@@ -40,6 +40,10 @@ pub struct ReportRow {
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Fields the department has set; the system proposes nothing into them.
+    pub department_fields: Vec<String>,
+    pub generated_fields: i32,
+    pub applicable_fields: i32,
 }
 
 impl ReportRow {
@@ -127,6 +131,7 @@ pub fn update_entry(
     expected_version: i32,
     entry: &ReportEntryFields,
     system_filled: &[String],
+    department_fields: &[String],
 ) -> Result<bool, AppError> {
     let n = diesel::update(
         reports::table
@@ -136,6 +141,7 @@ pub fn update_entry(
     .set((
         entry,
         reports::system_filled.eq(system_filled),
+        reports::department_fields.eq(department_fields),
         reports::version.eq(reports::version + 1),
         reports::updated_at.eq(Utc::now()),
     ))

@@ -31,6 +31,7 @@ from .figures import Figures
 from .finding import Finding
 from .finding_category import FindingCategory
 from .finding_counts import FindingCounts
+from .forecast_method import ForecastMethod
 from .fund_source_amounts import FundSourceAmounts
 from .get_adjustment_read_consistency import GetAdjustmentReadConsistency
 from .get_department_read_consistency import GetDepartmentReadConsistency
@@ -64,10 +65,12 @@ from .import_status import ImportStatus
 from .import_summary import ImportSummary
 from .indicator import Indicator
 from .indicator_changes import IndicatorChanges
+from .indicator_forecast_method import IndicatorForecastMethod
 from .inspection import Inspection
 from .inspection_changes import InspectionChanges
 from .inspection_status import InspectionStatus
 from .key_monitoring_history import KeyMonitoringHistory
+from .lang import Lang
 from .ledger_entry import LedgerEntry
 from .level_1 import Level1
 from .level_2 import Level2
@@ -226,6 +229,7 @@ __all__ = (
     "Finding",
     "FindingCategory",
     "FindingCounts",
+    "ForecastMethod",
     "FundSourceAmounts",
     "GetAdjustmentReadConsistency",
     "GetDepartmentReadConsistency",
@@ -259,10 +263,12 @@ __all__ = (
     "ImportSummary",
     "Indicator",
     "IndicatorChanges",
+    "IndicatorForecastMethod",
     "Inspection",
     "InspectionChanges",
     "InspectionStatus",
     "KeyMonitoringHistory",
+    "Lang",
     "LedgerEntry",
     "Level1",
     "Level2",

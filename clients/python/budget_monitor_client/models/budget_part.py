@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.forecast_method import ForecastMethod
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BudgetPart")
@@ -21,7 +22,10 @@ class BudgetPart:
         time_progress (str): System: share of the year elapsed at the cut-off, in percent. Example: 58.33.
         execution_rate (None | str | Unset): System: executed ÷ adjusted budget, in percent; null without a budget.
             Example: 46.50.
-        forecast_execution (None | str | Unset): Department: expected execution for the full year, in yuan.
+        forecast_execution (None | str | Unset): Expected execution for the full year, in yuan: proposed by the system
+            (see
+            `forecast_method`) until the department sets it.
+        forecast_method (ForecastMethod | None | Unset):
     """
 
     adjusted_budget: str
@@ -29,6 +33,7 @@ class BudgetPart:
     time_progress: str
     execution_rate: None | str | Unset = UNSET
     forecast_execution: None | str | Unset = UNSET
+    forecast_method: ForecastMethod | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,6 +55,14 @@ class BudgetPart:
         else:
             forecast_execution = self.forecast_execution
 
+        forecast_method: None | str | Unset
+        if isinstance(self.forecast_method, Unset):
+            forecast_method = UNSET
+        elif isinstance(self.forecast_method, ForecastMethod):
+            forecast_method = self.forecast_method.value
+        else:
+            forecast_method = self.forecast_method
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -63,6 +76,8 @@ class BudgetPart:
             field_dict["execution_rate"] = execution_rate
         if forecast_execution is not UNSET:
             field_dict["forecast_execution"] = forecast_execution
+        if forecast_method is not UNSET:
+            field_dict["forecast_method"] = forecast_method
 
         return field_dict
 
@@ -93,12 +108,30 @@ class BudgetPart:
 
         forecast_execution = _parse_forecast_execution(d.pop("forecast_execution", UNSET))
 
+        def _parse_forecast_method(data: object) -> ForecastMethod | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                forecast_method_type_0 = ForecastMethod(data)
+
+                return forecast_method_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ForecastMethod | None | Unset, data)
+
+        forecast_method = _parse_forecast_method(d.pop("forecast_method", UNSET))
+
         budget_part = cls(
             adjusted_budget=adjusted_budget,
             executed_amount=executed_amount,
             time_progress=time_progress,
             execution_rate=execution_rate,
             forecast_execution=forecast_execution,
+            forecast_method=forecast_method,
         )
 
         budget_part.additional_properties = d

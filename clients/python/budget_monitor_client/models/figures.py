@@ -39,10 +39,11 @@ class Figures:
         projects_monitored (int): Projects with at least one report.
         projects_monitored_funds (str): Their budgets at the start of the year, yuan.
         rectifications (RectificationCounts):
-        report_fields (int): All fields of the reports.
+        report_fields (int): Sum of the reports' `applicable_fields` (the rule is on the report's `applicable_fields`).
         reports (ReportCounts):
         suggestions (int):
-        system_filled_fields (int): Report fields the system filled in.
+        system_filled_fields (int): Sum of the reports' `generated_fields`: fields that apply and that the system filled
+            and nobody changed since.
         system_filled_share (None | str | Unset): `system_filled_fields` ÷ `report_fields` × 100, two decimals; absent
             without reports. Example: 71.35.
     """

@@ -26,42 +26,55 @@ T = TypeVar("T", bound="Report")
 class Report:
     """
     Example:
-        {'budget': {'adjusted_budget': '120000000.00', 'executed_amount': '55800000.00', 'execution_rate': '46.50',
-            'forecast_execution': '118000000.00', 'time_progress': '58.33'}, 'created_at': '2021-08-01T00:30:00Z',
-            'department_id': '0193a0c4-7f43-7000-8000-0000000000a1', 'history': [{'actor_id':
+        {'applicable_fields': 20, 'budget': {'adjusted_budget': '120000000.00', 'executed_amount': '55800000.00',
+            'execution_rate': '46.50', 'forecast_execution': '118000000.00', 'forecast_method': None, 'time_progress':
+            '58.33'}, 'created_at': '2021-08-01T00:30:00Z', 'department_fields': ['forecast_execution', 'goal_progress',
+            'indicators.0193a0c4-7f43-7000-8000-0000000000c1.actual',
+            'indicators.0193a0c4-7f43-7000-8000-0000000000c1.forecast',
+            'indicators.0193a0c4-7f43-7000-8000-0000000000c2.actual',
+            'indicators.0193a0c4-7f43-7000-8000-0000000000c2.forecast'], 'department_id':
+            '0193a0c4-7f43-7000-8000-0000000000a1', 'generated_fields': 6, 'history': [{'actor_id':
             '0193a0c4-7f43-7000-8000-0000000000b3', 'actor_name': 'kjt.officer', 'at': '2021-08-18T09:12:00Z', 'comment':
             '', 'from': 'draft', 'to': 'submitted'}], 'id': '0193a0c4-7f43-7000-8000-000000000092', 'indicators':
             [{'accrues': True, 'actual_text': None, 'actual_value': '6', 'behind': False, 'comparator': '>=',
             'corrective_measures': '', 'deviation_note': '', 'deviation_reasons': [], 'expected_value': '4.6664',
-            'forecast_text': None, 'forecast_value': '8', 'id': '0193a0c4-7f43-7000-8000-0000000000d1', 'indicator_id':
-            '0193a0c4-7f43-7000-8000-0000000000c1', 'level1': 'output', 'level2': 'quantity', 'likelihood': 'certain',
-            'name': 'Rescue bases built', 'target_text': None, 'target_value': '8', 'unit': 'bases', 'weight': '60'},
-            {'accrues': False, 'actual_text': None, 'actual_value': '28', 'behind': False, 'comparator': '<=',
-            'corrective_measures': '', 'deviation_note': '', 'deviation_reasons': [], 'expected_value': '30',
-            'forecast_text': None, 'forecast_value': '25', 'id': '0193a0c4-7f43-7000-8000-0000000000d2', 'indicator_id':
-            '0193a0c4-7f43-7000-8000-0000000000c2', 'level1': 'effect', 'level2': 'social', 'likelihood': 'certain', 'name':
-            'Average response time', 'target_text': None, 'target_value': '30', 'unit': 'minutes', 'weight': '30'}], 'late':
-            False, 'lights': {'budget': 'yellow', 'effect': 'green', 'explanations': {'budget': {'inputs':
-            {'execution_rate': '46.5', 'time_progress': '58.33'}, 'light': 'yellow', 'matched': 'below 80', 'metric':
-            'ratio_to_prorated', 'rule': 'budget_execution', 'value': '79.7188'}, 'overall': {'budget': 'yellow', 'goal':
-            'green', 'light': 'yellow', 'reason': 'budget execution is behind'}}, 'filing': 'none', 'goal': 'green',
-            'grade': 'excellent', 'output': 'blue', 'overall': 'yellow', 'rules_version': 'default', 'satisfaction': 'none',
-            'score_total': '97.97', 'scores': {'budget': '7.97', 'budget_share': '10', 'grade': 'excellent', 'indicators':
-            ['60.00', '30.00'], 'total': '97.97'}}, 'narrative': {'construction': 'Two bases are waiting for airspace
-            approval', 'corrective_measures': 'Airspace applications resubmitted in July', 'financial_management': '',
-            'goal_progress': 'Six of eight rescue bases are in service', 'management': '', 'problems': 'Spending of the two
-            delayed bases is on hold', 'targets_need_adjusting': False}, 'project_code': 'SD2021-KJ-007', 'project_id':
-            '0193a0c4-7f43-7000-8000-0000000000e1', 'project_name': 'Aviation emergency rescue capability', 'region_code':
-            '370000', 'round_id': '0193a0c4-7f43-7000-8000-000000000091', 'status': 'submitted', 'submitted_at':
-            '2021-08-18T09:12:00Z', 'system_filled': ['adjusted_budget', 'executed_amount', 'execution_rate',
-            'time_progress', 'indicators.0193a0c4-7f43-7000-8000-0000000000c1.expected_value',
-            'indicators.0193a0c4-7f43-7000-8000-0000000000c2.expected_value'], 'system_filled_share': '23.08', 'updated_at':
+            'forecast_method': None, 'forecast_text': None, 'forecast_value': '8', 'id':
+            '0193a0c4-7f43-7000-8000-0000000000d1', 'indicator_id': '0193a0c4-7f43-7000-8000-0000000000c1', 'level1':
+            'output', 'level2': 'quantity', 'likelihood': 'certain', 'name': 'Rescue bases built', 'target_text': None,
+            'target_value': '8', 'unit': 'bases', 'weight': '60'}, {'accrues': False, 'actual_text': None, 'actual_value':
+            '28', 'behind': False, 'comparator': '<=', 'corrective_measures': '', 'deviation_note': '', 'deviation_reasons':
+            [], 'expected_value': '30', 'forecast_method': None, 'forecast_text': None, 'forecast_value': '25', 'id':
+            '0193a0c4-7f43-7000-8000-0000000000d2', 'indicator_id': '0193a0c4-7f43-7000-8000-0000000000c2', 'level1':
+            'effect', 'level2': 'social', 'likelihood': 'certain', 'name': 'Average response time', 'target_text': None,
+            'target_value': '30', 'unit': 'minutes', 'weight': '30'}], 'late': False, 'lights': {'budget': 'yellow',
+            'effect': 'green', 'explanations': {'budget': {'inputs': {'execution_rate': '46.5', 'time_progress': '58.33'},
+            'light': 'yellow', 'matched': 'below 80', 'metric': 'ratio_to_prorated', 'rule': 'budget_execution', 'value':
+            '79.7188'}, 'overall': {'budget': 'yellow', 'goal': 'green', 'light': 'yellow', 'reason': 'budget execution is
+            behind'}}, 'filing': 'none', 'goal': 'green', 'grade': 'excellent', 'output': 'blue', 'overall': 'yellow',
+            'rules_version': 'default', 'satisfaction': 'none', 'score_total': '97.97', 'scores': {'budget': '7.97',
+            'budget_share': '10', 'grade': 'excellent', 'indicators': ['60.00', '30.00'], 'total': '97.97'}}, 'narrative':
+            {'construction': 'Two bases are waiting for airspace approval', 'corrective_measures': 'Airspace applications
+            resubmitted in July', 'financial_management': '', 'goal_progress': 'Six of eight rescue bases are in service',
+            'management': '', 'problems': 'Spending of the two delayed bases is on hold', 'targets_need_adjusting': False},
+            'project_code': 'SD2021-KJ-007', 'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'project_name': 'Aviation
+            emergency rescue capability', 'region_code': '370000', 'round_id': '0193a0c4-7f43-7000-8000-000000000091',
+            'status': 'submitted', 'submitted_at': '2021-08-18T09:12:00Z', 'system_filled': ['adjusted_budget',
+            'executed_amount', 'execution_rate', 'time_progress',
+            'indicators.0193a0c4-7f43-7000-8000-0000000000c1.expected_value',
+            'indicators.0193a0c4-7f43-7000-8000-0000000000c2.expected_value'], 'system_filled_share': '30.00', 'updated_at':
             '2021-08-18T09:12:00Z', 'version': 4}
 
     Attributes:
+        applicable_fields (int): How many fields apply to this report: the 12 budget and narrative fields and, per
+            indicator, expected value (numeric ones), actual, forecast and likelihood, plus deviation
+            reasons, note and corrective measures for a row behind or with likelihood `impossible`.
         budget (BudgetPart): Budget execution, as the system computed it at the round's cut-off.
         created_at (datetime.datetime):
+        department_fields (list[str]): Fields the department has set (changed, filled or emptied); the system proposes
+            nothing
+            into them any more.
         department_id (UUID):
+        generated_fields (int): How many of the fields that apply to this report are in `system_filled`.
         history (list[Transition]): Every status change, oldest first.
         id (UUID):
         indicators (list[ReportIndicator]):
@@ -73,19 +86,22 @@ class Report:
         region_code (str):
         round_id (UUID):
         status (ReportStatus):
-        system_filled (list[str]): Fields filled by the system: computed, or carried over from the previous round and
-            not
-            changed since (`indicators.<indicator id>.<field>` for indicator rows).
-        system_filled_share (str): Share of the report's fields the system filled, in percent. Example: 41.18.
+        system_filled (list[str]): Fields the system filled and nobody changed since: computed, proposed, drafted, or
+            carried over from the previous round (`indicators.<indicator id>.<field>` for indicator
+            rows, with `actual`, `forecast`, `likelihood` and so on as the field).
+        system_filled_share (str): `generated_fields` ÷ `applicable_fields` × 100, two decimals. Example: 41.18.
         updated_at (datetime.datetime):
         version (int):
         lights (None | ReportLights | Unset):
         submitted_at (datetime.datetime | None | Unset):
     """
 
+    applicable_fields: int
     budget: BudgetPart
     created_at: datetime.datetime
+    department_fields: list[str]
     department_id: UUID
+    generated_fields: int
     history: list[Transition]
     id: UUID
     indicators: list[ReportIndicator]
@@ -108,11 +124,17 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         from ..models.report_lights import ReportLights  # noqa: PLC0415
 
+        applicable_fields = self.applicable_fields
+
         budget = self.budget.to_dict()
 
         created_at = self.created_at.isoformat()
 
+        department_fields = self.department_fields
+
         department_id = str(self.department_id)
+
+        generated_fields = self.generated_fields
 
         history = []
         for history_item_data in self.history:
@@ -170,9 +192,12 @@ class Report:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "applicable_fields": applicable_fields,
                 "budget": budget,
                 "created_at": created_at,
+                "department_fields": department_fields,
                 "department_id": department_id,
+                "generated_fields": generated_fields,
                 "history": history,
                 "id": id,
                 "indicators": indicators,
@@ -206,11 +231,17 @@ class Report:
         from ..models.transition import Transition  # noqa: PLC0415
 
         d = dict(src_dict)
+        applicable_fields = d.pop("applicable_fields")
+
         budget = BudgetPart.from_dict(d.pop("budget"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        department_fields = cast(list[str], d.pop("department_fields"))
+
         department_id = UUID(d.pop("department_id"))
+
+        generated_fields = d.pop("generated_fields")
 
         history = []
         _history = d.pop("history")
@@ -287,9 +318,12 @@ class Report:
         submitted_at = _parse_submitted_at(d.pop("submitted_at", UNSET))
 
         report = cls(
+            applicable_fields=applicable_fields,
             budget=budget,
             created_at=created_at,
+            department_fields=department_fields,
             department_id=department_id,
+            generated_fields=generated_fields,
             history=history,
             id=id,
             indicators=indicators,

@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..models.achievement import Achievement
 from ..models.comparator import Comparator
 from ..models.deviation_reason import DeviationReason
+from ..models.indicator_forecast_method import IndicatorForecastMethod
 from ..models.level_1 import Level1
 from ..models.level_2 import Level2
 from ..models.likelihood import Likelihood
@@ -37,6 +38,7 @@ class ReportIndicator:
         actual_text (Achievement | None | Unset):
         actual_value (None | str | Unset):
         expected_value (None | str | Unset): System: where the indicator should be at the cut-off.
+        forecast_method (IndicatorForecastMethod | None | Unset):
         forecast_text (Achievement | None | Unset):
         forecast_value (None | str | Unset):
         indicator_id (None | Unset | UUID):
@@ -60,6 +62,7 @@ class ReportIndicator:
     actual_text: Achievement | None | Unset = UNSET
     actual_value: None | str | Unset = UNSET
     expected_value: None | str | Unset = UNSET
+    forecast_method: IndicatorForecastMethod | None | Unset = UNSET
     forecast_text: Achievement | None | Unset = UNSET
     forecast_value: None | str | Unset = UNSET
     indicator_id: None | Unset | UUID = UNSET
@@ -115,6 +118,14 @@ class ReportIndicator:
             expected_value = UNSET
         else:
             expected_value = self.expected_value
+
+        forecast_method: None | str | Unset
+        if isinstance(self.forecast_method, Unset):
+            forecast_method = UNSET
+        elif isinstance(self.forecast_method, IndicatorForecastMethod):
+            forecast_method = self.forecast_method.value
+        else:
+            forecast_method = self.forecast_method
 
         forecast_text: None | str | Unset
         if isinstance(self.forecast_text, Unset):
@@ -182,6 +193,8 @@ class ReportIndicator:
             field_dict["actual_value"] = actual_value
         if expected_value is not UNSET:
             field_dict["expected_value"] = expected_value
+        if forecast_method is not UNSET:
+            field_dict["forecast_method"] = forecast_method
         if forecast_text is not UNSET:
             field_dict["forecast_text"] = forecast_text
         if forecast_value is not UNSET:
@@ -263,6 +276,23 @@ class ReportIndicator:
             return cast(None | str | Unset, data)
 
         expected_value = _parse_expected_value(d.pop("expected_value", UNSET))
+
+        def _parse_forecast_method(data: object) -> IndicatorForecastMethod | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                forecast_method_type_0 = IndicatorForecastMethod(data)
+
+                return forecast_method_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IndicatorForecastMethod | None | Unset, data)
+
+        forecast_method = _parse_forecast_method(d.pop("forecast_method", UNSET))
 
         def _parse_forecast_text(data: object) -> Achievement | None | Unset:
             if data is None:
@@ -358,6 +388,7 @@ class ReportIndicator:
             actual_text=actual_text,
             actual_value=actual_value,
             expected_value=expected_value,
+            forecast_method=forecast_method,
             forecast_text=forecast_text,
             forecast_value=forecast_value,
             indicator_id=indicator_id,

@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 
 from ..models.budget_rule import BudgetRule
+from ..models.lang import Lang
 from ..models.time_progress_basis import TimeProgressBasis
 from ..types import UNSET, Unset
 
@@ -21,12 +22,21 @@ class Settings:
         budget_share (str): Points of 100 for budget execution; indicators share the rest. Example: 10.
         grade_edges (list[str]): Grade edges on the 100-point scale, at or above each: excellent, good, fair. Example:
             ['90', '80', '60'].
+        lang (Lang | Unset): The language a region's drafted texts are written in.
+        likelihood_edges (list[str] | Unset): Percent of its target an indicator's full-year forecast must reach for the
+            system to
+            propose that reaching it is `possible` and `certain` (below the first: `impossible`);
+            `["60", "80"]` when absent: the edges of the default accruing-indicator bands, so that
+            by default a proposed likelihood raises no light the bands would not (a forecast at the
+            pace so far reaches the same share of the target as the value of the expected one). Example: ['60', '80'].
         time_progress (TimeProgressBasis | Unset): How time progress is measured at a cut-off date.
     """
 
     budget_rule: BudgetRule
     budget_share: str
     grade_edges: list[str]
+    lang: Lang | Unset = UNSET
+    likelihood_edges: list[str] | Unset = UNSET
     time_progress: TimeProgressBasis | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,6 +45,14 @@ class Settings:
         budget_share = self.budget_share
 
         grade_edges = self.grade_edges
+
+        lang: str | Unset = UNSET
+        if not isinstance(self.lang, Unset):
+            lang = self.lang.value
+
+        likelihood_edges: list[str] | Unset = UNSET
+        if not isinstance(self.likelihood_edges, Unset):
+            likelihood_edges = self.likelihood_edges
 
         time_progress: str | Unset = UNSET
         if not isinstance(self.time_progress, Unset):
@@ -49,6 +67,10 @@ class Settings:
                 "grade_edges": grade_edges,
             }
         )
+        if lang is not UNSET:
+            field_dict["lang"] = lang
+        if likelihood_edges is not UNSET:
+            field_dict["likelihood_edges"] = likelihood_edges
         if time_progress is not UNSET:
             field_dict["time_progress"] = time_progress
 
@@ -63,6 +85,15 @@ class Settings:
 
         grade_edges = cast(list[str], d.pop("grade_edges"))
 
+        _lang = d.pop("lang", UNSET)
+        lang: Lang | Unset
+        if isinstance(_lang, Unset):
+            lang = UNSET
+        else:
+            lang = Lang(_lang)
+
+        likelihood_edges = cast(list[str], d.pop("likelihood_edges", UNSET))
+
         _time_progress = d.pop("time_progress", UNSET)
         time_progress: TimeProgressBasis | Unset
         if isinstance(_time_progress, Unset):
@@ -74,6 +105,8 @@ class Settings:
             budget_rule=budget_rule,
             budget_share=budget_share,
             grade_edges=grade_edges,
+            lang=lang,
+            likelihood_edges=likelihood_edges,
             time_progress=time_progress,
         )
 

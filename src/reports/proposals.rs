@@ -1,0 +1,249 @@
+//! The system's part of a report beyond its figures: forecasts, likelihoods, whether targets
+//! need adjusting and the drafted analysis, proposed into every field the department has not
+//! set, and the report's generated and applicable field counts. Runs on every write that
+//! re-evaluates a report (`lights::service::recompute`), before the lights are computed, so the
+//! lights see the proposed likelihoods and the drafts name the lights the report will show.
+
+use bigdecimal::BigDecimal;
+
+use crate::domain::drafts::{DraftFacts, DraftIndicator, draft};
+use crate::domain::evaluation::evaluate;
+use crate::domain::fields::{RowState, applicable, count, indicator_field};
+use crate::domain::indicators::Comparator;
+use crate::domain::monitoring::{Achievement, Likelihood, ReportStatus, is_behind};
+use crate::domain::proposals::{
+    forecast_execution, indicator_forecast, likelihood_of, targets_need_adjusting,
+};
+use crate::lights::service::{Effective, report_facts};
+use crate::reports::store::{ReportIndicatorRow, ReportProposalWrite, ReportRow, RowProposalWrite};
+use crate::rounds::store::RoundRow;
+
+/// Which fields the system may write: those the department has not set, and that are empty or
+/// still the system's (a value that is neither is the department's, e.g. typed before
+/// `department_fields` was kept).
+struct Ownership<'a> {
+    report: &'a ReportRow,
+}
+
+impl Ownership<'_> {
+    fn may_write(&self, name: &str, has_value: bool) -> bool {
+        !self.report.department_fields.iter().any(|f| f == name)
+            && (!has_value || self.report.system_filled.iter().any(|f| f == name))
+    }
+}
+
+/// Sets `name` as the system's when `value` is some, and drops it from the system's when not.
+fn mark(system_filled: &mut Vec<String>, name: &str, filled: bool) {
+    let present = system_filled.iter().any(|f| f == name);
+    if filled && !present {
+        system_filled.push(name.to_owned());
+    } else if !filled && present {
+        system_filled.retain(|f| f != name);
+    }
+}
+
+fn achievement(text: &Option<String>) -> Option<Achievement> {
+    text.as_deref().and_then(Achievement::parse)
+}
+
+fn comparator(row: &ReportIndicatorRow) -> Comparator {
+    Comparator::parse(&row.comparator).unwrap_or(Comparator::AtLeast)
+}
+
+fn behind(row: &ReportIndicatorRow) -> bool {
+    is_behind(
+        comparator(row),
+        row.expected_value.as_ref(),
+        row.actual_value.as_ref(),
+        achievement(&row.actual_text),
+    )
+}
+
+/// Proposes into an editable report's open fields and recounts any report's fields. The rows
+/// and report are changed in place; returns what to write, or `None` when nothing moved.
+pub fn propose(
+    report: &mut ReportRow,
+    rows: &mut [ReportIndicatorRow],
+    round: &RoundRow,
+    effective: &Effective,
+    today: chrono::NaiveDate,
+) -> Option<(ReportProposalWrite, Vec<RowProposalWrite>)> {
+    let editable = ReportStatus::parse(&report.status).is_some_and(ReportStatus::editable)
+        && round.status != "closed";
+    let before_report = report.clone();
+    let mut row_writes = Vec::new();
+    if editable {
+        let mut filled = report.system_filled.clone();
+        let settings = &effective.settings;
+        let edges = settings.likelihood_edges();
+        let own = Ownership { report };
+        let mut forecast = report.forecast_execution.clone();
+        if own.may_write("forecast_execution", forecast.is_some()) {
+            forecast = forecast_execution(
+                &report.executed_amount,
+                &report.adjusted_budget,
+                &report.time_progress,
+            );
+            mark(&mut filled, "forecast_execution", forecast.is_some());
+        }
+        for row in rows.iter_mut() {
+            let Some(iid) = row.indicator_id else {
+                continue;
+            };
+            let before = (
+                row.forecast_value.clone(),
+                row.forecast_text.clone(),
+                row.likelihood.clone(),
+            );
+            let qualitative = comparator(row) == Comparator::Qualitative;
+            let name = indicator_field(iid, "forecast");
+            if own.may_write(
+                &name,
+                row.forecast_value.is_some() || row.forecast_text.is_some(),
+            ) {
+                if qualitative {
+                    row.forecast_text = row.actual_text.clone();
+                    row.forecast_value = None;
+                } else {
+                    row.forecast_value = row.actual_value.as_ref().and_then(|a| {
+                        indicator_forecast(row.accrues, a, &report.time_progress).map(|f| f.0)
+                    });
+                    row.forecast_text = None;
+                }
+                mark(
+                    &mut filled,
+                    &name,
+                    row.forecast_value.is_some() || row.forecast_text.is_some(),
+                );
+            }
+            let name = indicator_field(iid, "likelihood");
+            if own.may_write(&name, row.likelihood.is_some()) {
+                row.likelihood = likelihood_of(
+                    comparator(row),
+                    row.target_value.as_ref(),
+                    row.forecast_value.as_ref(),
+                    achievement(&row.forecast_text),
+                    &edges,
+                )
+                .map(|l| l.as_str().to_owned());
+                mark(&mut filled, &name, row.likelihood.is_some());
+            }
+            if before != (row.forecast_value.clone(), row.forecast_text.clone(), row.likelihood.clone()) {
+                row_writes.push(RowProposalWrite {
+                    id: row.id,
+                    forecast_value: row.forecast_value.clone(),
+                    forecast_text: row.forecast_text.clone(),
+                    likelihood: row.likelihood.clone(),
+                });
+            }
+        }
+        let mut adjusting = report.targets_need_adjusting;
+        if own.may_write("targets_need_adjusting", adjusting.is_some()) {
+            let likelihoods: Vec<Option<Likelihood>> = rows
+                .iter()
+                .map(|r| r.likelihood.as_deref().and_then(Likelihood::parse))
+                .collect();
+            adjusting = targets_need_adjusting(&likelihoods);
+            mark(&mut filled, "targets_need_adjusting", adjusting.is_some());
+        }
+        // The drafts name the lights the report will show, so they are evaluated with the
+        // proposals above in place.
+        let evaluation = {
+            let facts = report_facts(report, round, rows, today);
+            evaluate(&effective.rules, settings, &facts, false)
+        };
+        let drafts = draft(
+            settings.lang,
+            &DraftFacts {
+                cutoff: round.cutoff_date,
+                execution_rate: report.execution_rate.as_ref(),
+                time_progress: &report.time_progress,
+                budget_light: evaluation.budget,
+                overall_light: evaluation.overall,
+                indicators: rows
+                    .iter()
+                    .map(|r| DraftIndicator {
+                        name: &r.name,
+                        expected: r.expected_value.as_ref(),
+                        actual_value: r.actual_value.as_ref(),
+                        actual_text: achievement(&r.actual_text),
+                        behind: behind(r),
+                    })
+                    .collect(),
+            },
+        );
+        let texts = [
+            ("goal_progress", report.goal_progress.clone(), Some(drafts.goal_progress)),
+            (
+                "financial_management",
+                report.financial_management.clone(),
+                drafts.financial_management,
+            ),
+            ("problems", report.problems.clone(), drafts.problems),
+        ];
+        let mut written: Vec<String> = Vec::with_capacity(3);
+        for (name, current, drafted) in texts {
+            if own.may_write(name, !current.trim().is_empty()) {
+                mark(&mut filled, name, drafted.is_some());
+                written.push(drafted.unwrap_or_default());
+            } else {
+                written.push(current);
+            }
+        }
+        let mut written = written.into_iter();
+        report.goal_progress = written.next().unwrap_or_default();
+        report.financial_management = written.next().unwrap_or_default();
+        report.problems = written.next().unwrap_or_default();
+        report.forecast_execution = forecast;
+        report.targets_need_adjusting = adjusting;
+        report.system_filled = filled;
+    }
+    let states: Vec<RowState> = rows
+        .iter()
+        .filter_map(|r| {
+            Some(RowState {
+                indicator_id: r.indicator_id?,
+                comparator: comparator(r),
+                behind: behind(r),
+                unlikely: r.likelihood.as_deref() == Some(Likelihood::Impossible.as_str()),
+            })
+        })
+        .collect();
+    let (generated, total) = count(&applicable(&states), &report.system_filled);
+    report.generated_fields = i32::try_from(generated).unwrap_or(i32::MAX);
+    report.applicable_fields = i32::try_from(total).unwrap_or(i32::MAX);
+    let moved = row_writes.len() > 0
+        || report.forecast_execution != before_report.forecast_execution
+        || report.goal_progress != before_report.goal_progress
+        || report.financial_management != before_report.financial_management
+        || report.problems != before_report.problems
+        || report.targets_need_adjusting != before_report.targets_need_adjusting
+        || report.system_filled != before_report.system_filled
+        || report.generated_fields != before_report.generated_fields
+        || report.applicable_fields != before_report.applicable_fields;
+    moved.then(|| {
+        (
+            ReportProposalWrite {
+                id: report.id,
+                forecast_execution: report.forecast_execution.clone(),
+                goal_progress: report.goal_progress.clone(),
+                financial_management: report.financial_management.clone(),
+                problems: report.problems.clone(),
+                targets_need_adjusting: report.targets_need_adjusting,
+                system_filled: report.system_filled.clone(),
+                generated_fields: report.generated_fields,
+                applicable_fields: report.applicable_fields,
+            },
+            row_writes,
+        )
+    })
+}
+
+/// The share of generated fields, in percent with two decimals.
+pub fn share(generated: i32, applicable: i32) -> BigDecimal {
+    if applicable <= 0 {
+        return BigDecimal::from(0);
+    }
+    (BigDecimal::from(generated) * BigDecimal::from(100) / BigDecimal::from(applicable))
+        .with_scale_round(2, bigdecimal::RoundingMode::HalfUp)
+}
