@@ -38,8 +38,9 @@ pub struct DraftFacts<'a> {
     pub indicators: Vec<DraftIndicator<'a>>,
 }
 
-/// The drafted texts; `problems` only where the overall light is red or yellow, and
-/// `financial_management` only with an execution rate.
+/// The drafted texts; `problems` only where a light is red or yellow (the overall or budget
+/// light, or an indicator behind its expected value), and `financial_management` only with an
+/// execution rate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Drafts {
     pub goal_progress: String,
@@ -157,7 +158,12 @@ fn indicator_clause(lang: Lang, i: &DraftIndicator<'_>) -> Option<String> {
     if let Some(text) = i.actual_text {
         return Some(match lang {
             Lang::Zh => format!("指标\"{}\"{}{}", i.name, achievement(lang, text), behind),
-            Lang::En => format!("indicator \"{}\" {}{}", i.name, achievement(lang, text), behind),
+            Lang::En => format!(
+                "indicator \"{}\" {}{}",
+                i.name,
+                achievement(lang, text),
+                behind
+            ),
         });
     }
     let actual = i.actual_value?;
@@ -179,7 +185,12 @@ fn indicator_clause(lang: Lang, i: &DraftIndicator<'_>) -> Option<String> {
             plain(e),
             behind
         ),
-        (Lang::En, None) => format!("indicator \"{}\" stood at {}{}", i.name, plain(actual), behind),
+        (Lang::En, None) => format!(
+            "indicator \"{}\" stood at {}{}",
+            i.name,
+            plain(actual),
+            behind
+        ),
     })
 }
 
@@ -219,12 +230,19 @@ pub fn draft(lang: Lang, f: &DraftFacts<'_>) -> Drafts {
     let financial_management = f
         .execution_rate
         .map(|rate| sentence(lang, head.clone(), vec![budget_clause(lang, rate, f)]));
-    let problems = matches!(f.overall_light, Light::Red | Light::Yellow).then(|| {
-        let mut clauses = vec![match lang {
-            Lang::Zh => format!("项目总体预警为{}", light_zh(f.overall_light)),
-            Lang::En => format!("the project's overall light is {}", light_en(f.overall_light)),
-        }];
-        if matches!(f.budget_light, Light::Red | Light::Yellow)
+    let warned = |l: Light| matches!(l, Light::Red | Light::Yellow);
+    let problems = (warned(f.overall_light) || warned(f.budget_light) || behind > 0).then(|| {
+        let mut clauses = Vec::new();
+        if warned(f.overall_light) {
+            clauses.push(match lang {
+                Lang::Zh => format!("项目总体预警为{}", light_zh(f.overall_light)),
+                Lang::En => format!(
+                    "the project's overall light is {}",
+                    light_en(f.overall_light)
+                ),
+            });
+        }
+        if warned(f.budget_light)
             && let Some(rate) = f.execution_rate
         {
             clauses.push(budget_clause(lang, rate, f));
@@ -254,8 +272,7 @@ mod tests {
 
     #[test]
     fn the_chinese_draft_names_the_figures_lights_and_indicators() {
-        let (rate, progress, actual, expected) =
-            (d("39.30"), d("58.33"), d("97.64"), d("69.9960"));
+        let (rate, progress, actual, expected) = (d("39.30"), d("58.33"), d("97.64"), d("69.9960"));
         let facts = DraftFacts {
             cutoff: NaiveDate::from_ymd_opt(2021, 7, 31).unwrap(),
             execution_rate: Some(&rate),
@@ -281,7 +298,9 @@ mod tests {
         );
         assert_eq!(
             drafts.problems.as_deref(),
-            Some("截至7月31日，项目总体预警为黄灯；项目预算执行率39.30%，低于序时进度58.33%，预算执行预警为黄灯。")
+            Some(
+                "截至7月31日，项目总体预警为黄灯；项目预算执行率39.30%，低于序时进度58.33%，预算执行预警为黄灯。"
+            )
         );
     }
 
@@ -306,8 +325,8 @@ mod tests {
                     name: "Residents satisfied",
                     expected: None,
                     actual_value: None,
-                    actual_text: Some(Achievement::PartlyAchieved),
-                    behind: true,
+                    actual_text: Some(Achievement::Achieved),
+                    behind: false,
                 },
             ],
         };
@@ -315,8 +334,8 @@ mod tests {
         assert_eq!(drafts.problems, None);
         assert_eq!(
             drafts.goal_progress,
-            "By 31 July, 1 of 2 indicators have a value, 1 of them behind schedule; indicator \
-             \"Residents satisfied\" partly achieved, behind schedule."
+            "By 31 July, 1 of 2 indicators have a value, 0 of them behind schedule; indicator \
+             \"Residents satisfied\" achieved."
         );
         assert_eq!(
             drafts.financial_management.as_deref(),
@@ -324,6 +343,23 @@ mod tests {
                 "By 31 July, the project had executed 60.00% of its budget, above the time \
                  progress of 58.33%; the budget execution light is green."
             )
+        );
+    }
+
+    #[test]
+    fn a_red_budget_light_alone_is_a_problem() {
+        let (rate, progress) = (d("20"), d("50"));
+        let facts = DraftFacts {
+            cutoff: NaiveDate::from_ymd_opt(2021, 6, 30).unwrap(),
+            execution_rate: Some(&rate),
+            time_progress: &progress,
+            budget_light: Light::Red,
+            overall_light: Light::None,
+            indicators: Vec::new(),
+        };
+        assert_eq!(
+            draft(Lang::Zh, &facts).problems.as_deref(),
+            Some("截至6月30日，项目预算执行率20.00%，低于序时进度50.00%，预算执行预警为红灯。")
         );
     }
 

@@ -57,7 +57,11 @@ pub fn applicable(rows: &[RowState]) -> Vec<String> {
         if row.behind || row.unlikely {
             fields.extend(["deviation_reasons", "deviation_note", "corrective_measures"]);
         }
-        names.extend(fields.into_iter().map(|f| indicator_field(row.indicator_id, f)));
+        names.extend(
+            fields
+                .into_iter()
+                .map(|f| indicator_field(row.indicator_id, f)),
+        );
     }
     names
 }
@@ -87,9 +91,18 @@ mod tests {
     #[test]
     fn a_numeric_row_on_schedule_has_four_fields_and_a_behind_one_seven() {
         assert_eq!(applicable(&[]).len(), 12);
-        assert_eq!(applicable(&[row(Comparator::AtLeast, false, false)]).len(), 16);
-        assert_eq!(applicable(&[row(Comparator::AtLeast, true, false)]).len(), 19);
-        assert_eq!(applicable(&[row(Comparator::AtMost, false, true)]).len(), 19);
+        assert_eq!(
+            applicable(&[row(Comparator::AtLeast, false, false)]).len(),
+            16
+        );
+        assert_eq!(
+            applicable(&[row(Comparator::AtLeast, true, false)]).len(),
+            19
+        );
+        assert_eq!(
+            applicable(&[row(Comparator::AtMost, false, true)]).len(),
+            19
+        );
     }
 
     #[test]

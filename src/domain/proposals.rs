@@ -72,7 +72,8 @@ pub fn indicator_forecast(
         return None;
     }
     Some((
-        (actual * BigDecimal::from(100) / time_progress).with_scale_round(4, RoundingMode::HalfEven),
+        (actual * BigDecimal::from(100) / time_progress)
+            .with_scale_round(4, RoundingMode::HalfEven),
         IndicatorForecastMethod::Pace,
     ))
 }
@@ -272,15 +273,8 @@ mod tests {
         };
         assert_eq!(below("100"), Some(Likelihood::Possible));
         assert_eq!(below("99.99"), Some(Likelihood::Certain));
-        let equal = |f: &str| {
-            likelihood_of(
-                Comparator::Equal,
-                Some(&d("50")),
-                Some(&d(f)),
-                None,
-                &edges,
-            )
-        };
+        let equal =
+            |f: &str| likelihood_of(Comparator::Equal, Some(&d("50")), Some(&d(f)), None, &edges);
         assert_eq!(equal("50"), Some(Likelihood::Certain));
         assert_eq!(equal("60"), Some(Likelihood::Possible));
         assert_eq!(equal("40"), Some(Likelihood::Possible));

@@ -53,6 +53,9 @@ const RANKING_COLUMNS: &[Column] = &[
     Column::new("green", Kind::Integer),
     Column::new("blue", Kind::Integer),
     Column::new("none", Kind::Integer),
+    Column::new("system_filled_fields", Kind::Integer),
+    Column::new("report_fields", Kind::Integer),
+    Column::new("system_filled_share", Kind::Percent),
 ];
 
 /// A two-decimal figure the ranking carries as text, back as a number for the sheet.
@@ -77,6 +80,9 @@ fn ranking_cells(r: &DepartmentRanking) -> Vec<Cell> {
         count("green"),
         count("blue"),
         count("none"),
+        Cell::Int(r.system_filled_fields),
+        Cell::Int(r.report_fields),
+        Cell::opt(r.system_filled_share.as_deref(), figure),
     ]
 }
 
@@ -85,7 +91,8 @@ fn ranking_cells(r: &DepartmentRanking) -> Vec<Cell> {
     "rank": 1, "department_id": "0193a0c4-7f43-7000-8000-0000000000a1", "department_code": "KJT",
     "department_name": "Department of Science and Technology", "score": "91.25",
     "grade": "excellent", "monitoring_quality": "88.89", "reports": 9, "late_reports": 0,
-    "lights": {"green": 6, "yellow": 3}
+    "lights": {"green": 6, "yellow": 3},
+    "system_filled_fields": 252, "report_fields": 330, "system_filled_share": "76.36"
 }))]
 pub struct DepartmentRanking {
     pub rank: usize,
@@ -104,6 +111,13 @@ pub struct DepartmentRanking {
     pub late_reports: usize,
     /// Project (overall) lights by colour.
     pub lights: BTreeMap<String, usize>,
+    /// Sum of its reports' `generated_fields` in the round.
+    pub system_filled_fields: i64,
+    /// Sum of its reports' `applicable_fields` in the round.
+    pub report_fields: i64,
+    /// `system_filled_fields` ÷ `report_fields` × 100, two decimals; null without fields.
+    #[schema(value_type = Option<String>, pattern = r"^[0-9]+\.[0-9]{2}$", example = "76.36")]
+    pub system_filled_share: Option<String>,
 }
 
 fn rank_departments(
@@ -148,6 +162,15 @@ fn rank_departments(
                     reports,
                     late_reports: count(d.late),
                     lights,
+                    system_filled_fields: d.system_filled,
+                    report_fields: d.report_fields,
+                    system_filled_share: (d.report_fields > 0).then(|| {
+                        format_money(
+                            &(BigDecimal::from(d.system_filled) * &hundred
+                                / BigDecimal::from(d.report_fields))
+                            .with_scale_round(2, bigdecimal::RoundingMode::HalfUp),
+                        )
+                    }),
                 },
             )
         })

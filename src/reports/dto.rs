@@ -4,12 +4,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::domain::fields::indicator_field;
 use crate::domain::indicators::{Comparator, Level1, Level2};
 use crate::domain::lights::Light;
 use crate::domain::money::{
     format_money, serde_decimal, serde_decimal_opt, serde_money, serde_money_opt,
 };
-use crate::domain::fields::indicator_field;
 use crate::domain::monitoring::{
     Achievement, DeviationReason, Likelihood, ReportStatus, is_behind,
 };
@@ -261,10 +261,10 @@ impl Report {
         history: Vec<TransitionRow>,
         evaluation: Option<(EvaluationRow, serde_json::Value)>,
     ) -> Report {
-        let share =
-            crate::reports::proposals::share(row.generated_fields, row.applicable_fields);
+        let share = crate::reports::proposals::share(row.generated_fields, row.applicable_fields);
         let by_system = |name: &str| row.system_filled.iter().any(|f| f == name);
-        let forecast_method = by_system("forecast_execution").then_some(ForecastMethod::SpendingPace);
+        let forecast_method =
+            by_system("forecast_execution").then_some(ForecastMethod::SpendingPace);
         let indicators: Vec<ReportIndicator> = rows
             .into_iter()
             .map(|r| {

@@ -32,7 +32,7 @@ impl Ownership<'_> {
     }
 }
 
-/// Sets `name` as the system's when `value` is some, and drops it from the system's when not.
+/// Lists `name` as the system's when `filled`, and drops it from the system's list when not.
 fn mark(system_filled: &mut Vec<String>, name: &str, filled: bool) {
     let present = system_filled.iter().any(|f| f == name);
     if filled && !present {
@@ -128,7 +128,13 @@ pub fn propose(
                 .map(|l| l.as_str().to_owned());
                 mark(&mut filled, &name, row.likelihood.is_some());
             }
-            if before != (row.forecast_value.clone(), row.forecast_text.clone(), row.likelihood.clone()) {
+            if before
+                != (
+                    row.forecast_value.clone(),
+                    row.forecast_text.clone(),
+                    row.likelihood.clone(),
+                )
+            {
                 row_writes.push(RowProposalWrite {
                     id: row.id,
                     forecast_value: row.forecast_value.clone(),
@@ -173,7 +179,11 @@ pub fn propose(
             },
         );
         let texts = [
-            ("goal_progress", report.goal_progress.clone(), Some(drafts.goal_progress)),
+            (
+                "goal_progress",
+                report.goal_progress.clone(),
+                Some(drafts.goal_progress),
+            ),
             (
                 "financial_management",
                 report.financial_management.clone(),
@@ -212,7 +222,7 @@ pub fn propose(
     let (generated, total) = count(&applicable(&states), &report.system_filled);
     report.generated_fields = i32::try_from(generated).unwrap_or(i32::MAX);
     report.applicable_fields = i32::try_from(total).unwrap_or(i32::MAX);
-    let moved = row_writes.len() > 0
+    let moved = !row_writes.is_empty()
         || report.forecast_execution != before_report.forecast_execution
         || report.goal_progress != before_report.goal_progress
         || report.financial_management != before_report.financial_management

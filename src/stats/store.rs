@@ -372,6 +372,10 @@ pub struct DepartmentRound {
     pub green: i32,
     #[diesel(sql_type = Integer)]
     pub blue: i32,
+    #[diesel(sql_type = BigInt)]
+    pub system_filled: i64,
+    #[diesel(sql_type = BigInt)]
+    pub report_fields: i64,
 }
 
 /// The departments of a region subtree with reports in the round.
@@ -384,7 +388,7 @@ pub fn department_rounds(
         "SELECT s.department_id, d.code AS department_code, d.name AS department_name,
                 s.reports, s.late, s.good_reports, s.scored_weighted, s.scored_budget,
                 s.overall_red AS red, s.overall_yellow AS yellow, s.overall_green AS green,
-                s.overall_blue AS blue
+                s.overall_blue AS blue, s.system_filled, s.indicator_fields AS report_fields
            FROM stat_rollups s JOIN departments d ON d.id = s.department_id
           WHERE s.round_key = $1 AND s.region_path LIKE $2 AND s.reports > 0",
     )

@@ -1548,8 +1548,11 @@ export interface components {
          *       },
          *       "monitoring_quality": "88.89",
          *       "rank": 1,
+         *       "report_fields": 330,
          *       "reports": 9,
-         *       "score": "91.25"
+         *       "score": "91.25",
+         *       "system_filled_fields": 252,
+         *       "system_filled_share": "76.36"
          *     }
          */
         DepartmentRanking: {
@@ -1569,6 +1572,11 @@ export interface components {
              */
             monitoring_quality: string;
             rank: number;
+            /**
+             * Format: int64
+             * @description Sum of its reports' `applicable_fields` in the round.
+             */
+            report_fields: number;
             reports: number;
             /**
              * @description 90% the budget-weighted mean of its projects' totals, 10% monitoring quality; null while
@@ -1576,6 +1584,16 @@ export interface components {
              * @example 91.25
              */
             score?: string | null;
+            /**
+             * Format: int64
+             * @description Sum of its reports' `generated_fields` in the round.
+             */
+            system_filled_fields: number;
+            /**
+             * @description `system_filled_fields` ÷ `report_fields` × 100, two decimals; null without fields.
+             * @example 76.36
+             */
+            system_filled_share?: string | null;
         };
         /**
          * @example {
@@ -3094,8 +3112,11 @@ export interface components {
          *           },
          *           "monitoring_quality": "88.89",
          *           "rank": 1,
+         *           "report_fields": 330,
          *           "reports": 9,
-         *           "score": "91.25"
+         *           "score": "91.25",
+         *           "system_filled_fields": 252,
+         *           "system_filled_share": "76.36"
          *         }
          *       ],
          *       "next_cursor": null

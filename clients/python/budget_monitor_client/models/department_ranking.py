@@ -23,7 +23,8 @@ class DepartmentRanking:
     Example:
         {'department_code': 'KJT', 'department_id': '0193a0c4-7f43-7000-8000-0000000000a1', 'department_name':
             'Department of Science and Technology', 'grade': 'excellent', 'late_reports': 0, 'lights': {'green': 6,
-            'yellow': 3}, 'monitoring_quality': '88.89', 'rank': 1, 'reports': 9, 'score': '91.25'}
+            'yellow': 3}, 'monitoring_quality': '88.89', 'rank': 1, 'report_fields': 330, 'reports': 9, 'score': '91.25',
+            'system_filled_fields': 252, 'system_filled_share': '76.36'}
 
     Attributes:
         department_code (str):
@@ -33,11 +34,15 @@ class DepartmentRanking:
         lights (DepartmentRankingLights): Project (overall) lights by colour.
         monitoring_quality (str): Share of its reports submitted on time and never returned, in percent. Example: 88.89.
         rank (int):
+        report_fields (int): Sum of its reports' `applicable_fields` in the round.
         reports (int):
+        system_filled_fields (int): Sum of its reports' `generated_fields` in the round.
         grade (Grade | None | Unset):
         score (None | str | Unset): 90% the budget-weighted mean of its projects' totals, 10% monitoring quality; null
             while
             no project has a total. Example: 91.25.
+        system_filled_share (None | str | Unset): `system_filled_fields` ÷ `report_fields` × 100, two decimals; null
+            without fields. Example: 76.36.
     """
 
     department_code: str
@@ -47,9 +52,12 @@ class DepartmentRanking:
     lights: DepartmentRankingLights
     monitoring_quality: str
     rank: int
+    report_fields: int
     reports: int
+    system_filled_fields: int
     grade: Grade | None | Unset = UNSET
     score: None | str | Unset = UNSET
+    system_filled_share: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,7 +75,11 @@ class DepartmentRanking:
 
         rank = self.rank
 
+        report_fields = self.report_fields
+
         reports = self.reports
+
+        system_filled_fields = self.system_filled_fields
 
         grade: None | str | Unset
         if isinstance(self.grade, Unset):
@@ -83,6 +95,12 @@ class DepartmentRanking:
         else:
             score = self.score
 
+        system_filled_share: None | str | Unset
+        if isinstance(self.system_filled_share, Unset):
+            system_filled_share = UNSET
+        else:
+            system_filled_share = self.system_filled_share
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -94,13 +112,17 @@ class DepartmentRanking:
                 "lights": lights,
                 "monitoring_quality": monitoring_quality,
                 "rank": rank,
+                "report_fields": report_fields,
                 "reports": reports,
+                "system_filled_fields": system_filled_fields,
             }
         )
         if grade is not UNSET:
             field_dict["grade"] = grade
         if score is not UNSET:
             field_dict["score"] = score
+        if system_filled_share is not UNSET:
+            field_dict["system_filled_share"] = system_filled_share
 
         return field_dict
 
@@ -123,7 +145,11 @@ class DepartmentRanking:
 
         rank = d.pop("rank")
 
+        report_fields = d.pop("report_fields")
+
         reports = d.pop("reports")
+
+        system_filled_fields = d.pop("system_filled_fields")
 
         def _parse_grade(data: object) -> Grade | None | Unset:
             if data is None:
@@ -151,6 +177,15 @@ class DepartmentRanking:
 
         score = _parse_score(d.pop("score", UNSET))
 
+        def _parse_system_filled_share(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        system_filled_share = _parse_system_filled_share(d.pop("system_filled_share", UNSET))
+
         department_ranking = cls(
             department_code=department_code,
             department_id=department_id,
@@ -159,9 +194,12 @@ class DepartmentRanking:
             lights=lights,
             monitoring_quality=monitoring_quality,
             rank=rank,
+            report_fields=report_fields,
             reports=reports,
+            system_filled_fields=system_filled_fields,
             grade=grade,
             score=score,
+            system_filled_share=system_filled_share,
         )
 
         department_ranking.additional_properties = d

@@ -22,8 +22,8 @@ class PageDepartmentRanking:
     Example:
         {'items': [{'department_code': 'KJT', 'department_id': '0193a0c4-7f43-7000-8000-0000000000a1',
             'department_name': 'Department of Science and Technology', 'grade': 'excellent', 'late_reports': 0, 'lights':
-            {'green': 6, 'yellow': 3}, 'monitoring_quality': '88.89', 'rank': 1, 'reports': 9, 'score': '91.25'}],
-            'next_cursor': None}
+            {'green': 6, 'yellow': 3}, 'monitoring_quality': '88.89', 'rank': 1, 'report_fields': 330, 'reports': 9,
+            'score': '91.25', 'system_filled_fields': 252, 'system_filled_share': '76.36'}], 'next_cursor': None}
 
     Attributes:
         items (list[DepartmentRanking]):
