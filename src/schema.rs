@@ -402,6 +402,7 @@ diesel::table! {
         department_fields -> Array<Text>,
         generated_fields -> Int4,
         applicable_fields -> Int4,
+        checks -> Jsonb,
     }
 }
 

@@ -381,3 +381,160 @@ async fn the_system_fills_what_it_can_and_the_share_adds_up_to_the_statistics() 
             .starts_with("By 31 July, the project had executed 50.00% of its budget")
     );
 }
+
+#[actix_web::test]
+async fn logic_checks_run_on_every_save_and_errors_block_submission() {
+    let db = TestDb::new();
+    let world = seed(&db);
+    let app = app(state_for(&db)).await;
+    let fin = token(&app, "jn.fin").await;
+    let a = project(&app, &fin, "CHK-A", world.dept("jn_kj")).await;
+    let records = json!({"items": [{"project_id": a, "payment_date": "2021-06-30",
+                                    "amount": "1000000.00", "external_ref": "CHK-1"}]});
+    let (status, _) = send(
+        &app,
+        &fin,
+        "POST",
+        "/api/v1/execution-records",
+        Some(records),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (_, round) = send(
+        &app,
+        &fin,
+        "POST",
+        "/api/v1/rounds",
+        Some(
+            json!({"region_code": "370100", "fiscal_year": 2021, "name": "Jinan checks",
+                    "cutoff_date": "2021-07-31", "open_date": "2021-08-01",
+                    "due_date": "2031-08-20", "warning_days": 5}),
+        ),
+        None,
+    )
+    .await;
+    let round_id = round["id"].as_str().unwrap().to_owned();
+    let open = format!("/api/v1/rounds/{round_id}/open");
+    assert_eq!(send(&app, &fin, "POST", &open, None, None).await.0, 200);
+    let kj = token(&app, "jn.kj").await;
+    let (_, list) = send(
+        &app,
+        &kj,
+        "GET",
+        &format!("/api/v1/rounds/{round_id}/reports"),
+        None,
+        None,
+    )
+    .await;
+    let uri = format!(
+        "/api/v1/reports/{}",
+        list["items"][0]["id"].as_str().unwrap()
+    );
+    let (_, report) = send(&app, &kj, "GET", &uri, None, None).await;
+    let checks = |r: &Value| -> Vec<(String, String, String)> {
+        r["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["rule"].as_str().unwrap().to_owned(),
+                    c["field"].as_str().unwrap().to_owned(),
+                    c["severity"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let check = |rule: &str, field: &str, severity: &str| {
+        (rule.to_owned(), field.to_owned(), severity.to_owned())
+    };
+
+    // On schedule on both indicators, but a forecast below the million already spent, and a red
+    // budget light without corrective measures.
+    let body = as_shown(&report, |b| {
+        b["forecast_execution"] = json!("900000.00");
+        b["indicators"][0]["actual_value"] = json!("80");
+        b["indicators"][1]["actual_value"] = json!("28");
+    });
+    let version = format!("\"{}\"", report["version"]);
+    let (status, saved) = send(&app, &kj, "PUT", &uri, Some(body), Some(&version)).await;
+    assert_eq!(status, 200, "{saved}");
+    assert_eq!(saved["lights"]["overall"], "red");
+    assert_eq!(
+        checks(&saved),
+        [
+            check("forecast_below_spent", "forecast_execution", "error"),
+            check("red_without_measures", "corrective_measures", "warning"),
+        ]
+    );
+    let submit = format!("{uri}/submit");
+    let (status, problem) = send(&app, &kj, "POST", &submit, None, None).await;
+    assert_eq!(status, 422, "{problem}");
+    let errors = problem["errors"].as_object().unwrap();
+    assert_eq!(errors.keys().collect::<Vec<_>>(), ["forecast_execution"]);
+    assert!(
+        errors["forecast_execution"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("forecast_below_spent: the full-year forecast 900000.00 is less"),
+        "{problem}"
+    );
+
+    // Jinan makes a red light without measures blocking; the fixed forecast, now above the
+    // budget, is only a warning.
+    let (status, rules) = send(
+        &app,
+        &fin,
+        "PUT",
+        "/api/v1/regions/370100/warning-rules",
+        Some(json!({"checks": {"red_without_measures": "error"}})),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{rules}");
+    assert_eq!(
+        rules["rules"]["checks"]["red_without_measures"], "error",
+        "{rules}"
+    );
+    let (_, report) = send(&app, &kj, "GET", &uri, None, None).await;
+    let body = as_shown(&report, |b| b["forecast_execution"] = json!("3100000.00"));
+    let version = format!("\"{}\"", report["version"]);
+    let (status, saved) = send(&app, &kj, "PUT", &uri, Some(body), Some(&version)).await;
+    assert_eq!(status, 200, "{saved}");
+    assert_eq!(
+        checks(&saved),
+        [
+            check("forecast_over_budget", "forecast_execution", "warning"),
+            check("red_without_measures", "corrective_measures", "error"),
+        ]
+    );
+    let (status, problem) = send(&app, &kj, "POST", &submit, None, None).await;
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(
+        problem["errors"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>(),
+        ["corrective_measures"]
+    );
+
+    // With measures it goes in, the warning still on it for the reviewer.
+    let body = as_shown(&saved, |b| {
+        b["corrective_measures"] = json!("Payments scheduled against the autumn milestones")
+    });
+    let version = format!("\"{}\"", saved["version"]);
+    let (status, saved) = send(&app, &kj, "PUT", &uri, Some(body), Some(&version)).await;
+    assert_eq!(status, 200, "{saved}");
+    let (status, submitted) = send(&app, &kj, "POST", &submit, None, None).await;
+    assert_eq!(status, 200, "{submitted}");
+    assert_eq!(
+        checks(&submitted),
+        [check(
+            "forecast_over_budget",
+            "forecast_execution",
+            "warning"
+        )]
+    );
+}

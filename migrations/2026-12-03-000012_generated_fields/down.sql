@@ -229,7 +229,8 @@ SELECT k.project_id, k.round_key, sp.department_id, sp.fiscal_year,
 END
 $$;
 
-ALTER TABLE reports DROP COLUMN department_fields, DROP COLUMN generated_fields, DROP COLUMN applicable_fields;
+ALTER TABLE reports DROP COLUMN department_fields, DROP COLUMN generated_fields, DROP COLUMN applicable_fields,
+    DROP COLUMN checks;
 
 -- Every project's rollups recounted by the old rule.
 UPDATE reports SET status = status;

@@ -9,7 +9,9 @@ ALTER TABLE reports
     ADD COLUMN generated_fields INT NOT NULL DEFAULT 0,
     -- The fields that apply to the report (budget, narrative, and per indicator those its
     -- comparator and state call for).
-    ADD COLUMN applicable_fields INT NOT NULL DEFAULT 0;
+    ADD COLUMN applicable_fields INT NOT NULL DEFAULT 0,
+    -- The logic checks that failed at the last write (domain::checks), as the API shows them.
+    ADD COLUMN checks JSONB NOT NULL DEFAULT '[]';
 
 -- The rollups' `system_filled` and `indicator_fields` columns now hold the report's generated
 -- and applicable fields (the names stay so the other rollup functions need no change; the

@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::time::Instant;
 
 use actix_web::{get, post, put, web};
@@ -13,6 +13,7 @@ use crate::AppState;
 use crate::audit::{self, AuditEntry};
 use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller, Place};
+use crate::domain::checks::{CheckKey, Severity};
 use crate::domain::lights::{Light, RULE_KEYS, Rule, Settings, check_rule};
 use crate::domain::money::parse_decimal;
 use crate::error::{AppError, FieldErrors};
@@ -40,6 +41,9 @@ pub struct WarningRules {
     pub rules: Vec<EffectiveRule>,
     pub settings: Settings,
     pub settings_source: String,
+    /// The severity of every logic check in force (`error` blocks submission, `warning` is
+    /// shown on the report, `off` does not run); set per region with `checks` in the overrides.
+    pub checks: BTreeMap<CheckKey, Severity>,
     /// The region's own overrides (latest version), if any.
     pub own_version: Option<i32>,
     pub own_overrides: Option<Overrides>,
@@ -68,6 +72,12 @@ fn warning_rules_example() -> serde_json::Value {
             }
         ],
         "settings": overrides["settings"], "settings_source": "370100",
+        "checks": {
+            "executed_over_budget": "warning", "forecast_below_spent": "error",
+            "forecast_over_budget": "warning", "actual_out_of_scale": "warning",
+            "qualitative_without_value": "error", "behind_without_reasons": "error",
+            "red_without_measures": "error"
+        },
         "own_version": 1, "own_overrides": overrides, "own_changed_by": "jinan.finance",
         "own_changed_at": "2021-07-26T02:00:00Z"
     })
@@ -103,6 +113,7 @@ fn rules_view(
             .collect(),
         settings: e.settings,
         settings_source: e.settings_source,
+        checks: e.checks,
         own_version: own.as_ref().map(|o| o.version),
         own_changed_by: own.as_ref().and_then(|o| o.created_by_name.clone()),
         own_changed_at: own.as_ref().map(|o| o.created_at),

@@ -10,6 +10,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::scope::not_found;
+use crate::domain::checks::{CheckKey, Severity, severities};
 use crate::domain::evaluation::{ReportFacts, RowFacts, evaluate};
 use crate::domain::indicators::{Comparator, Level1};
 use crate::domain::lights::{IndicatorFacts, Rule, Settings, default_rules};
@@ -30,6 +31,9 @@ pub struct Overrides {
     pub rules: BTreeMap<String, Rule>,
     #[serde(default)]
     pub settings: Option<Settings>,
+    /// Severities of the logic checks the region changes (`error`, `warning` or `off`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub checks: BTreeMap<CheckKey, Severity>,
 }
 
 /// Jinan's own budget-execution bands, stricter than the default's red below 60.
@@ -40,8 +44,10 @@ pub(crate) fn overrides_example() -> serde_json::Value {
         ]}},
         "settings": {
             "budget_rule": "budget_execution", "budget_share": "10",
-            "grade_edges": ["90", "80", "60"], "time_progress": "month"
-        }
+            "grade_edges": ["90", "80", "60"], "time_progress": "month",
+            "likelihood_edges": ["60", "80"], "lang": "zh"
+        },
+        "checks": {"red_without_measures": "error"}
     })
 }
 
@@ -55,6 +61,8 @@ pub struct Effective {
     pub settings_source: String,
     /// e.g. "default" or "370000:2,370100:1".
     pub version: String,
+    /// The logic checks' severities: defaults, then each region's from the province down.
+    pub checks: BTreeMap<CheckKey, Severity>,
 }
 
 /// Defaults, then the overrides of each region from the province down to `region_path`.
@@ -76,6 +84,7 @@ pub fn effective(conn: &mut PgConnection, region_path: &str) -> Result<Effective
     let mut settings = Settings::default();
     let mut settings_source = "default".to_owned();
     let mut versions = Vec::new();
+    let mut checks = BTreeMap::new();
     for set in sets {
         let code = code_of(&set.region_path).to_owned();
         let overrides: Overrides = serde_json::from_value(set.overrides).unwrap_or_default();
@@ -83,6 +92,7 @@ pub fn effective(conn: &mut PgConnection, region_path: &str) -> Result<Effective
             sources.insert(key.clone(), code.clone());
             rules.insert(key, rule);
         }
+        checks.extend(overrides.checks);
         if let Some(s) = overrides.settings {
             settings = s;
             settings_source = code.clone();
@@ -100,6 +110,7 @@ pub fn effective(conn: &mut PgConnection, region_path: &str) -> Result<Effective
         settings,
         settings_source,
         version,
+        checks: severities(&checks),
     })
 }
 
@@ -218,10 +229,12 @@ pub fn effective_at(conn: &mut PgConnection, version: &str) -> Result<Effective,
         settings: Settings::default(),
         settings_source: "default".to_owned(),
         version: version.to_owned(),
+        checks: severities(&BTreeMap::new()),
     };
     for set in sets {
         let code = code_of(&set.region_path).to_owned();
         let overrides: Overrides = serde_json::from_value(set.overrides).unwrap_or_default();
+        e.checks.extend(overrides.checks);
         for (key, rule) in overrides.rules {
             e.sources.insert(key.clone(), code.clone());
             e.rules.insert(key, rule);

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::domain::checks::CheckResult;
 use crate::domain::fields::indicator_field;
 use crate::domain::indicators::{Comparator, Level1, Level2};
 use crate::domain::lights::Light;
@@ -229,6 +230,10 @@ pub struct Report {
     pub indicators: Vec<ReportIndicator>,
     /// Lights and scores; null until first computed.
     pub lights: Option<ReportLights>,
+    /// The logic checks that fail, as of the last save (each region sets which run and how
+    /// severe they are in its warning-rule set): an `error` blocks submission, a `warning` is
+    /// for the department and the reviewer to look at.
+    pub checks: Vec<CheckResult>,
     /// Fields the system filled and nobody changed since: computed, proposed, drafted, or
     /// carried over from the previous round (`indicators.<indicator id>.<field>` for indicator
     /// rows, with `actual`, `forecast`, `likelihood` and so on as the field).
@@ -311,6 +316,7 @@ impl Report {
             },
             indicators,
             lights: evaluation.map(|(e, why)| ReportLights::new(e, why)),
+            checks: serde_json::from_value(row.checks).unwrap_or_default(),
             system_filled: row.system_filled,
             department_fields: row.department_fields,
             generated_fields: row.generated_fields,
@@ -380,6 +386,10 @@ fn report_example() -> serde_json::Value {
             "scores": {"budget": "7.97", "budget_share": "10", "indicators": ["60.00", "30.00"],
                        "total": "97.97", "grade": "excellent"}
         },
+        "checks": [{
+            "rule": "forecast_over_budget", "field": "forecast_execution", "severity": "warning",
+            "message": "the full-year forecast 121000000.00 is more than the adjusted budget of 120000000.00"
+        }],
         "system_filled": [
             "adjusted_budget", "executed_amount", "execution_rate", "time_progress",
             "indicators.0193a0c4-7f43-7000-8000-0000000000c1.expected_value",

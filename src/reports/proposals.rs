@@ -1,11 +1,12 @@
 //! The system's part of a report beyond its figures: forecasts, likelihoods, whether targets
 //! need adjusting and the drafted analysis, proposed into every field the department has not
-//! set, and the report's generated and applicable field counts. Runs on every write that
-//! re-evaluates a report (`lights::service::recompute`), before the lights are computed, so the
+//! set, the logic checks, and the report's generated and applicable field counts. Runs on
+//! every write that re-evaluates a report (`lights::service::recompute`), before the lights are computed, so the
 //! lights see the proposed likelihoods and the drafts name the lights the report will show.
 
 use bigdecimal::BigDecimal;
 
+use crate::domain::checks::{self, CheckedReport, CheckedRow};
 use crate::domain::drafts::{DraftFacts, DraftIndicator, draft};
 use crate::domain::evaluation::evaluate;
 use crate::domain::fields::{RowState, applicable, count, indicator_field};
@@ -207,6 +208,28 @@ pub fn propose(
         report.forecast_execution = forecast;
         report.targets_need_adjusting = adjusting;
         report.system_filled = filled;
+        let results = checks::run(
+            &CheckedReport {
+                adjusted_budget: &report.adjusted_budget,
+                executed: &report.executed_amount,
+                forecast_execution: report.forecast_execution.as_ref(),
+                overall_light: evaluation.overall,
+                corrective_measures: &report.corrective_measures,
+                rows: rows
+                    .iter()
+                    .map(|r| CheckedRow {
+                        comparator: comparator(r),
+                        target: r.target_value.as_ref(),
+                        actual_value: r.actual_value.as_ref(),
+                        actual_text: achievement(&r.actual_text),
+                        behind: behind(r),
+                        deviation_reasons: r.deviation_reasons.len(),
+                    })
+                    .collect(),
+            },
+            &effective.checks,
+        );
+        report.checks = serde_json::to_value(results).unwrap_or_else(|_| serde_json::json!([]));
     }
     let states: Vec<RowState> = rows
         .iter()
@@ -230,7 +253,8 @@ pub fn propose(
         || report.targets_need_adjusting != before_report.targets_need_adjusting
         || report.system_filled != before_report.system_filled
         || report.generated_fields != before_report.generated_fields
-        || report.applicable_fields != before_report.applicable_fields;
+        || report.applicable_fields != before_report.applicable_fields
+        || report.checks != before_report.checks;
     moved.then(|| {
         (
             ReportProposalWrite {
@@ -243,6 +267,7 @@ pub fn propose(
                 system_filled: report.system_filled.clone(),
                 generated_fields: report.generated_fields,
                 applicable_fields: report.applicable_fields,
+                checks: report.checks.clone(),
             },
             row_writes,
         )

@@ -18,6 +18,7 @@ use uuid::Uuid;
 use crate::audit::{self, AuditEntry};
 use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller};
+use crate::domain::checks::{CheckResult, Severity};
 use crate::domain::fields::indicator_field;
 use crate::domain::indicators::Comparator;
 use crate::domain::monitoring::{
@@ -243,13 +244,26 @@ pub fn act(
             &report.goal_progress,
             &entries,
         );
-        if !missing.is_empty() {
+        let failed: Vec<CheckResult> =
+            serde_json::from_value(report.checks.clone()).unwrap_or_default();
+        let blocking: Vec<&CheckResult> = failed
+            .iter()
+            .filter(|c| c.severity == Severity::Error)
+            .collect();
+        if !missing.is_empty() || !blocking.is_empty() {
             let mut errors = FieldErrors::new();
             for (field, message) in missing {
                 errors.entry(field).or_default().push(message);
             }
+            for check in &blocking {
+                let message = format!("{}: {}", check.rule.as_str(), check.message);
+                let messages = errors.entry(check.field.clone()).or_default();
+                if !messages.contains(&message) {
+                    messages.push(message);
+                }
+            }
             return Err(AppError::validation(
-                "The report is not complete; fill in each listed field.",
+                "The report is not complete or fails a logic check; fix each listed field.",
                 errors,
             ));
         }

@@ -1462,6 +1462,19 @@ export interface components {
          */
         BudgetRule: "budget_execution" | "budget_execution_gap";
         /**
+         * @description A logic check a region may configure.
+         * @enum {string}
+         */
+        CheckKey: "executed_over_budget" | "forecast_below_spent" | "forecast_over_budget" | "actual_out_of_scale" | "qualitative_without_value" | "behind_without_reasons" | "red_without_measures";
+        /** @description One check that failed. */
+        CheckResult: {
+            /** @description The field at fault, named as in the report's input (`indicators[0].actual_value`). */
+            field: string;
+            message: string;
+            rule: components["schemas"]["CheckKey"];
+            severity: components["schemas"]["Severity"];
+        };
+        /**
          * @description A check that passed.
          * @enum {string}
          */
@@ -2833,6 +2846,9 @@ export interface components {
         /**
          * @description What a region stores: the rules it overrides and, optionally, its settings.
          * @example {
+         *       "checks": {
+         *         "red_without_measures": "error"
+         *       },
          *       "rules": {
          *         "budget_execution": {
          *           "bands": [
@@ -2859,11 +2875,20 @@ export interface components {
          *           "80",
          *           "60"
          *         ],
+         *         "lang": "zh",
+         *         "likelihood_edges": [
+         *           "60",
+         *           "80"
+         *         ],
          *         "time_progress": "month"
          *       }
          *     }
          */
         Overrides: {
+            /** @description Severities of the logic checks the region changes (`error`, `warning` or `off`). */
+            checks?: {
+                [key: string]: components["schemas"]["Severity"];
+            };
             rules?: {
                 [key: string]: components["schemas"]["Rule"];
             };
@@ -4276,6 +4301,14 @@ export interface components {
          *         "forecast_method": null,
          *         "time_progress": "58.33"
          *       },
+         *       "checks": [
+         *         {
+         *           "field": "forecast_execution",
+         *           "message": "the full-year forecast 121000000.00 is more than the adjusted budget of 120000000.00",
+         *           "rule": "forecast_over_budget",
+         *           "severity": "warning"
+         *         }
+         *       ],
          *       "created_at": "2021-08-01T00:30:00Z",
          *       "department_fields": [
          *         "forecast_execution",
@@ -4428,6 +4461,12 @@ export interface components {
              */
             applicable_fields: number;
             budget: components["schemas"]["BudgetPart"];
+            /**
+             * @description The logic checks that fail, as of the last save (each region sets which run and how
+             *     severe they are in its warning-rule set): an `error` blocks submission, a `warning` is
+             *     for the department and the reviewer to look at.
+             */
+            checks: components["schemas"]["CheckResult"][];
             /** Format: date-time */
             created_at: string;
             /**
@@ -4734,9 +4773,21 @@ export interface components {
          *       "changed": 7,
          *       "recomputed": 96,
          *       "rules": {
+         *         "checks": {
+         *           "actual_out_of_scale": "warning",
+         *           "behind_without_reasons": "error",
+         *           "executed_over_budget": "warning",
+         *           "forecast_below_spent": "error",
+         *           "forecast_over_budget": "warning",
+         *           "qualitative_without_value": "error",
+         *           "red_without_measures": "error"
+         *         },
          *         "own_changed_at": "2021-07-26T02:00:00Z",
          *         "own_changed_by": "jinan.finance",
          *         "own_overrides": {
+         *           "checks": {
+         *             "red_without_measures": "error"
+         *           },
          *           "rules": {
          *             "budget_execution": {
          *               "bands": [
@@ -4762,6 +4813,11 @@ export interface components {
          *               "90",
          *               "80",
          *               "60"
+         *             ],
+         *             "lang": "zh",
+         *             "likelihood_edges": [
+         *               "60",
+         *               "80"
          *             ],
          *             "time_progress": "month"
          *           }
@@ -4811,6 +4867,11 @@ export interface components {
          *             "90",
          *             "80",
          *             "60"
+         *           ],
+         *           "lang": "zh",
+         *           "likelihood_edges": [
+         *             "60",
+         *             "80"
          *           ],
          *           "time_progress": "month"
          *         },
@@ -5040,9 +5101,21 @@ export interface components {
         UserOrder: "username" | "-username";
         /**
          * @example {
+         *       "checks": {
+         *         "actual_out_of_scale": "warning",
+         *         "behind_without_reasons": "error",
+         *         "executed_over_budget": "warning",
+         *         "forecast_below_spent": "error",
+         *         "forecast_over_budget": "warning",
+         *         "qualitative_without_value": "error",
+         *         "red_without_measures": "error"
+         *       },
          *       "own_changed_at": "2021-07-26T02:00:00Z",
          *       "own_changed_by": "jinan.finance",
          *       "own_overrides": {
+         *         "checks": {
+         *           "red_without_measures": "error"
+         *         },
          *         "rules": {
          *           "budget_execution": {
          *             "bands": [
@@ -5068,6 +5141,11 @@ export interface components {
          *             "90",
          *             "80",
          *             "60"
+         *           ],
+         *           "lang": "zh",
+         *           "likelihood_edges": [
+         *             "60",
+         *             "80"
          *           ],
          *           "time_progress": "month"
          *         }
@@ -5118,6 +5196,11 @@ export interface components {
          *           "80",
          *           "60"
          *         ],
+         *         "lang": "zh",
+         *         "likelihood_edges": [
+         *           "60",
+         *           "80"
+         *         ],
          *         "time_progress": "month"
          *       },
          *       "settings_source": "370100",
@@ -5125,6 +5208,13 @@ export interface components {
          *     }
          */
         WarningRules: {
+            /**
+             * @description The severity of every logic check in force (`error` blocks submission, `warning` is
+             *     shown on the report, `off` does not run); set per region with `checks` in the overrides.
+             */
+            checks: {
+                [key: string]: components["schemas"]["Severity"];
+            };
             /** Format: date-time */
             own_changed_at?: string | null;
             own_changed_by?: string | null;

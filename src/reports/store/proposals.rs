@@ -19,6 +19,7 @@ pub struct ReportProposalWrite {
     pub system_filled: Vec<String>,
     pub generated_fields: i32,
     pub applicable_fields: i32,
+    pub checks: serde_json::Value,
 }
 
 /// An indicator row's proposed forecast and likelihood.
@@ -82,11 +83,11 @@ pub fn save_proposals(
              system_filled = ARRAY(SELECT f.name FROM jsonb_array_elements_text(v.filled::jsonb) \
                                    WITH ORDINALITY AS f(name, n) ORDER BY f.n), \
              generated_fields = v.generated, applicable_fields = v.applicable, \
-             version = r.version + 1, updated_at = $10 \
+             checks = v.checks::jsonb, version = r.version + 1, updated_at = $10 \
              FROM unnest($1::uuid[], $2::numeric[], $3::text[], $4::text[], $5::text[], \
-                         $6::bool[], $7::text[], $8::int[], $9::int[]) \
+                         $6::bool[], $7::text[], $8::int[], $9::int[], $11::text[]) \
                AS v(id, forecast_execution, goal_progress, financial_management, problems, \
-                    targets_need_adjusting, filled, generated, applicable) \
+                    targets_need_adjusting, filled, generated, applicable, checks) \
              WHERE r.id = v.id",
         )
         .bind::<Array<SqlUuid>, _>(chunk.iter().map(|r| r.id).collect::<Vec<_>>())
@@ -124,6 +125,12 @@ pub fn save_proposals(
                 .collect::<Vec<_>>(),
         )
         .bind::<Timestamptz, _>(now)
+        .bind::<Array<Text>, _>(
+            chunk
+                .iter()
+                .map(|r| r.checks.to_string())
+                .collect::<Vec<_>>(),
+        )
         .execute(conn)?;
     }
     Ok(())

@@ -44,6 +44,8 @@ pub struct ReportRow {
     pub department_fields: Vec<String>,
     pub generated_fields: i32,
     pub applicable_fields: i32,
+    /// The logic checks that failed at the last write (`domain::checks::CheckResult`s).
+    pub checks: serde_json::Value,
 }
 
 impl ReportRow {

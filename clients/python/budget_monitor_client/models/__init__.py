@@ -11,6 +11,8 @@ from .audit_event_details import AuditEventDetails
 from .band import Band
 from .budget_part import BudgetPart
 from .budget_rule import BudgetRule
+from .check_key import CheckKey
+from .check_result import CheckResult
 from .check_status import CheckStatus
 from .comparator import Comparator
 from .count_amount import CountAmount
@@ -115,6 +117,7 @@ from .open_result import OpenResult
 from .opinion import Opinion
 from .opinion_kind import OpinionKind
 from .overrides import Overrides
+from .overrides_checks import OverridesChecks
 from .overrides_rules import OverridesRules
 from .overview import Overview
 from .page_adjustment import PageAdjustment
@@ -195,6 +198,7 @@ from .user import User
 from .user_changes import UserChanges
 from .user_order import UserOrder
 from .warning_rules import WarningRules
+from .warning_rules_checks import WarningRulesChecks
 from .workflow_comment import WorkflowComment
 
 __all__ = (
@@ -209,6 +213,8 @@ __all__ = (
     "Band",
     "BudgetPart",
     "BudgetRule",
+    "CheckKey",
+    "CheckResult",
     "CheckStatus",
     "Comparator",
     "CountAmount",
@@ -313,6 +319,7 @@ __all__ = (
     "Opinion",
     "OpinionKind",
     "Overrides",
+    "OverridesChecks",
     "OverridesRules",
     "Overview",
     "PageAdjustment",
@@ -393,5 +400,6 @@ __all__ = (
     "UserChanges",
     "UserOrder",
     "WarningRules",
+    "WarningRulesChecks",
     "WorkflowComment",
 )

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.overrides_checks import OverridesChecks
     from ..models.overrides_rules import OverridesRules
     from ..models.settings import Settings
 
@@ -20,20 +21,28 @@ class Overrides:
     """What a region stores: the rules it overrides and, optionally, its settings.
 
     Example:
-        {'rules': {'budget_execution': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light': 'yellow'},
-            {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings': {'budget_rule': 'budget_execution',
-            'budget_share': '10', 'grade_edges': ['90', '80', '60'], 'time_progress': 'month'}}
+        {'checks': {'red_without_measures': 'error'}, 'rules': {'budget_execution': {'bands': [{'below': '70', 'light':
+            'red'}, {'below': '85', 'light': 'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings':
+            {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80', '60'], 'lang': 'zh',
+            'likelihood_edges': ['60', '80'], 'time_progress': 'month'}}
 
     Attributes:
+        checks (OverridesChecks | Unset): Severities of the logic checks the region changes (`error`, `warning` or
+            `off`).
         rules (OverridesRules | Unset):
         settings (None | Settings | Unset):
     """
 
+    checks: OverridesChecks | Unset = UNSET
     rules: OverridesRules | Unset = UNSET
     settings: None | Settings | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.settings import Settings  # noqa: PLC0415
+
+        checks: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.checks, Unset):
+            checks = self.checks.to_dict()
 
         rules: dict[str, Any] | Unset = UNSET
         if not isinstance(self.rules, Unset):
@@ -50,6 +59,8 @@ class Overrides:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
+        if checks is not UNSET:
+            field_dict["checks"] = checks
         if rules is not UNSET:
             field_dict["rules"] = rules
         if settings is not UNSET:
@@ -59,10 +70,18 @@ class Overrides:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.overrides_checks import OverridesChecks  # noqa: PLC0415
         from ..models.overrides_rules import OverridesRules  # noqa: PLC0415
         from ..models.settings import Settings  # noqa: PLC0415
 
         d = dict(src_dict)
+        _checks = d.pop("checks", UNSET)
+        checks: OverridesChecks | Unset
+        if isinstance(_checks, Unset):
+            checks = UNSET
+        else:
+            checks = OverridesChecks.from_dict(_checks)
+
         _rules = d.pop("rules", UNSET)
         rules: OverridesRules | Unset
         if isinstance(_rules, Unset):
@@ -88,6 +107,7 @@ class Overrides:
         settings = _parse_settings(d.pop("settings", UNSET))
 
         overrides = cls(
+            checks=checks,
             rules=rules,
             settings=settings,
         )

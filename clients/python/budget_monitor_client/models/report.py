@@ -13,6 +13,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.budget_part import BudgetPart
+    from ..models.check_result import CheckResult
     from ..models.narrative import Narrative
     from ..models.report_indicator import ReportIndicator
     from ..models.report_lights import ReportLights
@@ -28,7 +29,9 @@ class Report:
     Example:
         {'applicable_fields': 20, 'budget': {'adjusted_budget': '120000000.00', 'executed_amount': '55800000.00',
             'execution_rate': '46.50', 'forecast_execution': '118000000.00', 'forecast_method': None, 'time_progress':
-            '58.33'}, 'created_at': '2021-08-01T00:30:00Z', 'department_fields': ['forecast_execution', 'goal_progress',
+            '58.33'}, 'checks': [{'field': 'forecast_execution', 'message': 'the full-year forecast 121000000.00 is more
+            than the adjusted budget of 120000000.00', 'rule': 'forecast_over_budget', 'severity': 'warning'}],
+            'created_at': '2021-08-01T00:30:00Z', 'department_fields': ['forecast_execution', 'goal_progress',
             'indicators.0193a0c4-7f43-7000-8000-0000000000c1.actual',
             'indicators.0193a0c4-7f43-7000-8000-0000000000c1.forecast',
             'indicators.0193a0c4-7f43-7000-8000-0000000000c2.actual',
@@ -69,6 +72,9 @@ class Report:
             indicator, expected value (numeric ones), actual, forecast and likelihood, plus deviation
             reasons, note and corrective measures for a row behind or with likelihood `impossible`.
         budget (BudgetPart): Budget execution, as the system computed it at the round's cut-off.
+        checks (list[CheckResult]): The logic checks that fail, as of the last save (each region sets which run and how
+            severe they are in its warning-rule set): an `error` blocks submission, a `warning` is
+            for the department and the reviewer to look at.
         created_at (datetime.datetime):
         department_fields (list[str]): Fields the department has set (changed, filled or emptied); the system proposes
             nothing
@@ -98,6 +104,7 @@ class Report:
 
     applicable_fields: int
     budget: BudgetPart
+    checks: list[CheckResult]
     created_at: datetime.datetime
     department_fields: list[str]
     department_id: UUID
@@ -127,6 +134,11 @@ class Report:
         applicable_fields = self.applicable_fields
 
         budget = self.budget.to_dict()
+
+        checks = []
+        for checks_item_data in self.checks:
+            checks_item = checks_item_data.to_dict()
+            checks.append(checks_item)
 
         created_at = self.created_at.isoformat()
 
@@ -194,6 +206,7 @@ class Report:
             {
                 "applicable_fields": applicable_fields,
                 "budget": budget,
+                "checks": checks,
                 "created_at": created_at,
                 "department_fields": department_fields,
                 "department_id": department_id,
@@ -225,6 +238,7 @@ class Report:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.budget_part import BudgetPart  # noqa: PLC0415
+        from ..models.check_result import CheckResult  # noqa: PLC0415
         from ..models.narrative import Narrative  # noqa: PLC0415
         from ..models.report_indicator import ReportIndicator  # noqa: PLC0415
         from ..models.report_lights import ReportLights  # noqa: PLC0415
@@ -234,6 +248,13 @@ class Report:
         applicable_fields = d.pop("applicable_fields")
 
         budget = BudgetPart.from_dict(d.pop("budget"))
+
+        checks = []
+        _checks = d.pop("checks")
+        for checks_item_data in _checks:
+            checks_item = CheckResult.from_dict(checks_item_data)
+
+            checks.append(checks_item)
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -320,6 +341,7 @@ class Report:
         report = cls(
             applicable_fields=applicable_fields,
             budget=budget,
+            checks=checks,
             created_at=created_at,
             department_fields=department_fields,
             department_id=department_id,

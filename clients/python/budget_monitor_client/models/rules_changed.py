@@ -17,34 +17,42 @@ T = TypeVar("T", bound="RulesChanged")
 class RulesChanged:
     """
     Example:
-        {'changed': 7, 'recomputed': 96, 'rules': {'own_changed_at': '2021-07-26T02:00:00Z', 'own_changed_by':
-            'jinan.finance', 'own_overrides': {'rules': {'budget_execution': {'bands': [{'below': '70', 'light': 'red'},
+        {'changed': 7, 'recomputed': 96, 'rules': {'checks': {'actual_out_of_scale': 'warning',
+            'behind_without_reasons': 'error', 'executed_over_budget': 'warning', 'forecast_below_spent': 'error',
+            'forecast_over_budget': 'warning', 'qualitative_without_value': 'error', 'red_without_measures': 'error'},
+            'own_changed_at': '2021-07-26T02:00:00Z', 'own_changed_by': 'jinan.finance', 'own_overrides': {'checks':
+            {'red_without_measures': 'error'}, 'rules': {'budget_execution': {'bands': [{'below': '70', 'light': 'red'},
             {'below': '85', 'light': 'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings':
-            {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80', '60'], 'time_progress':
-            'month'}}, 'own_version': 1, 'region_code': '370100', 'rules': [{'description': 'budget execution: execution
-            rate ÷ time progress × 100', 'key': 'budget_execution', 'rule': {'bands': [{'below': '70', 'light': 'red'},
-            {'below': '85', 'light': 'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}, 'source': '370100'},
-            {'description': "likelihood of reaching the target: raises an indicator's light to at least this", 'key':
-            'likelihood', 'rule': {'mapping': {'certain': 'none', 'impossible': 'red', 'possible': 'yellow'}, 'metric':
-            'enumerated'}, 'source': 'default'}], 'settings': {'budget_rule': 'budget_execution', 'budget_share': '10',
-            'grade_edges': ['90', '80', '60'], 'time_progress': 'month'}, 'settings_source': '370100', 'version':
+            {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80', '60'], 'lang': 'zh',
+            'likelihood_edges': ['60', '80'], 'time_progress': 'month'}}, 'own_version': 1, 'region_code': '370100',
+            'rules': [{'description': 'budget execution: execution rate ÷ time progress × 100', 'key': 'budget_execution',
+            'rule': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light': 'yellow'}, {'light': 'green'}],
+            'metric': 'ratio_to_prorated'}, 'source': '370100'}, {'description': "likelihood of reaching the target: raises
+            an indicator's light to at least this", 'key': 'likelihood', 'rule': {'mapping': {'certain': 'none',
+            'impossible': 'red', 'possible': 'yellow'}, 'metric': 'enumerated'}, 'source': 'default'}], 'settings':
+            {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80', '60'], 'lang': 'zh',
+            'likelihood_edges': ['60', '80'], 'time_progress': 'month'}, 'settings_source': '370100', 'version':
             '370100:1'}}
 
     Attributes:
         changed (int): Of those, how many changed.
         recomputed (int): Reports of open rounds in the region's subtree whose lights were recomputed. Secret-related
             reports are recomputed too but counted only for admins.
-        rules (WarningRules):  Example: {'own_changed_at': '2021-07-26T02:00:00Z', 'own_changed_by': 'jinan.finance',
-            'own_overrides': {'rules': {'budget_execution': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85',
-            'light': 'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings': {'budget_rule':
-            'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80', '60'], 'time_progress': 'month'}},
-            'own_version': 1, 'region_code': '370100', 'rules': [{'description': 'budget execution: execution rate ÷ time
-            progress × 100', 'key': 'budget_execution', 'rule': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85',
-            'light': 'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}, 'source': '370100'}, {'description':
-            "likelihood of reaching the target: raises an indicator's light to at least this", 'key': 'likelihood', 'rule':
-            {'mapping': {'certain': 'none', 'impossible': 'red', 'possible': 'yellow'}, 'metric': 'enumerated'}, 'source':
-            'default'}], 'settings': {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80',
-            '60'], 'time_progress': 'month'}, 'settings_source': '370100', 'version': '370100:1'}.
+        rules (WarningRules):  Example: {'checks': {'actual_out_of_scale': 'warning', 'behind_without_reasons': 'error',
+            'executed_over_budget': 'warning', 'forecast_below_spent': 'error', 'forecast_over_budget': 'warning',
+            'qualitative_without_value': 'error', 'red_without_measures': 'error'}, 'own_changed_at':
+            '2021-07-26T02:00:00Z', 'own_changed_by': 'jinan.finance', 'own_overrides': {'checks': {'red_without_measures':
+            'error'}, 'rules': {'budget_execution': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light':
+            'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings': {'budget_rule': 'budget_execution',
+            'budget_share': '10', 'grade_edges': ['90', '80', '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'],
+            'time_progress': 'month'}}, 'own_version': 1, 'region_code': '370100', 'rules': [{'description': 'budget
+            execution: execution rate ÷ time progress × 100', 'key': 'budget_execution', 'rule': {'bands': [{'below': '70',
+            'light': 'red'}, {'below': '85', 'light': 'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'},
+            'source': '370100'}, {'description': "likelihood of reaching the target: raises an indicator's light to at least
+            this", 'key': 'likelihood', 'rule': {'mapping': {'certain': 'none', 'impossible': 'red', 'possible': 'yellow'},
+            'metric': 'enumerated'}, 'source': 'default'}], 'settings': {'budget_rule': 'budget_execution', 'budget_share':
+            '10', 'grade_edges': ['90', '80', '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'time_progress':
+            'month'}, 'settings_source': '370100', 'version': '370100:1'}.
     """
 
     changed: int

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.effective_rule import EffectiveRule
     from ..models.overrides import Overrides
     from ..models.settings import Settings
+    from ..models.warning_rules_checks import WarningRulesChecks
 
 
 T = TypeVar("T", bound="WarningRules")
@@ -22,19 +23,25 @@ T = TypeVar("T", bound="WarningRules")
 class WarningRules:
     """
     Example:
-        {'own_changed_at': '2021-07-26T02:00:00Z', 'own_changed_by': 'jinan.finance', 'own_overrides': {'rules':
-            {'budget_execution': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light': 'yellow'}, {'light':
-            'green'}], 'metric': 'ratio_to_prorated'}}, 'settings': {'budget_rule': 'budget_execution', 'budget_share':
-            '10', 'grade_edges': ['90', '80', '60'], 'time_progress': 'month'}}, 'own_version': 1, 'region_code': '370100',
-            'rules': [{'description': 'budget execution: execution rate ÷ time progress × 100', 'key': 'budget_execution',
-            'rule': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light': 'yellow'}, {'light': 'green'}],
-            'metric': 'ratio_to_prorated'}, 'source': '370100'}, {'description': "likelihood of reaching the target: raises
-            an indicator's light to at least this", 'key': 'likelihood', 'rule': {'mapping': {'certain': 'none',
-            'impossible': 'red', 'possible': 'yellow'}, 'metric': 'enumerated'}, 'source': 'default'}], 'settings':
-            {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80', '60'], 'time_progress':
-            'month'}, 'settings_source': '370100', 'version': '370100:1'}
+        {'checks': {'actual_out_of_scale': 'warning', 'behind_without_reasons': 'error', 'executed_over_budget':
+            'warning', 'forecast_below_spent': 'error', 'forecast_over_budget': 'warning', 'qualitative_without_value':
+            'error', 'red_without_measures': 'error'}, 'own_changed_at': '2021-07-26T02:00:00Z', 'own_changed_by':
+            'jinan.finance', 'own_overrides': {'checks': {'red_without_measures': 'error'}, 'rules': {'budget_execution':
+            {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light': 'yellow'}, {'light': 'green'}], 'metric':
+            'ratio_to_prorated'}}, 'settings': {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges':
+            ['90', '80', '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'time_progress': 'month'}}, 'own_version':
+            1, 'region_code': '370100', 'rules': [{'description': 'budget execution: execution rate ÷ time progress × 100',
+            'key': 'budget_execution', 'rule': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light':
+            'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}, 'source': '370100'}, {'description': "likelihood
+            of reaching the target: raises an indicator's light to at least this", 'key': 'likelihood', 'rule': {'mapping':
+            {'certain': 'none', 'impossible': 'red', 'possible': 'yellow'}, 'metric': 'enumerated'}, 'source': 'default'}],
+            'settings': {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80', '60'], 'lang':
+            'zh', 'likelihood_edges': ['60', '80'], 'time_progress': 'month'}, 'settings_source': '370100', 'version':
+            '370100:1'}
 
     Attributes:
+        checks (WarningRulesChecks): The severity of every logic check in force (`error` blocks submission, `warning` is
+            shown on the report, `off` does not run); set per region with `checks` in the overrides.
         region_code (str):
         rules (list[EffectiveRule]):
         settings (Settings): Which budget metric the project light uses, and the bands of project grades.
@@ -46,6 +53,7 @@ class WarningRules:
         own_version (int | None | Unset): The region's own overrides (latest version), if any.
     """
 
+    checks: WarningRulesChecks
     region_code: str
     rules: list[EffectiveRule]
     settings: Settings
@@ -59,6 +67,8 @@ class WarningRules:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.overrides import Overrides  # noqa: PLC0415
+
+        checks = self.checks.to_dict()
 
         region_code = self.region_code
 
@@ -105,6 +115,7 @@ class WarningRules:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "checks": checks,
                 "region_code": region_code,
                 "rules": rules,
                 "settings": settings,
@@ -128,8 +139,11 @@ class WarningRules:
         from ..models.effective_rule import EffectiveRule  # noqa: PLC0415
         from ..models.overrides import Overrides  # noqa: PLC0415
         from ..models.settings import Settings  # noqa: PLC0415
+        from ..models.warning_rules_checks import WarningRulesChecks  # noqa: PLC0415
 
         d = dict(src_dict)
+        checks = WarningRulesChecks.from_dict(d.pop("checks"))
+
         region_code = d.pop("region_code")
 
         rules = []
@@ -198,6 +212,7 @@ class WarningRules:
         own_version = _parse_own_version(d.pop("own_version", UNSET))
 
         warning_rules = cls(
+            checks=checks,
             region_code=region_code,
             rules=rules,
             settings=settings,

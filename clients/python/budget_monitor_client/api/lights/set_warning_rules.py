@@ -124,10 +124,11 @@ def sync_detailed(
     Args:
         code (str):
         body (Overrides): What a region stores: the rules it overrides and, optionally, its
-            settings. Example: {'rules': {'budget_execution': {'bands': [{'below': '70', 'light':
-            'red'}, {'below': '85', 'light': 'yellow'}, {'light': 'green'}], 'metric':
-            'ratio_to_prorated'}}, 'settings': {'budget_rule': 'budget_execution', 'budget_share':
-            '10', 'grade_edges': ['90', '80', '60'], 'time_progress': 'month'}}.
+            settings. Example: {'checks': {'red_without_measures': 'error'}, 'rules':
+            {'budget_execution': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light':
+            'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings':
+            {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80',
+            '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'time_progress': 'month'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,10 +167,11 @@ def sync(
     Args:
         code (str):
         body (Overrides): What a region stores: the rules it overrides and, optionally, its
-            settings. Example: {'rules': {'budget_execution': {'bands': [{'below': '70', 'light':
-            'red'}, {'below': '85', 'light': 'yellow'}, {'light': 'green'}], 'metric':
-            'ratio_to_prorated'}}, 'settings': {'budget_rule': 'budget_execution', 'budget_share':
-            '10', 'grade_edges': ['90', '80', '60'], 'time_progress': 'month'}}.
+            settings. Example: {'checks': {'red_without_measures': 'error'}, 'rules':
+            {'budget_execution': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light':
+            'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings':
+            {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80',
+            '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'time_progress': 'month'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,10 +205,11 @@ async def asyncio_detailed(
     Args:
         code (str):
         body (Overrides): What a region stores: the rules it overrides and, optionally, its
-            settings. Example: {'rules': {'budget_execution': {'bands': [{'below': '70', 'light':
-            'red'}, {'below': '85', 'light': 'yellow'}, {'light': 'green'}], 'metric':
-            'ratio_to_prorated'}}, 'settings': {'budget_rule': 'budget_execution', 'budget_share':
-            '10', 'grade_edges': ['90', '80', '60'], 'time_progress': 'month'}}.
+            settings. Example: {'checks': {'red_without_measures': 'error'}, 'rules':
+            {'budget_execution': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light':
+            'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings':
+            {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80',
+            '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'time_progress': 'month'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -243,10 +246,11 @@ async def asyncio(
     Args:
         code (str):
         body (Overrides): What a region stores: the rules it overrides and, optionally, its
-            settings. Example: {'rules': {'budget_execution': {'bands': [{'below': '70', 'light':
-            'red'}, {'below': '85', 'light': 'yellow'}, {'light': 'green'}], 'metric':
-            'ratio_to_prorated'}}, 'settings': {'budget_rule': 'budget_execution', 'budget_share':
-            '10', 'grade_edges': ['90', '80', '60'], 'time_progress': 'month'}}.
+            settings. Example: {'checks': {'red_without_measures': 'error'}, 'rules':
+            {'budget_execution': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light':
+            'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings':
+            {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80',
+            '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'time_progress': 'month'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

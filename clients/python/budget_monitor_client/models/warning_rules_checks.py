@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.severity import Severity
+
+T = TypeVar("T", bound="WarningRulesChecks")
+
+
+@_attrs_define
+class WarningRulesChecks:
+    """The severity of every logic check in force (`error` blocks submission, `warning` is
+    shown on the report, `off` does not run); set per region with `checks` in the overrides.
+
+    """
+
+    additional_properties: dict[str, Severity] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+
+        field_dict: dict[str, Any] = {}
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop.value
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        warning_rules_checks = cls()
+
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional_property = Severity(prop_dict)
+
+            additional_properties[prop_name] = additional_property
+
+        warning_rules_checks.additional_properties = additional_properties
+        return warning_rules_checks
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Severity:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Severity) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
