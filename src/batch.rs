@@ -67,3 +67,69 @@ pub fn skipped() -> FieldErrors {
 pub fn must_stop() -> bool {
     crate::db::connection_lost()
 }
+
+/// An item's reason, the database's words, under the key `item`.
+pub fn refused_by_database(e: AppError) -> ItemError {
+    classify(e, |e| {
+        let mut errors = FieldErrors::new();
+        errors.insert("item".to_owned(), vec![e.problem().detail]);
+        errors
+    })
+}
+
+/// Writes a chunk of accepted items in one transaction, the way every batch endpoint does:
+/// all together in a savepoint (`together`, one outcome per item in order); when the database
+/// refuses that, the savepoint is rolled back and each item is written in a savepoint of its
+/// own (`one`), so the item at fault is reported with its reason and the others land. When
+/// the chunk's transaction fails, COMMIT included, nothing of it is known to be stored: its
+/// items are `not_processed`, except those refused for a reason of their own. `slot` is an
+/// item's place in `out`.
+pub fn write_chunk<A, D>(
+    conn: &mut diesel::pg::PgConnection,
+    accepted: &[A],
+    slot: impl Fn(&A) -> usize,
+    together: impl FnOnce(
+        &mut diesel::pg::PgConnection,
+        &[A],
+    ) -> Result<Vec<Result<D, ItemError>>, AppError>,
+    one: impl Fn(&mut diesel::pg::PgConnection, &A) -> Result<Result<D, ItemError>, AppError>,
+    out: &mut [Option<Result<D, ItemError>>],
+) {
+    use diesel::Connection;
+    if accepted.is_empty() {
+        return;
+    }
+    let written = conn.transaction(|conn| {
+        match conn.transaction(|conn| together(conn, accepted)) {
+            Ok(outcomes) => {
+                for (a, outcome) in accepted.iter().zip(outcomes) {
+                    out[slot(a)] = Some(outcome);
+                }
+            }
+            Err(e) if must_stop() => return Err(e),
+            Err(e) => {
+                tracing::info!(
+                    cause = %e,
+                    items = accepted.len(),
+                    "the database refused a chunk's items together; writing them one by one"
+                );
+                for a in accepted {
+                    match conn.transaction(|conn| one(conn, a)) {
+                        Err(e) if must_stop() => return Err(e),
+                        Err(e) => out[slot(a)] = Some(Err(refused_by_database(e))),
+                        Ok(outcome) => out[slot(a)] = Some(outcome),
+                    }
+                }
+            }
+        }
+        Ok::<_, AppError>(())
+    });
+    if let Err(e) = written {
+        let reason = not_processed(&e);
+        for a in accepted {
+            if !matches!(out[slot(a)], Some(Err(ItemError::Refused(_)))) {
+                out[slot(a)] = Some(Err(ItemError::NotProcessed(reason.clone())));
+            }
+        }
+    }
+}

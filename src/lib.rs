@@ -24,6 +24,7 @@ pub mod execution;
 pub mod export;
 pub mod http;
 pub mod idempotency;
+pub mod indicator_values;
 pub mod indicators;
 pub mod keymon;
 pub mod lights;

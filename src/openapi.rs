@@ -45,6 +45,7 @@ pub const BEARER_SCHEME: &str = "bearer_jwt";
         (name = "indicators", description = "Performance indicators of projects"),
         (name = "audit", description = "The audit trail of every write"),
         (name = "execution", description = "Spending records from treasury and city systems"),
+        (name = "indicator-values", description = "Measured indicator values from business systems"),
         (name = "rounds", description = "Monitoring rounds"),
         (name = "reports", description = "Project and department monitoring reports and their workflow"),
         (name = "lights", description = "Early-warning rules, lights, scores and rankings"),

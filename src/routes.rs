@@ -11,8 +11,8 @@ use utoipa_actix_web::scope::scope;
 use crate::http::fallback;
 use crate::openapi::{ApiDoc, finalize};
 use crate::{
-    audit, auth, departments, execution, indicators, keymon, lights, projects, regions, reports,
-    rounds, stats, system, users,
+    audit, auth, departments, execution, indicator_values, indicators, keymon, lights, projects,
+    regions, reports, rounds, stats, system, users,
 };
 
 /// Registers every service on `app` and returns it with the finished OpenAPI document.
@@ -67,6 +67,8 @@ where
                 .service(audit::routes::list_audit_events)
                 .service(execution::routes::create_records)
                 .service(execution::routes::list_records)
+                .service(indicator_values::routes::create_values)
+                .service(indicator_values::routes::list_values)
                 .service(rounds::routes::list_rounds)
                 .service(rounds::routes::create_round)
                 .service(rounds::routes::get_round)

@@ -163,6 +163,24 @@ diesel::table! {
 }
 
 diesel::table! {
+    indicator_values (id) {
+        id -> Uuid,
+        indicator_id -> Uuid,
+        project_id -> Uuid,
+        region_id -> Uuid,
+        region_path -> Text,
+        department_path -> Text,
+        measured_on -> Date,
+        value -> Nullable<Numeric>,
+        achievement -> Nullable<Text>,
+        source_system -> Text,
+        external_ref -> Text,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     inspection_opinions (id) {
         id -> Uuid,
         inspection_id -> Uuid,
@@ -354,6 +372,8 @@ diesel::table! {
         deviation_note -> Text,
         likelihood -> Nullable<Text>,
         corrective_measures -> Text,
+        actual_source -> Nullable<Text>,
+        actual_measured_on -> Nullable<Date>,
     }
 }
 
@@ -469,6 +489,8 @@ diesel::joinable!(departments -> regions (region_id));
 diesel::joinable!(execution_records -> projects (project_id));
 diesel::joinable!(findings -> inspections (inspection_id));
 diesel::joinable!(findings -> projects (project_id));
+diesel::joinable!(indicator_values -> indicators (indicator_id));
+diesel::joinable!(indicator_values -> projects (project_id));
 diesel::joinable!(indicators -> projects (project_id));
 diesel::joinable!(inspection_opinions -> inspections (inspection_id));
 diesel::joinable!(inspections -> projects (project_id));
@@ -502,6 +524,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     execution_records,
     findings,
     idempotency_keys,
+    indicator_values,
     indicators,
     inspection_opinions,
     inspections,

@@ -14,7 +14,6 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
-use diesel::Connection;
 use diesel::pg::PgConnection;
 use serde_json::Value;
 use uuid::Uuid;
@@ -27,8 +26,8 @@ use crate::audit::{self, AuditEntry};
 use crate::auth::Caller;
 use crate::batch::{self, ItemError};
 use crate::error::{AppError, FieldErrors};
-use crate::projects::store::{self as projects, ProjectView};
-use crate::regions::store as regions;
+use crate::projects::lookup::{ProjectKey, Projects};
+use crate::projects::store::ProjectView;
 
 /// Records per transaction: past a few hundred, COMMITs and report refreshes no longer
 /// dominate, and a chunk holds its report locks briefly and redoes little after a refusal.
@@ -44,91 +43,12 @@ fn one_field(field: &str, message: impl Into<String>) -> FieldErrors {
     errors
 }
 
-fn refused_by_database(e: AppError) -> ItemError {
-    batch::classify(e, |e| one_field("item", e.problem().detail))
-}
-
-/// The projects a batch names, looked up once for the whole batch.
-#[derive(Default)]
-struct Projects {
-    by_id: HashMap<Uuid, ProjectView>,
-    regions: HashMap<String, Option<Uuid>>,
-    by_code: HashMap<(Uuid, i16, String), ProjectView>,
-}
-
-impl Projects {
-    /// One query for the projects named by id, one for the regions named by code and one for
-    /// the projects named by code. Codes holding U+0000 are left out (PostgreSQL would refuse
-    /// the whole query); `resolve` refuses them one by one.
-    fn load(conn: &mut PgConnection, items: &[&NewExecutionRecord]) -> Result<Projects, AppError> {
-        let mut found = Projects::default();
-        let ids: Vec<Uuid> = items.iter().filter_map(|i| i.project_id).collect();
-        if !ids.is_empty() {
-            for view in projects::find_many(conn, &ids)? {
-                found.by_id.insert(view.row.id, view);
-            }
-        }
-        let by_code: Vec<(&str, i16, &str)> = items
-            .iter()
-            .filter(|i| i.project_id.is_none())
-            .filter_map(|i| {
-                Some((
-                    i.region_code.as_deref()?,
-                    i.fiscal_year?,
-                    i.project_code.as_deref()?,
-                ))
-            })
-            .filter(|(region, _, _)| !region.contains('\0'))
-            .collect();
-        let mut codes: Vec<&str> = by_code.iter().map(|k| k.0).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        if !codes.is_empty() {
-            for code in &codes {
-                found.regions.insert((*code).to_owned(), None);
-            }
-            for region in regions::find_by_codes(conn, &codes)? {
-                found.regions.insert(region.code.clone(), Some(region.id));
-            }
-        }
-        let keys: Vec<(Uuid, i16, &str)> = by_code
-            .iter()
-            .filter(|(_, _, code)| !code.contains('\0'))
-            .filter_map(|(region, year, code)| {
-                Some(((*found.regions.get(*region)?)?, *year, *code))
-            })
-            .collect();
-        for view in projects::find_many_by_code(conn, &keys)? {
-            let key = (
-                view.row.region_id,
-                view.row.fiscal_year,
-                view.row.code.clone(),
-            );
-            found.by_code.insert(key, view);
-        }
-        Ok(found)
-    }
-
-    fn resolve(&self, item: &NewExecutionRecord) -> Result<Option<&ProjectView>, ItemError> {
-        if let Some(id) = item.project_id {
-            return Ok(self.by_id.get(&id));
-        }
-        let (Some(region_code), Some(year), Some(code)) =
-            (&item.region_code, item.fiscal_year, &item.project_code)
-        else {
-            return Err(one_field(
-                "project_id",
-                "name the project by project_id, or by region_code, fiscal_year and project_code",
-            )
-            .into());
-        };
-        // What the lookups by code would have met one by one.
-        AppError::refuse_nul(region_code).map_err(refused_by_database)?;
-        let Some(region) = self.regions.get(region_code).copied().flatten() else {
-            return Ok(None);
-        };
-        AppError::refuse_nul(code).map_err(refused_by_database)?;
-        Ok(self.by_code.get(&(region, year, code.clone())))
+fn key(item: &NewExecutionRecord) -> ProjectKey<'_> {
+    ProjectKey {
+        project_id: item.project_id,
+        region_code: item.region_code.as_deref(),
+        fiscal_year: item.fiscal_year,
+        project_code: item.project_code.as_deref(),
     }
 }
 
@@ -149,7 +69,7 @@ fn accept<'a>(
     item: &'a NewExecutionRecord,
 ) -> Result<Accepted<'a>, ItemError> {
     let project = projects
-        .resolve(item)?
+        .resolve(&key(item))?
         .filter(|p| caller.sees(&p.place()))
         .ok_or_else(|| {
             ItemError::from(one_field("project_id", "no project in your scope matches"))
@@ -330,51 +250,28 @@ fn write_together(
         .collect()
 }
 
-/// One chunk in one transaction; fills `out` for the accepted records.
+/// One chunk in one transaction (`batch::write_chunk`); fills `out` for the accepted records.
 fn write_chunk(
     conn: &mut PgConnection,
     caller: &Caller,
     accepted: &[Accepted<'_>],
     out: &mut [Option<Outcome>],
 ) {
-    if accepted.is_empty() {
-        return;
-    }
-    let written = conn.transaction(|conn| {
-        match conn.transaction(|conn| write_together(conn, caller, accepted)) {
-            Ok(rows) => {
-                for (a, row) in accepted.iter().zip(rows) {
-                    out[a.slot] = Some(settle(a, row));
-                }
-            }
-            Err(e) if batch::must_stop() => return Err(e),
-            Err(e) => {
-                tracing::info!(
-                    cause = %e,
-                    records = accepted.len(),
-                    "the database refused a chunk's records together; writing them one by one"
-                );
-                for a in accepted {
-                    match conn.transaction(|conn| write_one(conn, caller, a)) {
-                        Err(e) if batch::must_stop() => return Err(e),
-                        Err(e) => out[a.slot] = Some(Err(refused_by_database(e))),
-                        Ok(row) => out[a.slot] = Some(settle(a, row)),
-                    }
-                }
-            }
-        }
-        Ok::<_, AppError>(())
-    });
-    if let Err(e) = written {
-        // Rolled back, or a COMMIT whose outcome is unknown: nothing the chunk wrote is known
-        // to be stored. Records refused for a reason of their own keep it.
-        let reason = batch::not_processed(&e);
-        for a in accepted {
-            if !matches!(out[a.slot], Some(Err(_))) {
-                out[a.slot] = Some(Err(ItemError::NotProcessed(reason.clone())));
-            }
-        }
-    }
+    batch::write_chunk(
+        conn,
+        accepted,
+        |a| a.slot,
+        |conn, accepted| {
+            let rows = write_together(conn, caller, accepted)?;
+            Ok(accepted
+                .iter()
+                .zip(rows)
+                .map(|(a, row)| settle(a, row))
+                .collect())
+        },
+        |conn, a| Ok(settle(a, write_one(conn, caller, a)?)),
+        out,
+    );
 }
 
 fn parse(raw: Value) -> Result<NewExecutionRecord, FieldErrors> {
@@ -399,7 +296,8 @@ pub(super) fn run_batch(
     let found = if batch::must_stop() {
         Err(AppError::database_unavailable())
     } else {
-        Projects::load(conn, &typed)
+        let keys: Vec<ProjectKey<'_>> = typed.iter().map(|i| key(i)).collect();
+        Projects::load(conn, &keys)
     };
     let mut outcomes: Vec<Outcome> = Vec::with_capacity(parsed.len());
     for chunk in parsed.chunks(CHUNK) {

@@ -288,15 +288,21 @@ pub fn recompute_changed(
         for row in reports::indicator_rows_many(conn, chunk)? {
             rows_by_report.entry(row.report_id).or_default().push(row);
         }
-        // The system's proposals first: the lights below see the likelihoods they set.
-        let (mut report_writes, mut row_writes) = (Vec::new(), Vec::new());
-        for report in batch.iter_mut() {
+        // The system's proposals first: the lights below see the values and likelihoods they
+        // set.
+        for report in &batch {
             if let Entry::Vacant(slot) = round_cache.entry(report.round_id) {
                 slot.insert(rounds::find(conn, report.round_id)?.ok_or_else(not_found)?);
             }
             if let Entry::Vacant(slot) = cache.entry(report.region_path.clone()) {
                 slot.insert(effective(conn, &report.region_path)?);
             }
+        }
+        let fed =
+            crate::reports::proposals::fed_values(conn, &batch, &rows_by_report, &round_cache)?;
+        let none = HashMap::new();
+        let (mut report_writes, mut row_writes) = (Vec::new(), Vec::new());
+        for report in batch.iter_mut() {
             let rows = rows_by_report.entry(report.id).or_default();
             if let Some((write, rows)) = crate::reports::proposals::propose(
                 report,
@@ -304,6 +310,7 @@ pub fn recompute_changed(
                 &round_cache[&report.round_id],
                 &cache[&report.region_path],
                 today,
+                fed.get(&report.id).unwrap_or(&none),
             ) {
                 report_writes.push(write);
                 row_writes.extend(rows);

@@ -3,6 +3,7 @@
 
 pub mod dto;
 pub mod import;
+pub mod lookup;
 pub mod routes;
 pub mod service;
 pub mod store;

@@ -86,6 +86,11 @@ pub struct ReportIndicator {
     #[schema(value_type = Option<String>, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,4})?$")]
     pub actual_value: Option<BigDecimal>,
     pub actual_text: Option<Achievement>,
+    /// The business system whose measured value is the actual value (`POST
+    /// /indicator-values`), while the system filled it; null when the department did.
+    pub actual_source: Option<String>,
+    /// When that value was measured: the latest value up to the round's cut-off.
+    pub actual_measured_on: Option<chrono::NaiveDate>,
     #[serde(with = "serde_decimal_opt")]
     #[schema(value_type = Option<String>, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,4})?$")]
     pub forecast_value: Option<BigDecimal>,
@@ -125,6 +130,8 @@ impl From<ReportIndicatorRow> for ReportIndicator {
             expected_value: r.expected_value,
             actual_value: r.actual_value,
             actual_text,
+            actual_source: r.actual_source,
+            actual_measured_on: r.actual_measured_on,
             forecast_value: r.forecast_value,
             forecast_text: r.forecast_text.as_deref().and_then(Achievement::parse),
             forecast_method: None,
@@ -357,7 +364,8 @@ fn report_example() -> serde_json::Value {
                 "level1": "output", "level2": "quantity", "name": "Rescue bases built",
                 "comparator": ">=", "target_value": "8", "target_text": null, "unit": "bases",
                 "weight": "60", "accrues": true, "expected_value": "4.6664", "actual_value": "6",
-                "actual_text": null, "forecast_value": "8", "forecast_text": null, "forecast_method": null,
+                "actual_text": null, "actual_source": null, "actual_measured_on": null,
+                "forecast_value": "8", "forecast_text": null, "forecast_method": null,
                 "deviation_reasons": [], "deviation_note": "", "likelihood": "certain",
                 "corrective_measures": "", "behind": false
             },
@@ -367,7 +375,8 @@ fn report_example() -> serde_json::Value {
                 "level1": "effect", "level2": "social", "name": "Average response time",
                 "comparator": "<=", "target_value": "30", "target_text": null, "unit": "minutes",
                 "weight": "30", "accrues": false, "expected_value": "30", "actual_value": "28",
-                "actual_text": null, "forecast_value": "25", "forecast_text": null, "forecast_method": null,
+                "actual_text": null, "actual_source": "jinan-emergency-dispatch",
+                "actual_measured_on": "2021-07-28", "forecast_value": "25", "forecast_text": null, "forecast_method": null,
                 "deviation_reasons": [], "deviation_note": "", "likelihood": "certain",
                 "corrective_measures": "", "behind": false
             }
@@ -393,17 +402,17 @@ fn report_example() -> serde_json::Value {
         "system_filled": [
             "adjusted_budget", "executed_amount", "execution_rate", "time_progress",
             "indicators.0193a0c4-7f43-7000-8000-0000000000c1.expected_value",
-            "indicators.0193a0c4-7f43-7000-8000-0000000000c2.expected_value"
+            "indicators.0193a0c4-7f43-7000-8000-0000000000c2.expected_value",
+            "indicators.0193a0c4-7f43-7000-8000-0000000000c2.actual"
         ],
         "department_fields": [
             "forecast_execution", "goal_progress",
             "indicators.0193a0c4-7f43-7000-8000-0000000000c1.actual",
             "indicators.0193a0c4-7f43-7000-8000-0000000000c1.forecast",
-            "indicators.0193a0c4-7f43-7000-8000-0000000000c2.actual",
             "indicators.0193a0c4-7f43-7000-8000-0000000000c2.forecast"
         ],
-        "generated_fields": 6, "applicable_fields": 20,
-        "system_filled_share": "30.00",
+        "generated_fields": 7, "applicable_fields": 20,
+        "system_filled_share": "35.00",
         "history": [{
             "from": "draft", "to": "submitted",
             "actor_id": "0193a0c4-7f43-7000-8000-0000000000b3", "actor_name": "kjt.officer",

@@ -4,7 +4,11 @@
 //! every write that re-evaluates a report (`lights::service::recompute`), before the lights are computed, so the
 //! lights see the proposed likelihoods and the drafts name the lights the report will show.
 
+use std::collections::HashMap;
+
 use bigdecimal::BigDecimal;
+use diesel::pg::PgConnection;
+use uuid::Uuid;
 
 use crate::domain::checks::{self, CheckedReport, CheckedRow};
 use crate::domain::drafts::{DraftFacts, DraftIndicator, draft};
@@ -15,6 +19,8 @@ use crate::domain::monitoring::{Achievement, Likelihood, ReportStatus, is_behind
 use crate::domain::proposals::{
     forecast_execution, indicator_forecast, likelihood_of, targets_need_adjusting,
 };
+use crate::error::AppError;
+use crate::indicator_values::store::{self as values, ValueRow};
 use crate::lights::service::{Effective, report_facts};
 use crate::reports::store::{ReportIndicatorRow, ReportProposalWrite, ReportRow, RowProposalWrite};
 use crate::rounds::store::RoundRow;
@@ -62,12 +68,71 @@ fn behind(row: &ReportIndicatorRow) -> bool {
 
 /// Proposes into an editable report's open fields and recounts any report's fields. The rows
 /// and report are changed in place; returns what to write, or `None` when nothing moved.
+/// The latest fed value of each indicator up to its report's cut-off, for the editable
+/// reports of a batch: report id → indicator id → value.
+pub fn fed_values(
+    conn: &mut PgConnection,
+    batch: &[ReportRow],
+    rows_by_report: &HashMap<Uuid, Vec<ReportIndicatorRow>>,
+    rounds: &HashMap<Uuid, RoundRow>,
+) -> Result<HashMap<Uuid, HashMap<Uuid, ValueRow>>, AppError> {
+    let mut by_cutoff: HashMap<chrono::NaiveDate, Vec<(Uuid, Vec<Uuid>)>> = HashMap::new();
+    for report in batch {
+        let Some(round) = rounds.get(&report.round_id) else {
+            continue;
+        };
+        if !ReportStatus::parse(&report.status).is_some_and(ReportStatus::editable)
+            || round.status == "closed"
+        {
+            continue;
+        }
+        let indicators: Vec<Uuid> = rows_by_report
+            .get(&report.id)
+            .map(|rows| rows.iter().filter_map(|r| r.indicator_id).collect())
+            .unwrap_or_default();
+        by_cutoff
+            .entry(round.cutoff_date)
+            .or_default()
+            .push((report.id, indicators));
+    }
+    let mut out: HashMap<Uuid, HashMap<Uuid, ValueRow>> = HashMap::new();
+    for (cutoff, reports) in by_cutoff {
+        let ids: Vec<Uuid> = reports
+            .iter()
+            .flat_map(|(_, i)| i.iter().copied())
+            .collect();
+        let latest = values::latest_up_to(conn, &ids, cutoff)?;
+        for (report, indicators) in reports {
+            let mine: HashMap<Uuid, ValueRow> = indicators
+                .iter()
+                .filter_map(|i| latest.get(i).map(|v| (*i, v.clone())))
+                .collect();
+            out.insert(report, mine);
+        }
+    }
+    Ok(out)
+}
+
+/// Fills a row's actual value from the latest fed value, or empties it when there is none;
+/// returns whether a value was filled in.
+fn feed_actual(row: &mut ReportIndicatorRow, fed: Option<&ValueRow>) -> bool {
+    let qualitative = comparator(row) == Comparator::Qualitative;
+    // A value of the other kind (the indicator changed since) is no value for this row.
+    let fed = fed.filter(|v| v.achievement.is_some() == qualitative);
+    row.actual_value = fed.and_then(|v| v.value.clone());
+    row.actual_text = fed.and_then(|v| v.achievement.clone());
+    row.actual_source = fed.map(|v| v.source_system.clone());
+    row.actual_measured_on = fed.map(|v| v.measured_on);
+    fed.is_some()
+}
+
 pub fn propose(
     report: &mut ReportRow,
     rows: &mut [ReportIndicatorRow],
     round: &RoundRow,
     effective: &Effective,
     today: chrono::NaiveDate,
+    fed: &HashMap<Uuid, ValueRow>,
 ) -> Option<(ReportProposalWrite, Vec<RowProposalWrite>)> {
     let editable = ReportStatus::parse(&report.status).is_some_and(ReportStatus::editable)
         && round.status != "closed";
@@ -95,7 +160,23 @@ pub fn propose(
                 row.forecast_value.clone(),
                 row.forecast_text.clone(),
                 row.likelihood.clone(),
+                row.actual_value.clone(),
+                row.actual_text.clone(),
+                row.actual_source.clone(),
+                row.actual_measured_on,
             );
+            let name = indicator_field(iid, "actual");
+            if own.may_write(
+                &name,
+                row.actual_value.is_some() || row.actual_text.is_some(),
+            ) {
+                let filled_by_feed = feed_actual(row, fed.get(&iid));
+                mark(&mut filled, &name, filled_by_feed);
+            } else {
+                // The department's value: no source of the system's beside it.
+                row.actual_source = None;
+                row.actual_measured_on = None;
+            }
             let qualitative = comparator(row) == Comparator::Qualitative;
             let name = indicator_field(iid, "forecast");
             if own.may_write(
@@ -129,15 +210,22 @@ pub fn propose(
                 .map(|l| l.as_str().to_owned());
                 mark(&mut filled, &name, row.likelihood.is_some());
             }
-            if before
-                != (
-                    row.forecast_value.clone(),
-                    row.forecast_text.clone(),
-                    row.likelihood.clone(),
-                )
-            {
+            let after = (
+                row.forecast_value.clone(),
+                row.forecast_text.clone(),
+                row.likelihood.clone(),
+                row.actual_value.clone(),
+                row.actual_text.clone(),
+                row.actual_source.clone(),
+                row.actual_measured_on,
+            );
+            if before != after {
                 row_writes.push(RowProposalWrite {
                     id: row.id,
+                    actual_value: row.actual_value.clone(),
+                    actual_text: row.actual_text.clone(),
+                    actual_source: row.actual_source.clone(),
+                    actual_measured_on: row.actual_measured_on,
                     forecast_value: row.forecast_value.clone(),
                     forecast_text: row.forecast_text.clone(),
                     likelihood: row.likelihood.clone(),

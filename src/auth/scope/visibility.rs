@@ -36,7 +36,7 @@ macro_rules! beside_every_table {
     (@one $view:ident) => {
         beside_every_table!(@pairs $view: adjustments, audit_events, budget_ledger,
             department_reports, departments, execution_records, findings, idempotency_keys,
-            indicators, inspection_opinions, inspections, login_throttle, project_light_changes,
+            indicator_values, indicators, inspection_opinions, inspections, login_throttle, project_light_changes,
             projects, rectification_events, rectifications, refresh_tokens, regions,
             report_evaluations, report_indicators, report_transitions, reports, rounds, users,
             warning_rule_sets);

@@ -33,6 +33,9 @@ pub struct ReportIndicatorRow {
     pub deviation_note: String,
     pub likelihood: Option<String>,
     pub corrective_measures: String,
+    /// The business system of a pre-filled actual value, while it is the system's.
+    pub actual_source: Option<String>,
+    pub actual_measured_on: Option<chrono::NaiveDate>,
 }
 
 /// The indicator snapshot and the system's expected value.

@@ -22,9 +22,13 @@ pub struct ReportProposalWrite {
     pub checks: serde_json::Value,
 }
 
-/// An indicator row's proposed forecast and likelihood.
+/// An indicator row's fed actual value, proposed forecast and likelihood.
 pub struct RowProposalWrite {
     pub id: Uuid,
+    pub actual_value: Option<BigDecimal>,
+    pub actual_text: Option<String>,
+    pub actual_source: Option<String>,
+    pub actual_measured_on: Option<chrono::NaiveDate>,
     pub forecast_value: Option<BigDecimal>,
     pub forecast_text: Option<String>,
     pub likelihood: Option<String>,
@@ -38,14 +42,18 @@ pub fn save_proposals(
     rows: &[RowProposalWrite],
 ) -> Result<(), AppError> {
     use diesel::sql_types::{
-        Array, Bool, Integer, Nullable, Numeric, Text, Timestamptz, Uuid as SqlUuid,
+        Array, Bool, Date, Integer, Nullable, Numeric, Text, Timestamptz, Uuid as SqlUuid,
     };
     for chunk in rows.chunks(1000) {
         diesel::sql_query(
             "UPDATE report_indicators AS ri SET forecast_value = v.forecast_value, \
-             forecast_text = v.forecast_text, likelihood = v.likelihood \
-             FROM unnest($1::uuid[], $2::numeric[], $3::text[], $4::text[]) \
-               AS v(id, forecast_value, forecast_text, likelihood) \
+             forecast_text = v.forecast_text, likelihood = v.likelihood, \
+             actual_value = v.actual_value, actual_text = v.actual_text, \
+             actual_source = v.actual_source, actual_measured_on = v.actual_measured_on \
+             FROM unnest($1::uuid[], $2::numeric[], $3::text[], $4::text[], $5::numeric[], \
+                         $6::text[], $7::text[], $8::date[]) \
+               AS v(id, forecast_value, forecast_text, likelihood, actual_value, actual_text, \
+                    actual_source, actual_measured_on) \
              WHERE ri.id = v.id",
         )
         .bind::<Array<SqlUuid>, _>(chunk.iter().map(|r| r.id).collect::<Vec<_>>())
@@ -65,6 +73,30 @@ pub fn save_proposals(
             chunk
                 .iter()
                 .map(|r| r.likelihood.clone())
+                .collect::<Vec<_>>(),
+        )
+        .bind::<Array<Nullable<Numeric>>, _>(
+            chunk
+                .iter()
+                .map(|r| r.actual_value.clone())
+                .collect::<Vec<_>>(),
+        )
+        .bind::<Array<Nullable<Text>>, _>(
+            chunk
+                .iter()
+                .map(|r| r.actual_text.clone())
+                .collect::<Vec<_>>(),
+        )
+        .bind::<Array<Nullable<Text>>, _>(
+            chunk
+                .iter()
+                .map(|r| r.actual_source.clone())
+                .collect::<Vec<_>>(),
+        )
+        .bind::<Array<Nullable<Date>>, _>(
+            chunk
+                .iter()
+                .map(|r| r.actual_measured_on)
                 .collect::<Vec<_>>(),
         )
         .execute(conn)?;
