@@ -11,7 +11,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::routes::{IndicatorValue, IndicatorValueReport, NewIndicatorValue, ValueResult};
-use super::store::{self, NewValue, ValueRow};
+use super::store::{self, NamedIndicator, NewValue, ValueRow};
 use crate::audit::{self, AuditEntry};
 use crate::auth::Caller;
 use crate::batch::{self, ItemError};
@@ -36,7 +36,7 @@ fn one_field(field: &str, message: impl Into<String>) -> FieldErrors {
 struct Found {
     projects: Projects,
     project_of: HashMap<Uuid, Uuid>,
-    indicators: HashMap<Uuid, Vec<(Uuid, String, String)>>,
+    indicators: HashMap<Uuid, Vec<NamedIndicator>>,
 }
 
 fn key<'a>(item: &'a NewIndicatorValue, project_of: &HashMap<Uuid, Uuid>) -> ProjectKey<'a> {
@@ -128,7 +128,7 @@ fn accept<'a>(
             .map(|(i, _, c)| (*i, c.as_str()))
             .ok_or_else(nobody)?,
         (None, Some(name)) => {
-            let matching: Vec<&(Uuid, String, String)> = of_project
+            let matching: Vec<&NamedIndicator> = of_project
                 .iter()
                 .filter(|(_, n, _)| n.trim() == name.trim())
                 .collect();
@@ -236,15 +236,18 @@ fn settle(a: &Accepted<'_>, written: Result<ValueRow, ValueRow>) -> Outcome {
     }
 }
 
+/// Per (indicator, external reference): the new row, or the one already stored as `Err`.
+type Written = HashMap<(Uuid, String), Result<ValueRow, ValueRow>>;
+
 /// The values given (references distinct per indicator) with their audit events and the
-/// refresh of the reports they move; for each, the new row or the one already stored.
+/// refresh of the reports they move.
 fn write(
     conn: &mut PgConnection,
     caller: &Caller,
     new: &[NewValue<'_>],
-) -> Result<HashMap<(Uuid, String), Result<ValueRow, ValueRow>>, AppError> {
+) -> Result<Written, AppError> {
     let inserted = store::insert_new_many(conn, new)?;
-    let mut out: HashMap<(Uuid, String), Result<ValueRow, ValueRow>> = HashMap::new();
+    let mut out: Written = HashMap::new();
     let mut earliest: HashMap<Uuid, NaiveDate> = HashMap::new();
     let mut events = Vec::with_capacity(inserted.len());
     for row in inserted {

@@ -136,11 +136,14 @@ pub fn latest_up_to(
     Ok(rows.into_iter().map(|r| (r.indicator_id, r)).collect())
 }
 
-/// The indicators of these projects, by project: (id, name, comparator).
+/// An indicator as a batch names it: (id, name, comparator).
+pub type NamedIndicator = (Uuid, String, String);
+
+/// The indicators of these projects, by project.
 pub fn indicators_of(
     conn: &mut PgConnection,
     project_ids: &[Uuid],
-) -> Result<HashMap<Uuid, Vec<(Uuid, String, String)>>, AppError> {
+) -> Result<HashMap<Uuid, Vec<NamedIndicator>>, AppError> {
     let rows: Vec<(Uuid, Uuid, String, String)> = indicators::table
         .filter(indicators::project_id.eq_any(project_ids))
         .select((
@@ -150,7 +153,7 @@ pub fn indicators_of(
             indicators::comparator,
         ))
         .load(conn)?;
-    let mut out: HashMap<Uuid, Vec<(Uuid, String, String)>> = HashMap::new();
+    let mut out: HashMap<Uuid, Vec<NamedIndicator>> = HashMap::new();
     for (project, id, name, comparator) in rows {
         out.entry(project).or_default().push((id, name, comparator));
     }

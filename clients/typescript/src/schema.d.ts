@@ -368,6 +368,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicator-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List measured indicator values
+         * @description In order of receipt, within the caller's scope (classified projects only for admins). Roles: admin, finance_officer, auditor, department_officer.
+         */
+        get: operations["list_indicator_values"];
+        put?: never;
+        /**
+         * Send measured indicator values
+         * @description Up to 10,000 values per request from business systems, each reported by index as the spending feed does: `created`, `duplicate` (the indicator already has this `external_ref` with the same date and value, so it is counted once), `rejected` with its reasons (no such indicator in the caller's scope — classified projects included —, a name matching several indicators, a value of the wrong kind, a date outside the project's fiscal year, a reference reused with other data) or `not_processed` (resend it). Values are written 500 to a transaction. In the same transaction, the reports still being filled in whose cut-off is on or after the date take the latest value measured up to their cut-off as their actual value, with its source and date, unless the department has set the actual value itself. `Idempotency-Key` makes a retry safe, as for spending records. Roles: admin, finance_officer.
+         */
+        post: operations["create_indicator_values"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/indicators/{id}": {
         parameters: {
             query?: never;
@@ -2173,6 +2197,75 @@ export interface components {
         IndicatorForecastMethod: "pace" | "latest_value";
         /**
          * @example {
+         *       "achievement": null,
+         *       "created_at": "2021-07-26T01:00:00Z",
+         *       "external_ref": "QDJT-2021-07-25-014",
+         *       "id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *       "indicator_id": "0193a0c4-7f43-7000-8000-0000000000c1",
+         *       "measured_on": "2021-07-25",
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "region_code": "370200",
+         *       "source_system": "qingdao-transport",
+         *       "value": "18"
+         *     }
+         */
+        IndicatorValue: {
+            achievement?: components["schemas"]["Achievement"] | null;
+            /** Format: date-time */
+            created_at: string;
+            external_ref: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            indicator_id: string;
+            /** Format: date */
+            measured_on: string;
+            /** Format: uuid */
+            project_id: string;
+            region_code: string;
+            source_system: string;
+            value?: string | null;
+        };
+        IndicatorValueBatch: {
+            /** @description At most 10,000 values. */
+            items: components["schemas"]["NewIndicatorValue"][];
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *           "index": 0,
+         *           "indicator_id": "0193a0c4-7f43-7000-8000-0000000000c1",
+         *           "status": "created"
+         *         },
+         *         {
+         *           "errors": {
+         *             "value": [
+         *               "a numeric indicator takes value, not achievement"
+         *             ]
+         *           },
+         *           "id": null,
+         *           "index": 1,
+         *           "indicator_id": null,
+         *           "status": "rejected"
+         *         }
+         *       ],
+         *       "summary": {
+         *         "created": 1,
+         *         "duplicate": 0,
+         *         "not_processed": 0,
+         *         "received": 2,
+         *         "rejected": 1
+         *       }
+         *     }
+         */
+        IndicatorValueReport: {
+            items: components["schemas"]["ValueResult"][];
+            summary: components["schemas"]["RecordSummary"];
+        };
+        /**
+         * @example {
          *       "conclusion": "Six of eight bases in service; the two delayed ones leave 25,000,000.00 yuan idle.",
          *       "created_at": "2021-09-01T02:00:00Z",
          *       "end_date": "2021-09-10",
@@ -2605,6 +2698,42 @@ export interface components {
             /** @description Required for numeric targets. */
             unit?: string;
             weight: string;
+        };
+        /**
+         * @description One measured value. The indicator is named by id, or by its project (region code, fiscal
+         *     year and project code) and its name.
+         * @example {
+         *       "external_ref": "QDJT-2021-07-25-014",
+         *       "fiscal_year": 2021,
+         *       "indicator_name": "Bus lanes opened",
+         *       "measured_on": "2021-07-25",
+         *       "project_code": "QD2021-JT-014",
+         *       "region_code": "370200",
+         *       "source_system": "qingdao-transport",
+         *       "value": "18"
+         *     }
+         */
+        NewIndicatorValue: {
+            achievement?: components["schemas"]["Achievement"] | null;
+            /** @description The sender's id of the value, unique per indicator: a resent value is recognised by it. */
+            external_ref: string;
+            /** Format: int32 */
+            fiscal_year?: number | null;
+            /** Format: uuid */
+            indicator_id?: string | null;
+            /** @description The indicator's name within its project. */
+            indicator_name?: string | null;
+            /**
+             * Format: date
+             * @description When the value was measured; the latest value up to a round's cut-off is the one used.
+             */
+            measured_on: string;
+            project_code?: string | null;
+            region_code?: string | null;
+            /** @description The business system that measured it. */
+            source_system: string;
+            /** @description For numeric indicators. */
+            value?: string | null;
         };
         /**
          * @example {
@@ -3276,6 +3405,31 @@ export interface components {
          */
         Page_Indicator: {
             items: components["schemas"]["Indicator"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "achievement": null,
+         *           "created_at": "2021-07-26T01:00:00Z",
+         *           "external_ref": "QDJT-2021-07-25-014",
+         *           "id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *           "indicator_id": "0193a0c4-7f43-7000-8000-0000000000c1",
+         *           "measured_on": "2021-07-25",
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "region_code": "370200",
+         *           "source_system": "qingdao-transport",
+         *           "value": "18"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Page_IndicatorValue: {
+            items: components["schemas"]["IndicatorValue"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
@@ -4315,11 +4469,10 @@ export interface components {
          *         "goal_progress",
          *         "indicators.0193a0c4-7f43-7000-8000-0000000000c1.actual",
          *         "indicators.0193a0c4-7f43-7000-8000-0000000000c1.forecast",
-         *         "indicators.0193a0c4-7f43-7000-8000-0000000000c2.actual",
          *         "indicators.0193a0c4-7f43-7000-8000-0000000000c2.forecast"
          *       ],
          *       "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
-         *       "generated_fields": 6,
+         *       "generated_fields": 7,
          *       "history": [
          *         {
          *           "actor_id": "0193a0c4-7f43-7000-8000-0000000000b3",
@@ -4334,6 +4487,8 @@ export interface components {
          *       "indicators": [
          *         {
          *           "accrues": true,
+         *           "actual_measured_on": null,
+         *           "actual_source": null,
          *           "actual_text": null,
          *           "actual_value": "6",
          *           "behind": false,
@@ -4358,6 +4513,8 @@ export interface components {
          *         },
          *         {
          *           "accrues": false,
+         *           "actual_measured_on": "2021-07-28",
+         *           "actual_source": "jinan-emergency-dispatch",
          *           "actual_text": null,
          *           "actual_value": "28",
          *           "behind": false,
@@ -4445,9 +4602,10 @@ export interface components {
          *         "execution_rate",
          *         "time_progress",
          *         "indicators.0193a0c4-7f43-7000-8000-0000000000c1.expected_value",
-         *         "indicators.0193a0c4-7f43-7000-8000-0000000000c2.expected_value"
+         *         "indicators.0193a0c4-7f43-7000-8000-0000000000c2.expected_value",
+         *         "indicators.0193a0c4-7f43-7000-8000-0000000000c2.actual"
          *       ],
-         *       "system_filled_share": "30.00",
+         *       "system_filled_share": "35.00",
          *       "updated_at": "2021-08-18T09:12:00Z",
          *       "version": 4
          *     }
@@ -4540,6 +4698,16 @@ export interface components {
         };
         ReportIndicator: {
             accrues: boolean;
+            /**
+             * Format: date
+             * @description When that value was measured: the latest value up to the round's cut-off.
+             */
+            actual_measured_on?: string | null;
+            /**
+             * @description The business system whose measured value is the actual value (`POST
+             *     /indicator-values`), while the system filled it; null when the department did.
+             */
+            actual_source?: string | null;
             actual_text?: components["schemas"]["Achievement"] | null;
             actual_value?: string | null;
             /** @description Behind its expected value at the cut-off: deviation reasons and measures are required. */
@@ -5099,6 +5267,17 @@ export interface components {
          * @enum {string}
          */
         UserOrder: "username" | "-username";
+        ValueResult: {
+            errors?: {
+                [key: string]: string[];
+            } | null;
+            /** Format: uuid */
+            id?: string | null;
+            index: number;
+            /** Format: uuid */
+            indicator_id?: string | null;
+            status: components["schemas"]["RecordStatus"];
+        };
         /**
          * @example {
          *       "checks": {
@@ -6215,6 +6394,84 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_indicator_values: {
+        parameters: {
+            query?: {
+                project?: string;
+                indicator?: string;
+                /** @description Only values of projects in the region with this code and below it. */
+                region?: string;
+                /** @description Measured on or after this date. */
+                from?: string;
+                /** @description Measured on or before this date. */
+                to?: string;
+                source_system?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of values */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_IndicatorValue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_indicator_values: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: 1 to 200 visible characters (spaces only inside), unique per request content */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorValueBatch"];
+            };
+        };
+        responses: {
+            /** @description A result per value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorValueReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -68,6 +68,9 @@ from .import_summary import ImportSummary
 from .indicator import Indicator
 from .indicator_changes import IndicatorChanges
 from .indicator_forecast_method import IndicatorForecastMethod
+from .indicator_value import IndicatorValue
+from .indicator_value_batch import IndicatorValueBatch
+from .indicator_value_report import IndicatorValueReport
 from .inspection import Inspection
 from .inspection_changes import InspectionChanges
 from .inspection_status import InspectionStatus
@@ -88,6 +91,7 @@ from .list_department_reports_read_consistency import ListDepartmentReportsReadC
 from .list_departments_read_consistency import ListDepartmentsReadConsistency
 from .list_execution_records_read_consistency import ListExecutionRecordsReadConsistency
 from .list_findings_read_consistency import ListFindingsReadConsistency
+from .list_indicator_values_read_consistency import ListIndicatorValuesReadConsistency
 from .list_inspections_read_consistency import ListInspectionsReadConsistency
 from .list_project_indicators_read_consistency import ListProjectIndicatorsReadConsistency
 from .list_project_lights_read_consistency import ListProjectLightsReadConsistency
@@ -106,6 +110,7 @@ from .new_department import NewDepartment
 from .new_execution_record import NewExecutionRecord
 from .new_finding import NewFinding
 from .new_indicator import NewIndicator
+from .new_indicator_value import NewIndicatorValue
 from .new_inspection import NewInspection
 from .new_opinion import NewOpinion
 from .new_project import NewProject
@@ -128,6 +133,7 @@ from .page_department_report import PageDepartmentReport
 from .page_execution_record import PageExecutionRecord
 from .page_finding import PageFinding
 from .page_indicator import PageIndicator
+from .page_indicator_value import PageIndicatorValue
 from .page_inspection import PageInspection
 from .page_ledger_entry import PageLedgerEntry
 from .page_project import PageProject
@@ -197,6 +203,8 @@ from .trend_point import TrendPoint
 from .user import User
 from .user_changes import UserChanges
 from .user_order import UserOrder
+from .value_result import ValueResult
+from .value_result_errors_type_0 import ValueResultErrorsType0
 from .warning_rules import WarningRules
 from .warning_rules_checks import WarningRulesChecks
 from .workflow_comment import WorkflowComment
@@ -270,6 +278,9 @@ __all__ = (
     "Indicator",
     "IndicatorChanges",
     "IndicatorForecastMethod",
+    "IndicatorValue",
+    "IndicatorValueBatch",
+    "IndicatorValueReport",
     "Inspection",
     "InspectionChanges",
     "InspectionStatus",
@@ -290,6 +301,7 @@ __all__ = (
     "ListDepartmentsReadConsistency",
     "ListExecutionRecordsReadConsistency",
     "ListFindingsReadConsistency",
+    "ListIndicatorValuesReadConsistency",
     "ListInspectionsReadConsistency",
     "ListProjectIndicatorsReadConsistency",
     "ListProjectLightsReadConsistency",
@@ -308,6 +320,7 @@ __all__ = (
     "NewExecutionRecord",
     "NewFinding",
     "NewIndicator",
+    "NewIndicatorValue",
     "NewInspection",
     "NewOpinion",
     "NewProject",
@@ -330,6 +343,7 @@ __all__ = (
     "PageExecutionRecord",
     "PageFinding",
     "PageIndicator",
+    "PageIndicatorValue",
     "PageInspection",
     "PageLedgerEntry",
     "PageProject",
@@ -399,6 +413,8 @@ __all__ = (
     "User",
     "UserChanges",
     "UserOrder",
+    "ValueResult",
+    "ValueResultErrorsType0",
     "WarningRules",
     "WarningRulesChecks",
     "WorkflowComment",

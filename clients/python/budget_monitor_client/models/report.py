@@ -34,19 +34,19 @@ class Report:
             'created_at': '2021-08-01T00:30:00Z', 'department_fields': ['forecast_execution', 'goal_progress',
             'indicators.0193a0c4-7f43-7000-8000-0000000000c1.actual',
             'indicators.0193a0c4-7f43-7000-8000-0000000000c1.forecast',
-            'indicators.0193a0c4-7f43-7000-8000-0000000000c2.actual',
             'indicators.0193a0c4-7f43-7000-8000-0000000000c2.forecast'], 'department_id':
-            '0193a0c4-7f43-7000-8000-0000000000a1', 'generated_fields': 6, 'history': [{'actor_id':
+            '0193a0c4-7f43-7000-8000-0000000000a1', 'generated_fields': 7, 'history': [{'actor_id':
             '0193a0c4-7f43-7000-8000-0000000000b3', 'actor_name': 'kjt.officer', 'at': '2021-08-18T09:12:00Z', 'comment':
             '', 'from': 'draft', 'to': 'submitted'}], 'id': '0193a0c4-7f43-7000-8000-000000000092', 'indicators':
-            [{'accrues': True, 'actual_text': None, 'actual_value': '6', 'behind': False, 'comparator': '>=',
-            'corrective_measures': '', 'deviation_note': '', 'deviation_reasons': [], 'expected_value': '4.6664',
-            'forecast_method': None, 'forecast_text': None, 'forecast_value': '8', 'id':
+            [{'accrues': True, 'actual_measured_on': None, 'actual_source': None, 'actual_text': None, 'actual_value': '6',
+            'behind': False, 'comparator': '>=', 'corrective_measures': '', 'deviation_note': '', 'deviation_reasons': [],
+            'expected_value': '4.6664', 'forecast_method': None, 'forecast_text': None, 'forecast_value': '8', 'id':
             '0193a0c4-7f43-7000-8000-0000000000d1', 'indicator_id': '0193a0c4-7f43-7000-8000-0000000000c1', 'level1':
             'output', 'level2': 'quantity', 'likelihood': 'certain', 'name': 'Rescue bases built', 'target_text': None,
-            'target_value': '8', 'unit': 'bases', 'weight': '60'}, {'accrues': False, 'actual_text': None, 'actual_value':
-            '28', 'behind': False, 'comparator': '<=', 'corrective_measures': '', 'deviation_note': '', 'deviation_reasons':
-            [], 'expected_value': '30', 'forecast_method': None, 'forecast_text': None, 'forecast_value': '25', 'id':
+            'target_value': '8', 'unit': 'bases', 'weight': '60'}, {'accrues': False, 'actual_measured_on': '2021-07-28',
+            'actual_source': 'jinan-emergency-dispatch', 'actual_text': None, 'actual_value': '28', 'behind': False,
+            'comparator': '<=', 'corrective_measures': '', 'deviation_note': '', 'deviation_reasons': [], 'expected_value':
+            '30', 'forecast_method': None, 'forecast_text': None, 'forecast_value': '25', 'id':
             '0193a0c4-7f43-7000-8000-0000000000d2', 'indicator_id': '0193a0c4-7f43-7000-8000-0000000000c2', 'level1':
             'effect', 'level2': 'social', 'likelihood': 'certain', 'name': 'Average response time', 'target_text': None,
             'target_value': '30', 'unit': 'minutes', 'weight': '30'}], 'late': False, 'lights': {'budget': 'yellow',
@@ -64,7 +64,8 @@ class Report:
             'status': 'submitted', 'submitted_at': '2021-08-18T09:12:00Z', 'system_filled': ['adjusted_budget',
             'executed_amount', 'execution_rate', 'time_progress',
             'indicators.0193a0c4-7f43-7000-8000-0000000000c1.expected_value',
-            'indicators.0193a0c4-7f43-7000-8000-0000000000c2.expected_value'], 'system_filled_share': '30.00', 'updated_at':
+            'indicators.0193a0c4-7f43-7000-8000-0000000000c2.expected_value',
+            'indicators.0193a0c4-7f43-7000-8000-0000000000c2.actual'], 'system_filled_share': '35.00', 'updated_at':
             '2021-08-18T09:12:00Z', 'version': 4}
 
     Attributes:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 from uuid import UUID
@@ -35,6 +36,10 @@ class ReportIndicator:
         name (str):
         unit (str):
         weight (str):
+        actual_measured_on (datetime.date | None | Unset): When that value was measured: the latest value up to the
+            round's cut-off.
+        actual_source (None | str | Unset): The business system whose measured value is the actual value (`POST
+            /indicator-values`), while the system filled it; null when the department did.
         actual_text (Achievement | None | Unset):
         actual_value (None | str | Unset):
         expected_value (None | str | Unset): System: where the indicator should be at the cut-off.
@@ -59,6 +64,8 @@ class ReportIndicator:
     name: str
     unit: str
     weight: str
+    actual_measured_on: datetime.date | None | Unset = UNSET
+    actual_source: None | str | Unset = UNSET
     actual_text: Achievement | None | Unset = UNSET
     actual_value: None | str | Unset = UNSET
     expected_value: None | str | Unset = UNSET
@@ -98,6 +105,20 @@ class ReportIndicator:
         unit = self.unit
 
         weight = self.weight
+
+        actual_measured_on: None | str | Unset
+        if isinstance(self.actual_measured_on, Unset):
+            actual_measured_on = UNSET
+        elif isinstance(self.actual_measured_on, datetime.date):
+            actual_measured_on = self.actual_measured_on.isoformat()
+        else:
+            actual_measured_on = self.actual_measured_on
+
+        actual_source: None | str | Unset
+        if isinstance(self.actual_source, Unset):
+            actual_source = UNSET
+        else:
+            actual_source = self.actual_source
 
         actual_text: None | str | Unset
         if isinstance(self.actual_text, Unset):
@@ -187,6 +208,10 @@ class ReportIndicator:
                 "weight": weight,
             }
         )
+        if actual_measured_on is not UNSET:
+            field_dict["actual_measured_on"] = actual_measured_on
+        if actual_source is not UNSET:
+            field_dict["actual_source"] = actual_source
         if actual_text is not UNSET:
             field_dict["actual_text"] = actual_text
         if actual_value is not UNSET:
@@ -241,6 +266,32 @@ class ReportIndicator:
         unit = d.pop("unit")
 
         weight = d.pop("weight")
+
+        def _parse_actual_measured_on(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                actual_measured_on_type_0 = datetime.date.fromisoformat(data)
+
+                return actual_measured_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        actual_measured_on = _parse_actual_measured_on(d.pop("actual_measured_on", UNSET))
+
+        def _parse_actual_source(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        actual_source = _parse_actual_source(d.pop("actual_source", UNSET))
 
         def _parse_actual_text(data: object) -> Achievement | None | Unset:
             if data is None:
@@ -385,6 +436,8 @@ class ReportIndicator:
             name=name,
             unit=unit,
             weight=weight,
+            actual_measured_on=actual_measured_on,
+            actual_source=actual_source,
             actual_text=actual_text,
             actual_value=actual_value,
             expected_value=expected_value,
