@@ -45,8 +45,8 @@ where
         id
     }
 
-    /// An inspection (in `round`, if any) with a finding and a rectification, an adjustment
-    /// and a spending record of `project`.
+    /// An inspection (in `round`, if any) with a finding and a rectification, an adjustment,
+    /// a spending record and a measured value of `project`'s indicator.
     async fn activity(&self, project: &str, round: Option<&str>, reference: &str) {
         let inspection = self
             .created(
@@ -86,6 +86,29 @@ where
             200,
         )
         .await;
+        let indicators = self
+            .call(
+                "jn.fin",
+                "GET",
+                &format!("/api/v1/projects/{project}/indicators"),
+                None,
+            )
+            .await;
+        let indicator = indicators.json()["items"][0]["id"].clone();
+        let fed = self
+            .expect(
+                "jn.fin",
+                "POST",
+                "/api/v1/indicator-values",
+                Some(
+                    json!({"items": [{"indicator_id": indicator, "measured_on": "2021-03-01",
+                                       "value": "10", "source_system": "test",
+                                       "external_ref": reference}]}),
+                ),
+                200,
+            )
+            .await;
+        assert_eq!(fed["summary"]["created"], 1, "{fed}");
     }
 }
 
@@ -363,6 +386,9 @@ async fn every_shared_filter_narrows_every_list_that_documents_it() {
         "list_execution_records region",
         "list_execution_records project",
         "list_execution_records department",
+        "list_indicator_values region",
+        "list_indicator_values project",
+        "list_indicator_values department",
         "list_audit_events region",
         "list_audit_events project",
         "list_audit_events department",

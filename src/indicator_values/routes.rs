@@ -61,6 +61,20 @@ pub struct NewIndicatorValue {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "items": [
+        {
+            "region_code": "370200", "fiscal_year": 2021, "project_code": "QD2021-JT-014",
+            "indicator_name": "Bus lanes opened", "measured_on": "2021-07-25", "value": "18",
+            "source_system": "qingdao-transport", "external_ref": "QDJT-2021-07-25-014"
+        },
+        {
+            "indicator_id": "0193a0c4-7f43-7000-8000-0000000000c3", "measured_on": "2021-07-30",
+            "achievement": "partly_achieved", "source_system": "qingdao-project-management",
+            "external_ref": "QDPM-2021-0731-88"
+        }
+    ]
+}))]
 pub struct IndicatorValueBatch {
     /// At most 10,000 values.
     #[schema(max_items = 10000)]
@@ -229,6 +243,8 @@ pub async fn create_values(
 #[into_params(parameter_in = Query)]
 pub struct ValueQuery {
     pub project: Option<Uuid>,
+    /// Only values of this department's projects.
+    pub department: Option<Uuid>,
     pub indicator: Option<Uuid>,
     /// Only values of projects in the region with this code and below it.
     pub region: Option<String>,
@@ -276,6 +292,7 @@ pub async fn list_values(
                 };
                 let filter = ValueFilter {
                     project_id: q.project,
+                    department_id: q.department,
                     indicator_id: q.indicator,
                     region_path,
                     from: q.from,

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::auth::ListScope;
 use crate::error::AppError;
 use crate::pagination::like_prefix;
-use crate::schema::{indicator_values, indicators};
+use crate::schema::{indicator_values, indicators, projects};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = indicator_values)]
@@ -175,6 +175,7 @@ pub fn projects_of(
 #[derive(Debug, Default)]
 pub struct ValueFilter {
     pub project_id: Option<Uuid>,
+    pub department_id: Option<Uuid>,
     pub indicator_id: Option<Uuid>,
     pub region_path: Option<String>,
     pub from: Option<NaiveDate>,
@@ -196,6 +197,15 @@ pub fn list(
     q = crate::visible!(q, scope, indicator_values, project_id);
     if let Some(p) = filter.project_id {
         q = q.filter(indicator_values::project_id.eq(p));
+    }
+    if let Some(d) = filter.department_id {
+        q = q.filter(
+            indicator_values::project_id.eq_any(
+                projects::table
+                    .filter(projects::department_id.eq(d))
+                    .select(projects::id),
+            ),
+        );
     }
     if let Some(i) = filter.indicator_id {
         q = q.filter(indicator_values::indicator_id.eq(i));

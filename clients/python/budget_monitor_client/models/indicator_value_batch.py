@@ -15,6 +15,13 @@ T = TypeVar("T", bound="IndicatorValueBatch")
 @_attrs_define
 class IndicatorValueBatch:
     """
+    Example:
+        {'items': [{'external_ref': 'QDJT-2021-07-25-014', 'fiscal_year': 2021, 'indicator_name': 'Bus lanes opened',
+            'measured_on': '2021-07-25', 'project_code': 'QD2021-JT-014', 'region_code': '370200', 'source_system':
+            'qingdao-transport', 'value': '18'}, {'achievement': 'partly_achieved', 'external_ref': 'QDPM-2021-0731-88',
+            'indicator_id': '0193a0c4-7f43-7000-8000-0000000000c3', 'measured_on': '2021-07-30', 'source_system': 'qingdao-
+            project-management'}]}
+
     Attributes:
         items (list[NewIndicatorValue]): At most 10,000 values.
     """

@@ -124,7 +124,12 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (IndicatorValueBatch):
+        body (IndicatorValueBatch):  Example: {'items': [{'external_ref': 'QDJT-2021-07-25-014',
+            'fiscal_year': 2021, 'indicator_name': 'Bus lanes opened', 'measured_on': '2021-07-25',
+            'project_code': 'QD2021-JT-014', 'region_code': '370200', 'source_system': 'qingdao-
+            transport', 'value': '18'}, {'achievement': 'partly_achieved', 'external_ref':
+            'QDPM-2021-0731-88', 'indicator_id': '0193a0c4-7f43-7000-8000-0000000000c3',
+            'measured_on': '2021-07-30', 'source_system': 'qingdao-project-management'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +172,12 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (IndicatorValueBatch):
+        body (IndicatorValueBatch):  Example: {'items': [{'external_ref': 'QDJT-2021-07-25-014',
+            'fiscal_year': 2021, 'indicator_name': 'Bus lanes opened', 'measured_on': '2021-07-25',
+            'project_code': 'QD2021-JT-014', 'region_code': '370200', 'source_system': 'qingdao-
+            transport', 'value': '18'}, {'achievement': 'partly_achieved', 'external_ref':
+            'QDPM-2021-0731-88', 'indicator_id': '0193a0c4-7f43-7000-8000-0000000000c3',
+            'measured_on': '2021-07-30', 'source_system': 'qingdao-project-management'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +215,12 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (IndicatorValueBatch):
+        body (IndicatorValueBatch):  Example: {'items': [{'external_ref': 'QDJT-2021-07-25-014',
+            'fiscal_year': 2021, 'indicator_name': 'Bus lanes opened', 'measured_on': '2021-07-25',
+            'project_code': 'QD2021-JT-014', 'region_code': '370200', 'source_system': 'qingdao-
+            transport', 'value': '18'}, {'achievement': 'partly_achieved', 'external_ref':
+            'QDPM-2021-0731-88', 'indicator_id': '0193a0c4-7f43-7000-8000-0000000000c3',
+            'measured_on': '2021-07-30', 'source_system': 'qingdao-project-management'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -246,7 +261,12 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (IndicatorValueBatch):
+        body (IndicatorValueBatch):  Example: {'items': [{'external_ref': 'QDJT-2021-07-25-014',
+            'fiscal_year': 2021, 'indicator_name': 'Bus lanes opened', 'measured_on': '2021-07-25',
+            'project_code': 'QD2021-JT-014', 'region_code': '370200', 'source_system': 'qingdao-
+            transport', 'value': '18'}, {'achievement': 'partly_achieved', 'external_ref':
+            'QDPM-2021-0731-88', 'indicator_id': '0193a0c4-7f43-7000-8000-0000000000c3',
+            'measured_on': '2021-07-30', 'source_system': 'qingdao-project-management'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -16,6 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
     indicator: UUID | Unset = UNSET,
     region: str | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
@@ -35,6 +36,11 @@ def _get_kwargs(
     if not isinstance(project, Unset):
         json_project = str(project)
     params["project"] = json_project
+
+    json_department: str | Unset = UNSET
+    if not isinstance(department, Unset):
+        json_department = str(department)
+    params["department"] = json_department
 
     json_indicator: str | Unset = UNSET
     if not isinstance(indicator, Unset):
@@ -125,6 +131,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
     indicator: UUID | Unset = UNSET,
     region: str | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
@@ -141,6 +148,7 @@ def sync_detailed(
 
     Args:
         project (UUID | Unset):
+        department (UUID | Unset):
         indicator (UUID | Unset):
         region (str | Unset):
         from_ (datetime.date | Unset):
@@ -160,6 +168,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         project=project,
+        department=department,
         indicator=indicator,
         region=region,
         from_=from_,
@@ -181,6 +190,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
     indicator: UUID | Unset = UNSET,
     region: str | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
@@ -197,6 +207,7 @@ def sync(
 
     Args:
         project (UUID | Unset):
+        department (UUID | Unset):
         indicator (UUID | Unset):
         region (str | Unset):
         from_ (datetime.date | Unset):
@@ -217,6 +228,7 @@ def sync(
     return sync_detailed(
         client=client,
         project=project,
+        department=department,
         indicator=indicator,
         region=region,
         from_=from_,
@@ -232,6 +244,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
     indicator: UUID | Unset = UNSET,
     region: str | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
@@ -248,6 +261,7 @@ async def asyncio_detailed(
 
     Args:
         project (UUID | Unset):
+        department (UUID | Unset):
         indicator (UUID | Unset):
         region (str | Unset):
         from_ (datetime.date | Unset):
@@ -267,6 +281,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         project=project,
+        department=department,
         indicator=indicator,
         region=region,
         from_=from_,
@@ -286,6 +301,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     project: UUID | Unset = UNSET,
+    department: UUID | Unset = UNSET,
     indicator: UUID | Unset = UNSET,
     region: str | Unset = UNSET,
     from_: datetime.date | Unset = UNSET,
@@ -302,6 +318,7 @@ async def asyncio(
 
     Args:
         project (UUID | Unset):
+        department (UUID | Unset):
         indicator (UUID | Unset):
         region (str | Unset):
         from_ (datetime.date | Unset):
@@ -323,6 +340,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             project=project,
+            department=department,
             indicator=indicator,
             region=region,
             from_=from_,
