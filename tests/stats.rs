@@ -135,6 +135,52 @@ async fn the_overview_tells_the_published_2021_story() {
         "200000000.00"
     );
 
+    // Qingdao's 70 %: most of the monitoring data is the system's, and Qingdao, whose data
+    // platform feeds nearly every indicator, is above the province.
+    let share = |f: &Value| -> f64 { f["system_filled_share"].as_str().unwrap().parse().unwrap() };
+    let qingdao_fin = token_of(&app, "qd.finance").await;
+    let (_, qingdao) = send(
+        &app,
+        &qingdao_fin,
+        "GET",
+        "/api/v1/stats/overview?region=370200&year=2021",
+        None,
+        None,
+    )
+    .await;
+    assert!(
+        share(f) >= 70.0,
+        "the province's share: {}",
+        f["system_filled_share"]
+    );
+    assert!(
+        share(&qingdao["figures"]) > share(f),
+        "Qingdao {} against the province {}",
+        qingdao["figures"]["system_filled_share"],
+        f["system_filled_share"]
+    );
+    assert_eq!(
+        child(&regions, "370200")["system_filled_share"],
+        qingdao["figures"]["system_filled_share"]
+    );
+    // Like a real province: most projects green, a minority yellow, few red; and categories
+    // that do not all move together.
+    let overall = &f["lights"]["overall"];
+    let (green, yellow, red) = (
+        overall["green"].as_i64().unwrap() + overall["blue"].as_i64().unwrap(),
+        overall["yellow"].as_i64().unwrap(),
+        overall["red"].as_i64().unwrap(),
+    );
+    assert!(green > yellow && yellow > red, "{overall}");
+    assert!(
+        green * 2 > f["reports"]["total"].as_i64().unwrap(),
+        "{overall}"
+    );
+    assert_ne!(
+        f["lights"]["output"], f["lights"]["satisfaction"],
+        "categories move together"
+    );
+
     // The named projects are there to be found.
     let (_, science) = send(
         &app,

@@ -5,6 +5,7 @@
 //! opened, reports evaluated and fund adjustments booked through the same code the API uses, so
 //! the pre-filled figures, lights, ledger and audit trail are what users would have produced.
 
+mod entries;
 pub mod plan;
 mod rng;
 mod store;
@@ -25,8 +26,7 @@ use crate::rounds::store::{self as rounds, NewRoundRow};
 use crate::users::store::{self as users, NewUserRow};
 use plan::{Plan, ReportState};
 use store::{
-    DepartmentInsert, IndicatorInsert, PaymentInsert, ProjectInsert, RegionInsert, ReportFill,
-    ReportStep,
+    DepartmentInsert, IndicatorInsert, PaymentInsert, ProjectInsert, RegionInsert, ReportStep,
 };
 
 pub const FISCAL_YEAR: i16 = 2021;
@@ -146,8 +146,12 @@ fn load(
     let people = demo_users(conn, plan, &ids)?;
     progress("regions, departments and users written");
     let officer = people.caller("sd.finance");
-    ids.projects = projects_and_spending(conn, plan, &ids, (officer.user_id, &officer.username))?;
+    let (projects, indicators) =
+        projects_and_spending(conn, plan, &ids, (officer.user_id, &officer.username))?;
+    ids.projects = projects;
     progress("projects, indicators and spending records written");
+    let fed = entries::feed(conn, plan, &ids, &indicators, officer.user_id)?;
+    progress(&format!("{fed} indicator values fed by business systems"));
     qingdao_rules(conn, &ids, plan, &officer)?;
 
     let due = date(8, 20);
@@ -406,7 +410,7 @@ fn projects_and_spending(
     plan: &Plan,
     ids: &Ids,
     actor: (Uuid, &str),
-) -> Result<Vec<Uuid>, SeedError> {
+) -> Result<(Vec<Uuid>, Vec<Uuid>), SeedError> {
     let mut projects = Vec::with_capacity(plan.projects.len());
     let mut indicators = Vec::with_capacity(plan.projects.len() * INDICATORS.len());
     let mut payments = Vec::with_capacity(plan.projects.len() * 3);
@@ -443,6 +447,7 @@ fn projects_and_spending(
         });
         for (level1, level2, name, comparator, target, text, unit, weight, accrues) in INDICATORS {
             indicators.push(IndicatorInsert {
+                id: Uuid::now_v7(),
                 project_id: id,
                 level1,
                 level2,
@@ -477,7 +482,8 @@ fn projects_and_spending(
     store::insert_indicators(conn, &indicators)?;
     store::insert_payments(conn, &payments)?;
     let ids: Vec<Uuid> = projects.iter().map(|p| p.id).collect();
-    Ok(ids)
+    let indicator_ids = indicators.iter().map(|i| i.id).collect();
+    Ok((ids, indicator_ids))
 }
 
 /// Qingdao's own stricter budget-execution bands (one city override over the defaults).
@@ -541,13 +547,12 @@ fn fill_reports(
             continue;
         };
         let p = &plan.projects[i];
-        let perf = i32::try_from(p.performance_permille).unwrap_or(1000);
         if p.report == ReportState::Untouched {
             continue;
         }
-        fills.push(ReportFill {
+        fills.push(entries::Filled {
             report_id: *report_id,
-            perf,
+            project: i,
             full: p.report != ReportState::Draft,
         });
         // Departments other than the demo one act through a nameless department clerk.
@@ -590,7 +595,11 @@ fn fill_reports(
             ReportState::Draft | ReportState::Untouched => {}
         }
     }
-    store::fill_reports(conn, &fills)?;
+    entries::department_entries(conn, plan, &fills)?;
+    // While the reports are still drafts, the service proposes around what was typed: the
+    // forecasts, likelihoods and drafted texts submitted with them.
+    let all: Vec<Uuid> = reports.iter().map(|(r, _)| *r).collect();
+    crate::lights::service::recompute(conn, &all)?;
     let due_end = Utc.from_utc_datetime(&due.and_hms_opt(23, 59, 59).expect("a valid time"));
     store::apply_steps(conn, &steps, due_end)?;
     Ok(reports.into_iter().map(|(r, _)| r).collect())

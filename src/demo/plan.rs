@@ -483,12 +483,20 @@ impl Builder {
         let name = format!("{} {}", self.rng.pick(&names), n);
         let code = format!("{}-{n:06}", dept.code);
         let (report, late) = self.report_state();
-        let executed_permille = if key {
-            self.rng.range(150, 550)
-        } else {
-            self.rng.range(150, 850)
+        // A real province: most projects spend on schedule and reach their targets, a minority
+        // lag, few are far behind; the projects picked for key monitoring lag more often.
+        let pace: &[u32] = if key { &[50, 32, 18] } else { &[82, 13, 5] };
+        let executed_permille = match self.rng.weighted(pace) {
+            0 => self.rng.range(480, 800),
+            1 => self.rng.range(360, 460),
+            _ => self.rng.range(150, 330),
         };
-        let performance_permille = self.rng.range(400, 1400);
+        let performance_permille = match self.rng.weighted(&[78, 8, 10, 4]) {
+            0 => self.rng.range(940, 1150),
+            1 => self.rng.range(1220, 1400),
+            2 => self.rng.range(650, 840),
+            _ => self.rng.range(420, 590),
+        };
         let budget = self.rng.range(500, 20_000) * 1_000;
         let key = key.then(|| self.key_seed());
         self.plan.projects.push(ProjectSeed {

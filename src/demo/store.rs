@@ -6,12 +6,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::dsl::count_star;
 use diesel::pg::PgConnection;
 use diesel::prelude::*;
-use diesel::sql_types::{Array, Integer, Text, Uuid as SqlUuid};
+use diesel::sql_types::{Array, Bool, Nullable, Numeric, Text, Uuid as SqlUuid};
 use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::schema::{
-    budget_ledger, departments, execution_records, indicators, projects, regions,
+    budget_ledger, departments, execution_records, indicator_values, indicators, projects, regions,
     report_transitions, reports,
 };
 
@@ -171,6 +171,7 @@ pub fn insert_projects(
 }
 
 pub struct IndicatorInsert {
+    pub id: Uuid,
     pub project_id: Uuid,
     pub level1: &'static str,
     pub level2: &'static str,
@@ -192,7 +193,7 @@ pub fn insert_indicators(
             .iter()
             .map(|i| {
                 (
-                    indicators::id.eq(Uuid::now_v7()),
+                    indicators::id.eq(i.id),
                     indicators::project_id.eq(i.project_id),
                     indicators::level1.eq(i.level1),
                     indicators::level2.eq(i.level2),
@@ -248,68 +249,134 @@ pub fn insert_payments(conn: &mut PgConnection, rows: &[PaymentInsert]) -> Resul
     Ok(())
 }
 
-/// A department's entries in a report: `perf` is how far the targets are reached relative to
-/// the expectation, in thousandths; `full` fills every field, otherwise only the first ones.
-pub struct ReportFill {
-    pub report_id: Uuid,
-    pub perf: i32,
-    pub full: bool,
+/// A measured indicator value as a business system sends it.
+pub struct ValueInsert {
+    pub indicator_id: Uuid,
+    pub project_id: Uuid,
+    pub region_id: Uuid,
+    pub region_path: String,
+    pub department_path: String,
+    pub measured_on: NaiveDate,
+    pub value: Option<BigDecimal>,
+    pub achievement: Option<&'static str>,
+    pub source_system: &'static str,
+    pub external_ref: String,
+    pub created_by: Uuid,
 }
 
-/// Fills the department's part of the reports given: actual values derived from the expected
-/// ones the system pre-filled, forecasts, likelihood, deviation reasons and the narrative.
-pub fn fill_reports(conn: &mut PgConnection, fills: &[ReportFill]) -> Result<(), AppError> {
-    for chunk in fills.chunks(CHUNK * 5) {
-        let ids: Vec<Uuid> = chunk.iter().map(|f| f.report_id).collect();
-        let perfs: Vec<i32> = chunk.iter().map(|f| f.perf).collect();
-        let full: Vec<String> = chunk.iter().map(|f| f.full.to_string()).collect();
+pub fn insert_values(conn: &mut PgConnection, rows: &[ValueInsert]) -> Result<(), AppError> {
+    for chunk in rows.chunks(CHUNK * 4) {
+        let values: Vec<_> = chunk
+            .iter()
+            .map(|v| {
+                (
+                    indicator_values::id.eq(Uuid::now_v7()),
+                    indicator_values::indicator_id.eq(v.indicator_id),
+                    indicator_values::project_id.eq(v.project_id),
+                    indicator_values::region_id.eq(v.region_id),
+                    indicator_values::region_path.eq(&v.region_path),
+                    indicator_values::department_path.eq(&v.department_path),
+                    indicator_values::measured_on.eq(v.measured_on),
+                    indicator_values::value.eq(&v.value),
+                    indicator_values::achievement.eq(v.achievement),
+                    indicator_values::source_system.eq(v.source_system),
+                    indicator_values::external_ref.eq(&v.external_ref),
+                    indicator_values::created_by.eq(v.created_by),
+                )
+            })
+            .collect();
+        diesel::insert_into(indicator_values::table)
+            .values(values)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// What a department types into one indicator row: the actual value (`typed`), and reasons,
+/// note and measures for a row behind (`explain`).
+pub struct RowEntry {
+    pub row_id: Uuid,
+    pub actual_value: Option<BigDecimal>,
+    pub actual_text: Option<&'static str>,
+    pub typed: bool,
+    pub explain: bool,
+}
+
+pub fn enter_rows(conn: &mut PgConnection, rows: &[RowEntry]) -> Result<(), AppError> {
+    for chunk in rows.chunks(CHUNK * 5) {
         diesel::sql_query(
-            "WITH v AS (SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[]) AS v(id, perf, full_text))
-             UPDATE report_indicators ri SET
-               actual_value = CASE
-                 WHEN ri.comparator = 'qualitative' THEN NULL
-                 WHEN ri.comparator IN ('<=', '<') THEN round(ri.target_value * (1.6 - 0.6 * v.perf / 1000.0), 2)
-                 WHEN ri.unit = '%' THEN least(100, round(ri.target_value * (0.75 + 0.25 * v.perf / 1000.0), 2))
-                 ELSE round(coalesce(ri.expected_value, ri.target_value) * v.perf / 1000.0, 2) END,
-               actual_text = CASE WHEN ri.comparator <> 'qualitative' THEN NULL
-                 WHEN v.perf >= 900 THEN 'achieved' WHEN v.perf >= 600 THEN 'partly_achieved'
-                 ELSE 'not_achieved' END,
-               forecast_value = CASE WHEN v.full_text = 'true' AND ri.comparator <> 'qualitative'
-                 THEN ri.target_value END,
-               forecast_text = CASE WHEN v.full_text = 'true' AND ri.comparator = 'qualitative'
-                 THEN (CASE WHEN v.perf >= 600 THEN 'achieved' ELSE 'partly_achieved' END) END,
-               likelihood = CASE WHEN v.full_text <> 'true' THEN NULL
-                 WHEN v.perf < 600 THEN 'impossible' WHEN v.perf < 850 THEN 'possible'
-                 ELSE 'certain' END,
-               deviation_reasons = CASE WHEN v.full_text = 'true' AND v.perf < 850
-                 THEN ARRAY['funding', 'other'] ELSE '{}' END,
-               deviation_note = CASE WHEN v.full_text = 'true' AND v.perf < 850
-                 THEN 'Tendering took longer than planned; funds arrived late.' ELSE '' END,
-               corrective_measures = CASE WHEN v.full_text = 'true' AND v.perf < 850
-                 THEN 'Weekly progress meetings; payments scheduled against milestones.' ELSE '' END
-             FROM v WHERE ri.report_id = v.id",
+            "UPDATE report_indicators ri SET
+               actual_value = CASE WHEN v.typed THEN v.actual_value ELSE ri.actual_value END,
+               actual_text = CASE WHEN v.typed THEN v.actual_text ELSE ri.actual_text END,
+               deviation_reasons = CASE WHEN v.explain THEN ARRAY['funding', 'other']
+                                        ELSE ri.deviation_reasons END,
+               deviation_note = CASE WHEN v.explain
+                 THEN 'Tendering took longer than planned; funds arrived late.'
+                 ELSE ri.deviation_note END,
+               corrective_measures = CASE WHEN v.explain
+                 THEN 'Weekly progress meetings; payments scheduled against milestones.'
+                 ELSE ri.corrective_measures END
+             FROM unnest($1::uuid[], $2::numeric[], $3::text[], $4::bool[], $5::bool[])
+               AS v(id, actual_value, actual_text, typed, explain)
+             WHERE ri.id = v.id",
         )
-        .bind::<Array<SqlUuid>, _>(&ids)
-        .bind::<Array<Integer>, _>(&perfs)
-        .bind::<Array<Text>, _>(&full)
+        .bind::<Array<SqlUuid>, _>(chunk.iter().map(|r| r.row_id).collect::<Vec<_>>())
+        .bind::<Array<Nullable<Numeric>>, _>(
+            chunk
+                .iter()
+                .map(|r| r.actual_value.clone())
+                .collect::<Vec<_>>(),
+        )
+        .bind::<Array<Nullable<Text>>, _>(chunk.iter().map(|r| r.actual_text).collect::<Vec<_>>())
+        .bind::<Array<Bool>, _>(chunk.iter().map(|r| r.typed).collect::<Vec<_>>())
+        .bind::<Array<Bool>, _>(chunk.iter().map(|r| r.explain).collect::<Vec<_>>())
         .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// What a department types into a report as a whole, and the names of every field it typed.
+pub struct DepartmentEntry {
+    pub report_id: Uuid,
+    pub full: bool,
+    /// Some indicator is behind: the measures say what is done about it.
+    pub lagging: bool,
+    /// Its own goal progress instead of the drafted one.
+    pub goal_progress: Option<&'static str>,
+    pub department_fields: Vec<String>,
+}
+
+pub fn enter_reports(conn: &mut PgConnection, rows: &[DepartmentEntry]) -> Result<(), AppError> {
+    for chunk in rows.chunks(CHUNK * 5) {
+        let names: Vec<String> = chunk
+            .iter()
+            .map(|r| serde_json::to_string(&r.department_fields).unwrap_or_else(|_| "[]".into()))
+            .collect();
         diesel::sql_query(
-            "WITH v AS (SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[]) AS v(id, perf, full_text))
+            "WITH v AS (SELECT v.*, ARRAY(SELECT jsonb_array_elements_text(v.fields::jsonb)) AS typed
+                          FROM unnest($1::uuid[], $2::bool[], $3::bool[], $4::text[], $5::text[])
+                            AS v(id, full_entry, lagging, goal_progress, fields))
              UPDATE reports r SET
-               goal_progress = 'Work is under way as planned; see the indicators.',
-               forecast_execution = CASE WHEN v.full_text = 'true'
-                 THEN round(r.adjusted_budget * least(1, 0.7 + 0.3 * v.perf / 1000.0), 2) END,
-               construction = CASE WHEN v.full_text = 'true' THEN 'Construction follows the approved plan.' ELSE '' END,
-               management = CASE WHEN v.full_text = 'true' THEN 'Responsibilities are assigned per task.' ELSE '' END,
-               financial_management = CASE WHEN v.full_text = 'true' THEN 'Funds are paid against accepted work.' ELSE '' END,
-               problems = CASE WHEN v.full_text = 'true' AND v.perf < 850 THEN 'Progress behind schedule.' ELSE '' END,
-               corrective_measures = CASE WHEN v.full_text = 'true' AND v.perf < 850 THEN 'Milestones re-planned with the contractor.' ELSE '' END,
-               targets_need_adjusting = CASE WHEN v.full_text = 'true' THEN v.perf < 600 END
+               construction = CASE WHEN v.full_entry THEN 'Construction follows the approved plan.'
+                                   ELSE r.construction END,
+               management = CASE WHEN v.full_entry THEN 'Responsibilities are assigned per task.'
+                                 ELSE r.management END,
+               corrective_measures = CASE WHEN NOT v.full_entry THEN r.corrective_measures
+                 WHEN v.lagging THEN 'Milestones re-planned with the contractor.'
+                 ELSE 'None needed; progress is checked monthly.' END,
+               goal_progress = coalesce(v.goal_progress, r.goal_progress),
+               department_fields = ARRAY(SELECT DISTINCT unnest(r.department_fields || v.typed)),
+               system_filled = ARRAY(SELECT f FROM unnest(r.system_filled) WITH ORDINALITY AS s(f, n)
+                                      WHERE f <> ALL (v.typed) ORDER BY n)
              FROM v WHERE r.id = v.id",
         )
-        .bind::<Array<SqlUuid>, _>(&ids)
-        .bind::<Array<Integer>, _>(&perfs)
-        .bind::<Array<Text>, _>(&full)
+        .bind::<Array<SqlUuid>, _>(chunk.iter().map(|r| r.report_id).collect::<Vec<_>>())
+        .bind::<Array<Bool>, _>(chunk.iter().map(|r| r.full).collect::<Vec<_>>())
+        .bind::<Array<Bool>, _>(chunk.iter().map(|r| r.lagging).collect::<Vec<_>>())
+        .bind::<Array<Nullable<Text>>, _>(
+            chunk.iter().map(|r| r.goal_progress).collect::<Vec<_>>(),
+        )
+        .bind::<Array<Text>, _>(names)
         .execute(conn)?;
     }
     Ok(())
