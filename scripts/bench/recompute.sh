@@ -2,6 +2,8 @@
 # Measures `POST /api/v1/rounds/{id}/recompute` at provincial scale: one open round with
 # REPORTS reports (default 100,000) of 6 indicator rows each, generated directly in SQL, all
 # evaluated with the default rules. Loopback only. Usage: scripts/bench/recompute.sh [REPORTS]
+# BM_BIN=path measures that binary instead of building target/release/budget-monitor (to compare
+# two builds on the same machine in one session).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib/postgres.sh
@@ -11,14 +13,18 @@ port=18098
 db=bm_recompute
 admin_url=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 ensure_postgres "$admin_url"
-say "building the release binary"
-cargo build --release --locked -q
+if [ -z "${BM_BIN:-}" ]; then
+  say "building the release binary"
+  cargo build --release --locked -q
+  BM_BIN=target/release/budget-monitor
+fi
 psql "$admin_url" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"
 export DATABASE_URL=${admin_url%/*}/$db
 export JWT_SECRET=bench-secret-bench-secret-bench-secret-0123
 export ADMIN_PASSWORD=Bench-admin-password-1
 export RUST_LOG=warn BIND_ADDR=127.0.0.1:$port
-target/release/budget-monitor create-admin --username bench.admin >/dev/null
+"$BM_BIN" migrate >/dev/null
+"$BM_BIN" create-admin --username bench.admin >/dev/null
 
 say "generating 16 cities, 160 departments, $reports projects, reports and $((reports * 6)) report rows"
 psql -q "$DATABASE_URL" -v ON_ERROR_STOP=1 -v n="$reports" <<'SQL'
@@ -58,7 +64,7 @@ FROM reports r CROSS JOIN (VALUES
 ANALYZE;
 SQL
 
-target/release/budget-monitor serve 2>/tmp/bm-recompute.log &
+"$BM_BIN" serve 2>/tmp/bm-recompute.log &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
