@@ -133,3 +133,58 @@ pub fn write_chunk<A, D>(
         }
     }
 }
+
+/// A batch request as every batch endpoint receives it: a JSON object with an `items` array of
+/// at most `max` items (`noun` names them in the errors), and what `idempotency::guarded`
+/// needs to recognise a retry.
+pub struct Received {
+    pub items: Vec<serde_json::Value>,
+    pub key: Option<String>,
+    pub path: String,
+    pub fingerprint: String,
+}
+
+pub fn receive(
+    req: &actix_web::HttpRequest,
+    body: &[u8],
+    max: usize,
+    noun: &str,
+) -> Result<Received, AppError> {
+    let content_type = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !content_type.starts_with("application/json") {
+        return Err(AppError::UnsupportedMediaType(format!(
+            "Send the {noun} as application/json."
+        )));
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Envelope {
+        items: Vec<serde_json::Value>,
+    }
+    let envelope: Envelope = serde_json::from_slice(body).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => {
+            AppError::invalid_field("items", "the body must be an object with an `items` array")
+        }
+        _ => AppError::BadRequest(format!("The request body is not valid JSON: {e}")),
+    })?;
+    if envelope.items.len() > max {
+        return Err(AppError::invalid_field(
+            "items",
+            format!(
+                "at most {max} {noun} per request, got {}",
+                envelope.items.len()
+            ),
+        ));
+    }
+    Ok(Received {
+        items: envelope.items,
+        key: crate::idempotency::key_of(req)?,
+        path: req.path().to_owned(),
+        fingerprint: crate::idempotency::fingerprint(&content_type, body),
+    })
+}

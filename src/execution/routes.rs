@@ -1,9 +1,7 @@
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use bigdecimal::BigDecimal;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
@@ -212,51 +210,18 @@ pub async fn create_records(
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     caller.require(Action::FeedExecution)?;
-    let content_type = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if !content_type.starts_with("application/json") {
-        return Err(AppError::UnsupportedMediaType(
-            "Send the records as application/json.".to_owned(),
-        ));
-    }
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Envelope {
-        items: Vec<Value>,
-    }
-    let envelope: Envelope = serde_json::from_slice(&body).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => {
-            AppError::invalid_field("items", "the body must be an object with an `items` array")
-        }
-        _ => AppError::BadRequest(format!("The request body is not valid JSON: {e}")),
-    })?;
-    if envelope.items.len() > MAX_RECORDS {
-        return Err(AppError::invalid_field(
-            "items",
-            format!(
-                "at most {MAX_RECORDS} records per request, got {}",
-                envelope.items.len()
-            ),
-        ));
-    }
-    let key = idempotency::key_of(&req)?;
+    let received = crate::batch::receive(&req, &body, MAX_RECORDS, "records")?;
     let principal = caller.user_id.to_string();
-    let path = req.path().to_owned();
-    let fingerprint = idempotency::fingerprint(&content_type, &body);
     let outcome = state
         .db
         .run(move |conn| {
             idempotency::guarded(
                 conn,
-                key.as_deref(),
+                received.key.as_deref(),
                 &principal,
-                &path,
-                &fingerprint,
-                |conn| batch::run_batch(conn, &caller, envelope.items),
+                &received.path,
+                &received.fingerprint,
+                |conn| batch::run_batch(conn, &caller, received.items),
             )
         })
         .await?;
