@@ -1,5 +1,5 @@
 //! The `budget-monitor` command: `serve` (default), `migrate`, `create-admin`, `seed-demo`,
-//! `verify-rollups`, `openapi`.
+//! `verify-rollups`, `recount-fields`, `openapi`.
 
 use std::process::ExitCode;
 
@@ -24,6 +24,9 @@ Commands:
   verify-rollups [--repair]      recompute every statistics summary from the raw rows and list
                                  the departments whose stored figures differ (exit status 1);
                                  with --repair, rewrite them (exit status 0 once repaired)
+  recount-fields                 recount every report's generated and applicable fields by the
+                                 current rule (reports last written before migration 000012
+                                 carry the earlier rule's counts until then)
   openapi                        print the OpenAPI document (the committed openapi/openapi.json)
   help                           print this text
 
@@ -40,6 +43,9 @@ fn main() -> ExitCode {
     }
     if command == "verify-rollups" {
         return verify_rollups(&args[1..]);
+    }
+    if command == "recount-fields" {
+        return recount_fields(&args[1..]);
     }
     if args.len() > 1 {
         eprintln!(
@@ -165,6 +171,29 @@ fn verify_rollups(args: &[String]) -> ExitCode {
             ExitCode::SUCCESS
         } else {
             ExitCode::FAILURE
+        }
+    })
+}
+
+fn recount_fields(args: &[String]) -> ExitCode {
+    if !args.is_empty() {
+        eprintln!("budget-monitor: recount-fields takes no arguments\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    with_config(|config| {
+        if let Err(err) = server::prepare_database(&config) {
+            return fail(&err);
+        }
+        let mut conn = match budget_monitor::db::connect_creating(&config.database_url) {
+            Ok(conn) => conn,
+            Err(err) => return fail(&err),
+        };
+        match budget_monitor::reports::proposals::recount_all(&mut conn) {
+            Ok((seen, changed)) => {
+                println!("checked {seen} reports: {changed} recounted");
+                ExitCode::SUCCESS
+            }
+            Err(err) => fail(&err),
         }
     })
 }

@@ -247,7 +247,8 @@ $$;
 
 -- Reports written before this migration keep the earlier rule's figures (every system-filled
 -- field; 12 report fields plus 7 per numeric and 6 per qualitative indicator) until a write
--- re-evaluates them (any edit, refresh or rule change of an open round does).
+-- re-evaluates them (any edit, refresh or rule change of an open round does);
+-- `budget-monitor recount-fields` recounts all of them at once by the current rule.
 UPDATE reports r SET
     generated_fields = cardinality(r.system_filled),
     applicable_fields = 12 + (SELECT count(*) * 7 - count(*) FILTER (WHERE ri.comparator = 'qualitative')

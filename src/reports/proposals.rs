@@ -319,20 +319,7 @@ pub fn propose(
         );
         report.checks = serde_json::to_value(results).unwrap_or_else(|_| serde_json::json!([]));
     }
-    let states: Vec<RowState> = rows
-        .iter()
-        .filter_map(|r| {
-            Some(RowState {
-                indicator_id: r.indicator_id?,
-                comparator: comparator(r),
-                behind: behind(r),
-                unlikely: r.likelihood.as_deref() == Some(Likelihood::Impossible.as_str()),
-            })
-        })
-        .collect();
-    let (generated, total) = count(&applicable(&states), &report.system_filled);
-    report.generated_fields = i32::try_from(generated).unwrap_or(i32::MAX);
-    report.applicable_fields = i32::try_from(total).unwrap_or(i32::MAX);
+    (report.generated_fields, report.applicable_fields) = counts(report, rows);
     let moved = !row_writes.is_empty()
         || report.forecast_execution != before_report.forecast_execution
         || report.goal_progress != before_report.goal_progress
@@ -360,6 +347,58 @@ pub fn propose(
             row_writes,
         )
     })
+}
+
+/// (generated, applicable) fields of a report with these rows, by `domain::fields`' rule.
+pub fn counts(report: &ReportRow, rows: &[ReportIndicatorRow]) -> (i32, i32) {
+    let states: Vec<RowState> = rows
+        .iter()
+        .filter_map(|r| {
+            Some(RowState {
+                indicator_id: r.indicator_id?,
+                comparator: comparator(r),
+                behind: behind(r),
+                unlikely: r.likelihood.as_deref() == Some(Likelihood::Impossible.as_str()),
+            })
+        })
+        .collect();
+    let (generated, total) = count(&applicable(&states), &report.system_filled);
+    (
+        i32::try_from(generated).unwrap_or(i32::MAX),
+        i32::try_from(total).unwrap_or(i32::MAX),
+    )
+}
+
+/// Recounts the generated and applicable fields of every report, 2,000 at a time, writing
+/// only the counts that differ: for reports no write has re-evaluated since the rule changed
+/// (migration `000012` gave them the earlier rule's counts). Returns (reports, recounted).
+pub fn recount_all(conn: &mut PgConnection) -> Result<(usize, usize), AppError> {
+    let (mut seen, mut changed) = (0, 0);
+    let mut after = None;
+    loop {
+        let batch = crate::reports::store::reports_after(conn, after, 2000)?;
+        let Some(last) = batch.last() else {
+            break;
+        };
+        after = Some(last.id);
+        let ids: Vec<Uuid> = batch.iter().map(|r| r.id).collect();
+        let mut rows_of: HashMap<Uuid, Vec<ReportIndicatorRow>> = HashMap::new();
+        for row in crate::reports::store::indicator_rows_many(conn, &ids)? {
+            rows_of.entry(row.report_id).or_default().push(row);
+        }
+        let differ: Vec<(Uuid, i32, i32)> = batch
+            .iter()
+            .filter_map(|r| {
+                let rows = rows_of.get(&r.id).map(Vec::as_slice).unwrap_or(&[]);
+                let (g, t) = counts(r, rows);
+                (g != r.generated_fields || t != r.applicable_fields).then_some((r.id, g, t))
+            })
+            .collect();
+        crate::reports::store::save_counts(conn, &differ)?;
+        seen += batch.len();
+        changed += differ.len();
+    }
+    Ok((seen, changed))
 }
 
 /// The share of generated fields, in percent with two decimals.

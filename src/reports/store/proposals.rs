@@ -34,6 +34,41 @@ pub struct RowProposalWrite {
     pub likelihood: Option<String>,
 }
 
+/// Reports in id order after `after`, `limit` of them.
+pub fn reports_after(
+    conn: &mut PgConnection,
+    after: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<super::ReportRow>, AppError> {
+    use crate::schema::reports;
+    let mut q = reports::table
+        .select(super::ReportRow::as_select())
+        .order(reports::id.asc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(after) = after {
+        q = q.filter(reports::id.gt(after));
+    }
+    q.load(conn).map_err(AppError::from)
+}
+
+/// Writes recounted (generated, applicable) field counts. The version stays: the fields did
+/// not change, only how they are counted.
+pub fn save_counts(conn: &mut PgConnection, rows: &[(Uuid, i32, i32)]) -> Result<(), AppError> {
+    use diesel::sql_types::{Array, Integer, Uuid as SqlUuid};
+    for chunk in rows.chunks(1000) {
+        diesel::sql_query(
+            "UPDATE reports AS r SET generated_fields = v.g, applicable_fields = v.t \
+             FROM unnest($1::uuid[], $2::int[], $3::int[]) AS v(id, g, t) WHERE r.id = v.id",
+        )
+        .bind::<Array<SqlUuid>, _>(chunk.iter().map(|r| r.0).collect::<Vec<_>>())
+        .bind::<Array<Integer>, _>(chunk.iter().map(|r| r.1).collect::<Vec<_>>())
+        .bind::<Array<Integer>, _>(chunk.iter().map(|r| r.2).collect::<Vec<_>>())
+        .execute(conn)?;
+    }
+    Ok(())
+}
+
 /// Writes the proposals, a thousand rows per statement; each report's version moves on so a
 /// client holding the older ETag re-reads.
 pub fn save_proposals(
