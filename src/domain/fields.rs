@@ -68,9 +68,11 @@ pub fn applicable(rows: &[RowState]) -> Vec<String> {
 
 /// (generated, applicable): how many of the applicable fields the system filled.
 pub fn count(applicable: &[String], system_filled: &[String]) -> (usize, usize) {
+    let filled: std::collections::HashSet<&str> =
+        system_filled.iter().map(String::as_str).collect();
     let generated = applicable
         .iter()
-        .filter(|name| system_filled.contains(name))
+        .filter(|name| filled.contains(name.as_str()))
         .count();
     (generated, applicable.len())
 }

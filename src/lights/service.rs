@@ -154,9 +154,13 @@ fn evaluation_row(
     rows: &[reports::ReportIndicatorRow],
     rules: &Effective,
     today: chrono::NaiveDate,
+    evaluated: Option<crate::domain::evaluation::Evaluation>,
 ) -> (EvaluationRow, String) {
-    let facts = report_facts(report, round, rows, today);
-    let e = evaluate(&rules.rules, &rules.settings, &facts, false);
+    // The proposals already evaluated an editable report with everything in place.
+    let e = evaluated.unwrap_or_else(|| {
+        let facts = report_facts(report, round, rows, today);
+        evaluate(&rules.rules, &rules.settings, &facts, false)
+    });
     let reason = e.reason.clone();
     let row = EvaluationRow {
         report_id: report.id,
@@ -302,18 +306,23 @@ pub fn recompute_changed(
             crate::reports::proposals::fed_values(conn, &batch, &rows_by_report, &round_cache)?;
         let none = HashMap::new();
         let (mut report_writes, mut row_writes) = (Vec::new(), Vec::new());
+        let mut evaluations = HashMap::new();
         for report in batch.iter_mut() {
             let rows = rows_by_report.entry(report.id).or_default();
-            if let Some((write, rows)) = crate::reports::proposals::propose(
+            let proposed = crate::reports::proposals::propose(
                 report,
                 rows,
                 &round_cache[&report.round_id],
                 &cache[&report.region_path],
                 today,
                 fed.get(&report.id).unwrap_or(&none),
-            ) {
+            );
+            if let Some((write, rows)) = proposed.write {
                 report_writes.push(write);
                 row_writes.extend(rows);
+            }
+            if let Some(e) = proposed.evaluation {
+                evaluations.insert(report.id, e);
             }
         }
         reports::save_proposals(conn, &report_writes, &row_writes)?;
@@ -340,6 +349,7 @@ pub fn recompute_changed(
                 rows,
                 &cache[&report.region_path],
                 today,
+                evaluations.remove(&report.id),
             );
             let before = previous.get(&report.id);
             if before.is_some_and(|(_, digest)| *digest == row.digest) {

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::domain::checks::{self, CheckedReport, CheckedRow};
 use crate::domain::drafts::{DraftFacts, DraftIndicator, draft};
-use crate::domain::evaluation::evaluate;
+use crate::domain::evaluation::{Evaluation, evaluate};
 use crate::domain::fields::{RowState, applicable, count, indicator_field};
 use crate::domain::indicators::Comparator;
 use crate::domain::monitoring::{Achievement, Likelihood, ReportStatus, is_behind};
@@ -126,6 +126,14 @@ fn feed_actual(row: &mut ReportIndicatorRow, fed: Option<&ValueRow>) -> bool {
     fed.is_some()
 }
 
+/// What `propose` did to a report: what to write, if anything moved, and the evaluation it
+/// made with the proposals in place (editable reports only), which the caller stores instead
+/// of evaluating the report again.
+pub struct Proposed {
+    pub write: Option<(ReportProposalWrite, Vec<RowProposalWrite>)>,
+    pub evaluation: Option<Evaluation>,
+}
+
 pub fn propose(
     report: &mut ReportRow,
     rows: &mut [ReportIndicatorRow],
@@ -133,12 +141,29 @@ pub fn propose(
     effective: &Effective,
     today: chrono::NaiveDate,
     fed: &HashMap<Uuid, ValueRow>,
-) -> Option<(ReportProposalWrite, Vec<RowProposalWrite>)> {
+) -> Proposed {
     let editable = ReportStatus::parse(&report.status).is_some_and(ReportStatus::editable)
         && round.status != "closed";
+    if !editable {
+        // Only the counts can move (a rule change): nothing else of a submitted report is the
+        // system's to change.
+        let counts = counts(report, rows);
+        if counts == (report.generated_fields, report.applicable_fields) {
+            return Proposed {
+                write: None,
+                evaluation: None,
+            };
+        }
+        (report.generated_fields, report.applicable_fields) = counts;
+        return Proposed {
+            write: Some((ReportProposalWrite::of(report), Vec::new())),
+            evaluation: None,
+        };
+    }
     let before_report = report.clone();
     let mut row_writes = Vec::new();
-    if editable {
+    let kept_evaluation;
+    {
         let mut filled = report.system_filled.clone();
         let settings = &effective.settings;
         let edges = settings.likelihood_edges();
@@ -318,6 +343,7 @@ pub fn propose(
             &effective.checks,
         );
         report.checks = serde_json::to_value(results).unwrap_or_else(|_| serde_json::json!([]));
+        kept_evaluation = Some(evaluation);
     }
     (report.generated_fields, report.applicable_fields) = counts(report, rows);
     let moved = !row_writes.is_empty()
@@ -330,23 +356,27 @@ pub fn propose(
         || report.generated_fields != before_report.generated_fields
         || report.applicable_fields != before_report.applicable_fields
         || report.checks != before_report.checks;
-    moved.then(|| {
-        (
-            ReportProposalWrite {
-                id: report.id,
-                forecast_execution: report.forecast_execution.clone(),
-                goal_progress: report.goal_progress.clone(),
-                financial_management: report.financial_management.clone(),
-                problems: report.problems.clone(),
-                targets_need_adjusting: report.targets_need_adjusting,
-                system_filled: report.system_filled.clone(),
-                generated_fields: report.generated_fields,
-                applicable_fields: report.applicable_fields,
-                checks: report.checks.clone(),
-            },
-            row_writes,
-        )
-    })
+    Proposed {
+        write: moved.then(|| (ReportProposalWrite::of(report), row_writes)),
+        evaluation: kept_evaluation,
+    }
+}
+
+impl ReportProposalWrite {
+    fn of(report: &ReportRow) -> ReportProposalWrite {
+        ReportProposalWrite {
+            id: report.id,
+            forecast_execution: report.forecast_execution.clone(),
+            goal_progress: report.goal_progress.clone(),
+            financial_management: report.financial_management.clone(),
+            problems: report.problems.clone(),
+            targets_need_adjusting: report.targets_need_adjusting,
+            system_filled: report.system_filled.clone(),
+            generated_fields: report.generated_fields,
+            applicable_fields: report.applicable_fields,
+            checks: report.checks.clone(),
+        }
+    }
 }
 
 /// (generated, applicable) fields of a report with these rows, by `domain::fields`' rule.
