@@ -58,22 +58,22 @@ impl CheckKey {
     }
 
     /// The severity a check has unless a region says otherwise.
-    pub fn default_severity(self) -> Severity {
+    pub fn default_severity(self) -> CheckSeverity {
         match self {
             CheckKey::ForecastBelowSpent
             | CheckKey::QualitativeWithoutValue
-            | CheckKey::BehindWithoutReasons => Severity::Error,
+            | CheckKey::BehindWithoutReasons => CheckSeverity::Error,
             CheckKey::ExecutedOverBudget
             | CheckKey::ForecastOverBudget
             | CheckKey::ActualOutOfScale
-            | CheckKey::RedWithoutMeasures => Severity::Warning,
+            | CheckKey::RedWithoutMeasures => CheckSeverity::Warning,
         }
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum Severity {
+pub enum CheckSeverity {
     /// Blocks submission.
     Error,
     /// Shown on the report.
@@ -83,7 +83,9 @@ pub enum Severity {
 }
 
 /// The severity of every check: the defaults with a region's overrides applied.
-pub fn severities(overrides: &BTreeMap<CheckKey, Severity>) -> BTreeMap<CheckKey, Severity> {
+pub fn severities(
+    overrides: &BTreeMap<CheckKey, CheckSeverity>,
+) -> BTreeMap<CheckKey, CheckSeverity> {
     CheckKey::ALL
         .iter()
         .map(|k| {
@@ -101,7 +103,7 @@ pub struct CheckResult {
     pub rule: CheckKey,
     /// The field at fault, named as in the report's input (`indicators[0].actual_value`).
     pub field: String,
-    pub severity: Severity,
+    pub severity: CheckSeverity,
     pub message: String,
 }
 
@@ -131,7 +133,7 @@ const SCALE: u32 = 10;
 /// Every failed check, in the order of `CheckKey::ALL` and then of the rows.
 pub fn run(
     report: &CheckedReport<'_>,
-    severity: &BTreeMap<CheckKey, Severity>,
+    severity: &BTreeMap<CheckKey, CheckSeverity>,
 ) -> Vec<CheckResult> {
     let mut out = Vec::new();
     let mut fail = |rule: CheckKey, field: String, message: String| {
@@ -139,7 +141,7 @@ pub fn run(
             .get(&rule)
             .copied()
             .unwrap_or(rule.default_severity());
-        if severity != Severity::Off {
+        if severity != CheckSeverity::Off {
             out.push(CheckResult {
                 rule,
                 field,
@@ -233,7 +235,7 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn rules(results: &[CheckResult]) -> Vec<(&'static str, &str, Severity)> {
+    fn rules(results: &[CheckResult]) -> Vec<(&'static str, &str, CheckSeverity)> {
         results
             .iter()
             .map(|r| (r.rule.as_str(), r.field.as_str(), r.severity))
@@ -280,11 +282,15 @@ mod tests {
         assert_eq!(
             rules(&run(&report, &severities(&BTreeMap::new()))),
             [
-                ("executed_over_budget", "executed_amount", Severity::Warning),
+                (
+                    "executed_over_budget",
+                    "executed_amount",
+                    CheckSeverity::Warning
+                ),
                 (
                     "forecast_below_spent",
                     "forecast_execution",
-                    Severity::Error
+                    CheckSeverity::Error
                 ),
             ]
         );
@@ -299,7 +305,7 @@ mod tests {
             [(
                 "forecast_over_budget",
                 "forecast_execution",
-                Severity::Warning
+                CheckSeverity::Warning
             )]
         );
     }
@@ -341,34 +347,34 @@ mod tests {
                 (
                     "actual_out_of_scale",
                     "indicators[1].actual_value",
-                    Severity::Warning
+                    CheckSeverity::Warning
                 ),
                 (
                     "actual_out_of_scale",
                     "indicators[2].actual_value",
-                    Severity::Warning
+                    CheckSeverity::Warning
                 ),
                 (
                     "qualitative_without_value",
                     "indicators[3].actual_text",
-                    Severity::Error
+                    CheckSeverity::Error
                 ),
                 (
                     "behind_without_reasons",
                     "indicators[0].deviation_reasons",
-                    Severity::Error
+                    CheckSeverity::Error
                 ),
                 (
                     "red_without_measures",
                     "corrective_measures",
-                    Severity::Warning
+                    CheckSeverity::Warning
                 ),
             ]
         );
         // A region turns one off and makes another blocking.
         let overrides = BTreeMap::from([
-            (CheckKey::ActualOutOfScale, Severity::Off),
-            (CheckKey::RedWithoutMeasures, Severity::Error),
+            (CheckKey::ActualOutOfScale, CheckSeverity::Off),
+            (CheckKey::RedWithoutMeasures, CheckSeverity::Error),
         ]);
         assert_eq!(
             rules(&run(&report, &severities(&overrides))),
@@ -376,17 +382,17 @@ mod tests {
                 (
                     "qualitative_without_value",
                     "indicators[3].actual_text",
-                    Severity::Error
+                    CheckSeverity::Error
                 ),
                 (
                     "behind_without_reasons",
                     "indicators[0].deviation_reasons",
-                    Severity::Error
+                    CheckSeverity::Error
                 ),
                 (
                     "red_without_measures",
                     "corrective_measures",
-                    Severity::Error
+                    CheckSeverity::Error
                 ),
             ]
         );

@@ -13,7 +13,7 @@ use crate::AppState;
 use crate::audit::{self, AuditEntry};
 use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller, Place};
-use crate::domain::checks::{CheckKey, Severity};
+use crate::domain::checks::{CheckKey, CheckSeverity};
 use crate::domain::lights::{Light, RULE_KEYS, Rule, Settings, check_rule};
 use crate::domain::money::parse_decimal;
 use crate::error::{AppError, FieldErrors};
@@ -43,7 +43,7 @@ pub struct WarningRules {
     pub settings_source: String,
     /// The severity of every logic check in force (`error` blocks submission, `warning` is
     /// shown on the report, `off` does not run); set per region with `checks` in the overrides.
-    pub checks: BTreeMap<CheckKey, Severity>,
+    pub checks: BTreeMap<CheckKey, CheckSeverity>,
     /// The region's own overrides (latest version), if any.
     pub own_version: Option<i32>,
     pub own_overrides: Option<Overrides>,

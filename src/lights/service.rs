@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::scope::not_found;
-use crate::domain::checks::{CheckKey, Severity, severities};
+use crate::domain::checks::{CheckKey, CheckSeverity, severities};
 use crate::domain::evaluation::{ReportFacts, RowFacts, evaluate};
 use crate::domain::indicators::{Comparator, Level1};
 use crate::domain::lights::{IndicatorFacts, Rule, Settings, default_rules};
@@ -33,7 +33,7 @@ pub struct Overrides {
     pub settings: Option<Settings>,
     /// Severities of the logic checks the region changes (`error`, `warning` or `off`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub checks: BTreeMap<CheckKey, Severity>,
+    pub checks: BTreeMap<CheckKey, CheckSeverity>,
 }
 
 /// Jinan's own budget-execution bands, stricter than the default's red below 60.
@@ -62,7 +62,7 @@ pub struct Effective {
     /// e.g. "default" or "370000:2,370100:1".
     pub version: String,
     /// The logic checks' severities: defaults, then each region's from the province down.
-    pub checks: BTreeMap<CheckKey, Severity>,
+    pub checks: BTreeMap<CheckKey, CheckSeverity>,
 }
 
 /// Defaults, then the overrides of each region from the province down to `region_path`.

@@ -18,7 +18,7 @@ use uuid::Uuid;
 use crate::audit::{self, AuditEntry};
 use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller};
-use crate::domain::checks::{CheckResult, Severity};
+use crate::domain::checks::{CheckResult, CheckSeverity};
 use crate::domain::fields::indicator_field;
 use crate::domain::indicators::Comparator;
 use crate::domain::monitoring::{
@@ -248,7 +248,7 @@ pub fn act(
             serde_json::from_value(report.checks.clone()).unwrap_or_default();
         let blocking: Vec<&CheckResult> = failed
             .iter()
-            .filter(|c| c.severity == Severity::Error)
+            .filter(|c| c.severity == CheckSeverity::Error)
             .collect();
         if !missing.is_empty() || !blocking.is_empty() {
             let mut errors = FieldErrors::new();

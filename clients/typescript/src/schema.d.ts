@@ -1496,8 +1496,10 @@ export interface components {
             field: string;
             message: string;
             rule: components["schemas"]["CheckKey"];
-            severity: components["schemas"]["Severity"];
+            severity: components["schemas"]["CheckSeverity"];
         };
+        /** @enum {string} */
+        CheckSeverity: "error" | "warning" | "off";
         /**
          * @description A check that passed.
          * @enum {string}
@@ -3039,7 +3041,7 @@ export interface components {
         Overrides: {
             /** @description Severities of the logic checks the region changes (`error`, `warning` or `off`). */
             checks?: {
-                [key: string]: components["schemas"]["Severity"];
+                [key: string]: components["schemas"]["CheckSeverity"];
             };
             rules?: {
                 [key: string]: components["schemas"]["Rule"];
@@ -5415,7 +5417,7 @@ export interface components {
              *     shown on the report, `off` does not run); set per region with `checks` in the overrides.
              */
             checks: {
-                [key: string]: components["schemas"]["Severity"];
+                [key: string]: components["schemas"]["CheckSeverity"];
             };
             /** Format: date-time */
             own_changed_at?: string | null;

@@ -13,6 +13,7 @@ from .budget_part import BudgetPart
 from .budget_rule import BudgetRule
 from .check_key import CheckKey
 from .check_result import CheckResult
+from .check_severity import CheckSeverity
 from .check_status import CheckStatus
 from .comparator import Comparator
 from .count_amount import CountAmount
@@ -223,6 +224,7 @@ __all__ = (
     "BudgetRule",
     "CheckKey",
     "CheckResult",
+    "CheckSeverity",
     "CheckStatus",
     "Comparator",
     "CountAmount",

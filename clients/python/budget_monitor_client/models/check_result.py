@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.check_key import CheckKey
-from ..models.severity import Severity
+from ..models.check_severity import CheckSeverity
 
 T = TypeVar("T", bound="CheckResult")
 
@@ -20,13 +20,13 @@ class CheckResult:
         field (str): The field at fault, named as in the report's input (`indicators[0].actual_value`).
         message (str):
         rule (CheckKey): A logic check a region may configure.
-        severity (Severity):
+        severity (CheckSeverity):
     """
 
     field: str
     message: str
     rule: CheckKey
-    severity: Severity
+    severity: CheckSeverity
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,7 +60,7 @@ class CheckResult:
 
         rule = CheckKey(d.pop("rule"))
 
-        severity = Severity(d.pop("severity"))
+        severity = CheckSeverity(d.pop("severity"))
 
         check_result = cls(
             field=field,

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.severity import Severity
+from ..models.check_severity import CheckSeverity
 
 T = TypeVar("T", bound="OverridesChecks")
 
@@ -15,7 +15,7 @@ T = TypeVar("T", bound="OverridesChecks")
 class OverridesChecks:
     """Severities of the logic checks the region changes (`error`, `warning` or `off`)."""
 
-    additional_properties: dict[str, Severity] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, CheckSeverity] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -32,7 +32,7 @@ class OverridesChecks:
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-            additional_property = Severity(prop_dict)
+            additional_property = CheckSeverity(prop_dict)
 
             additional_properties[prop_name] = additional_property
 
@@ -43,10 +43,10 @@ class OverridesChecks:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Severity:
+    def __getitem__(self, key: str) -> CheckSeverity:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Severity) -> None:
+    def __setitem__(self, key: str, value: CheckSeverity) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
