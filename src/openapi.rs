@@ -50,6 +50,8 @@ pub const BEARER_SCHEME: &str = "bearer_jwt";
         (name = "reports", description = "Project and department monitoring reports and their workflow"),
         (name = "lights", description = "Early-warning rules, lights, scores and rankings"),
         (name = "key-monitoring", description = "Inspections, findings, rectification and fund adjustments"),
+        (name = "target-adjustments", description = "Requests to change a project's targets during the year, their decisions and the indicator-set versions they make"),
+        (name = "results", description = "Results application: what monitoring led to, the measures the rules suggest, and policy revisions"),
         (name = "statistics", description = "Figures per region, department, problem and round, as JSON, CSV or XLSX"),
     )
 )]

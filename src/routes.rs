@@ -12,7 +12,7 @@ use crate::http::fallback;
 use crate::openapi::{ApiDoc, finalize};
 use crate::{
     audit, auth, departments, execution, indicator_values, indicators, keymon, lights, projects,
-    regions, reports, rounds, stats, system, users,
+    regions, reports, results, rounds, stats, system, targets, users,
 };
 
 /// Registers every service on `app` and returns it with the finished OpenAPI document.
@@ -99,6 +99,8 @@ where
                 .service(keymon::inspections::list_findings)
                 .service(keymon::inspections::get_finding)
                 .service(keymon::inspections::create_opinion)
+                .service(keymon::policies::set_policy_revision)
+                .service(keymon::policies::list_policy_revisions)
                 .service(keymon::rectifications::create_rectification)
                 .service(keymon::rectifications::list_rectifications)
                 .service(keymon::rectifications::get_rectification)
@@ -108,11 +110,23 @@ where
                 .service(keymon::adjustments::create_adjustment)
                 .service(keymon::adjustments::list_adjustments)
                 .service(keymon::adjustments::get_adjustment)
+                .service(targets::routes::create_target_adjustment)
+                .service(targets::routes::list_target_adjustments)
+                .service(targets::routes::get_target_adjustment)
+                .service(targets::routes::approve_target_adjustment)
+                .service(targets::routes::reject_target_adjustment)
+                .service(targets::routes::list_indicator_set_versions)
+                .service(results::routes::create_result_application)
+                .service(results::routes::list_result_applications)
+                .service(results::routes::get_result_application)
+                .service(results::routes::update_result_application)
+                .service(results::routes::list_round_results)
+                .service(results::stats::results_stats)
                 .service(stats::routes::overview)
                 .service(stats::routes::by_region)
                 .service(stats::routes::by_department)
                 .service(stats::routes::problems)
-                .service(stats::routes::trend),
+                .service(stats::routes::trend)
         )
         .split_for_parts();
     finalize(&mut api);

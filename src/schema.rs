@@ -159,6 +159,7 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        retired_in_version -> Nullable<Int4>,
     }
 }
 
@@ -188,6 +189,11 @@ diesel::table! {
         text -> Text,
         created_by -> Uuid,
         created_at -> Timestamptz,
+        policy_name -> Nullable<Text>,
+        revised -> Bool,
+        revised_at -> Nullable<Timestamptz>,
+        revision_note -> Text,
+        version -> Int4,
     }
 }
 
@@ -205,6 +211,71 @@ diesel::table! {
         start_date -> Nullable<Date>,
         end_date -> Nullable<Date>,
         conclusion -> Text,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    indicator_set_versions (project_id, version) {
+        project_id -> Uuid,
+        version -> Int4,
+        indicators -> Jsonb,
+        adjustment_id -> Nullable<Uuid>,
+        valid_from -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    result_applications (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        round_id -> Uuid,
+        report_id -> Nullable<Uuid>,
+        region_id -> Uuid,
+        region_path -> Text,
+        department_path -> Text,
+        fiscal_year -> Int2,
+        project_code -> Text,
+        measures -> Array<Text>,
+        text -> Text,
+        next_year_budget_change -> Nullable<Numeric>,
+        adjustment_id -> Nullable<Uuid>,
+        suggested_measures -> Array<Text>,
+        suggested_change_percent -> Nullable<Numeric>,
+        suggested_change -> Nullable<Numeric>,
+        suggestion_rule -> Text,
+        grade -> Nullable<Text>,
+        overall_light -> Nullable<Text>,
+        created_by -> Uuid,
+        created_by_name -> Text,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    target_adjustments (id) {
+        id -> Uuid,
+        project_id -> Uuid,
+        region_id -> Uuid,
+        region_path -> Text,
+        department_path -> Text,
+        status -> Text,
+        reason -> Text,
+        finding_id -> Nullable<Uuid>,
+        report_id -> Nullable<Uuid>,
+        changes -> Jsonb,
+        from_version -> Int4,
+        to_version -> Nullable<Int4>,
+        requested_by -> Uuid,
+        requested_by_name -> Text,
+        decided_by -> Nullable<Uuid>,
+        decided_by_name -> Nullable<Text>,
+        decision_comment -> Text,
+        decided_at -> Nullable<Timestamptz>,
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
@@ -263,6 +334,10 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        indicator_set_version -> Int4,
+        follows_application_id -> Nullable<Uuid>,
+        follows_measure -> Nullable<Text>,
+        follows_amount -> Nullable<Numeric>,
     }
 }
 
@@ -423,6 +498,7 @@ diesel::table! {
         generated_fields -> Int4,
         applicable_fields -> Int4,
         checks -> Jsonb,
+        indicator_set_version -> Int4,
     }
 }
 
@@ -491,6 +567,7 @@ diesel::joinable!(findings -> inspections (inspection_id));
 diesel::joinable!(findings -> projects (project_id));
 diesel::joinable!(indicator_values -> indicators (indicator_id));
 diesel::joinable!(indicator_values -> projects (project_id));
+diesel::joinable!(indicator_set_versions -> projects (project_id));
 diesel::joinable!(indicators -> projects (project_id));
 diesel::joinable!(inspection_opinions -> inspections (inspection_id));
 diesel::joinable!(inspections -> projects (project_id));
@@ -507,10 +584,13 @@ diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(report_evaluations -> reports (report_id));
 diesel::joinable!(report_indicators -> indicators (indicator_id));
 diesel::joinable!(report_indicators -> reports (report_id));
+diesel::joinable!(result_applications -> projects (project_id));
+diesel::joinable!(result_applications -> rounds (round_id));
 diesel::joinable!(reports -> departments (department_id));
 diesel::joinable!(reports -> projects (project_id));
 diesel::joinable!(reports -> rounds (round_id));
 diesel::joinable!(rounds -> regions (region_id));
+diesel::joinable!(target_adjustments -> projects (project_id));
 diesel::joinable!(users -> departments (department_id));
 diesel::joinable!(users -> regions (region_id));
 diesel::joinable!(warning_rule_sets -> regions (region_id));
@@ -524,6 +604,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     execution_records,
     findings,
     idempotency_keys,
+    indicator_set_versions,
     indicator_values,
     indicators,
     inspection_opinions,
@@ -539,7 +620,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     report_indicators,
     report_transitions,
     reports,
+    result_applications,
     rounds,
+    target_adjustments,
     users,
     warning_rule_sets,
 );

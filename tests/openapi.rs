@@ -383,7 +383,7 @@ fn state_and_version_answers_are_documented() {
             }
         }
     }
-    assert_eq!(conditional, 8);
+    assert_eq!(conditional, 12);
     let approve = &doc["paths"]["/api/v1/reports/{id}/approve"]["post"]["requestBody"];
     assert_ne!(
         approve["required"], true,

@@ -110,6 +110,52 @@ where
             .await;
         assert_eq!(fed["summary"]["created"], 1, "{fed}");
     }
+
+    /// What the project's monitoring led to: a target adjustment, a results application in
+    /// `round`, and a policy revision of its inspection.
+    async fn results(&self, project: &str, round: &str) {
+        let indicators = self
+            .call(
+                "jn.fin",
+                "GET",
+                &format!("/api/v1/projects/{project}/indicators"),
+                None,
+            )
+            .await;
+        let indicator = indicators.json()["items"][0]["id"].clone();
+        self.created(
+            "jn.fin",
+            &format!("/api/v1/projects/{project}/target-adjustments"),
+            json!({"reason": "Renamed", "changes": [
+                {"op": "change", "indicator_id": indicator, "set": {"name": "Renamed indicator"}}
+            ]}),
+        )
+        .await;
+        self.created(
+            "jn.fin",
+            "/api/v1/result-applications",
+            json!({"round_id": round, "project_id": project, "measures": ["continue"]}),
+        )
+        .await;
+        let inspections = self
+            .call(
+                "jn.fin",
+                "GET",
+                &format!("/api/v1/inspections?project={project}"),
+                None,
+            )
+            .await;
+        let inspection = inspections.json()["items"][0]["id"].clone();
+        self.created(
+            "jn.fin",
+            &format!(
+                "/api/v1/inspections/{}/opinions",
+                inspection.as_str().unwrap()
+            ),
+            json!({"kind": "policy_revision", "text": "Revise", "policy_name": "Rules"}),
+        )
+        .await;
+    }
 }
 
 /// The values for required parameters and for path ids of a list.
@@ -251,8 +297,9 @@ async fn every_shared_filter_narrows_every_list_that_documents_it() {
                    "cutoff_date": "2021-06-30", "open_date": "2021-07-01", "due_date": "2031-12-31"}),
         )
         .await;
+    let mut lixia_round = String::new();
     for (region, year) in [("370102", 2021), ("370100", 2022)] {
-        api.created(
+        let id = api.created(
             "jn.fin",
             "/api/v1/rounds",
             json!({"region_code": region, "fiscal_year": year, "name": format!("{region} {year}"),
@@ -260,6 +307,9 @@ async fn every_shared_filter_narrows_every_list_that_documents_it() {
                    "due_date": "2031-12-31"}),
         )
         .await;
+        if region == "370102" {
+            lixia_round = id;
+        }
     }
     api.expect(
         "jn.fin",
@@ -271,6 +321,17 @@ async fn every_shared_filter_narrows_every_list_that_documents_it() {
     .await;
     api.activity(&p1, Some(&round), "QL-DOC-1").await;
     api.activity(&lx, None, "QL-DOC-2").await;
+    // Lixia's own round, open, holds Lixia's results application.
+    api.expect(
+        "jn.fin",
+        "POST",
+        &format!("/api/v1/rounds/{lixia_round}/open"),
+        None,
+        200,
+    )
+    .await;
+    api.results(&p1, &round).await;
+    api.results(&lx, &lixia_round).await;
     api.created(
         "admin",
         "/api/v1/users",

@@ -546,3 +546,94 @@ fn seed_demo_loads_once_and_refuses_production() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("empty database"));
 }
+
+#[actix_web::test]
+async fn the_demo_records_rizhaos_revised_policies_and_next_year_cuts() {
+    let app = app(state_for(demo_db())).await;
+    let sd = token_of(&app, "sd.finance").await;
+    let (status, rizhao) = send(
+        &app,
+        &sd,
+        "GET",
+        "/api/v1/stats/results?region=371100&year=2021",
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{rizhao}");
+    let revised = rizhao["policy_revisions"]["revised"].as_i64().unwrap();
+    assert_eq!(
+        revised,
+        i64::from(demo::plan::RIZHAO_POLICY_REVISIONS),
+        "{rizhao}"
+    );
+    assert_eq!(rizhao["policy_revisions"]["suggested"], revised);
+    let (_, province) = send(
+        &app,
+        &sd,
+        "GET",
+        "/api/v1/stats/results?region=370000&year=2021",
+        None,
+        None,
+    )
+    .await;
+    // Only Rizhao's departments have revised theirs; elsewhere revisions are still suggested.
+    assert_eq!(province["policy_revisions"]["revised"], revised);
+    assert!(province["policy_revisions"]["suggested"].as_i64().unwrap() > revised);
+    let (_, listed) = send(
+        &app,
+        &sd,
+        "GET",
+        "/api/v1/policy-revisions?region=371100&revised=false",
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(listed["items"].as_array().unwrap().len(), 0);
+
+    // Provincial key-monitored projects carry a results application, five a next-year cut.
+    let (status, page) = send(
+        &app,
+        &sd,
+        "GET",
+        "/api/v1/result-applications?year=2021&limit=500",
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{page}");
+    let items = page["items"].as_array().unwrap();
+    let cuts: Vec<&Value> = items
+        .iter()
+        .filter(|a| !a["next_year_budget_change"].is_null())
+        .collect();
+    assert_eq!(cuts.len(), 5);
+    assert!(items.len() > cuts.len());
+    let cut_total: f64 = cuts
+        .iter()
+        .map(|a| {
+            a["next_year_budget_change"]
+                .as_str()
+                .unwrap()
+                .parse::<f64>()
+                .unwrap()
+        })
+        .sum();
+    let figures = &province["result_applications"];
+    assert_eq!(figures["recorded"], items.len());
+    assert_eq!(
+        figures["next_year_budget_reduced"]
+            .as_str()
+            .unwrap()
+            .parse::<f64>()
+            .unwrap(),
+        -cut_total
+    );
+    for a in items {
+        let uri = format!("/api/v1/projects/{}", a["project_id"].as_str().unwrap());
+        let (_, project) = send(&app, &sd, "GET", &uri, None, None).await;
+        assert_eq!(project["region_code"], "370000", "{a}");
+        assert_eq!(project["key_monitoring"], true, "{a}");
+        assert!(!a["suggestion"]["rule"].as_str().unwrap().is_empty());
+    }
+}

@@ -112,6 +112,12 @@ pub enum Action {
     KeyMonitoring,
     /// Answer a rectification task (the responsible department).
     AnswerRectifications,
+    /// Ask for a change of a project's performance targets during the year.
+    RequestTargetAdjustments,
+    /// Approve or reject a target adjustment; record results application.
+    DecideResults,
+    /// Say whether a policy named by a policy-revision opinion has been revised.
+    ReportPolicyRevisions,
 }
 
 /// The roles that may perform an action somewhere; the OpenAPI `x-roles` of each operation
@@ -132,7 +138,10 @@ pub fn roles_for(action: Action) -> &'static [Role] {
             &[Admin, FinanceOfficer]
         }
         Action::EditReports | Action::AnswerRectifications => &[DepartmentOfficer],
-        Action::KeyMonitoring => &[Admin, FinanceOfficer],
+        Action::KeyMonitoring | Action::DecideResults => &[Admin, FinanceOfficer],
+        Action::RequestTargetAdjustments | Action::ReportPolicyRevisions => {
+            &[Admin, FinanceOfficer, DepartmentOfficer]
+        }
     }
 }
 

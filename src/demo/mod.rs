@@ -7,6 +7,7 @@
 
 mod entries;
 pub mod plan;
+mod results;
 mod rng;
 mod store;
 
@@ -187,6 +188,10 @@ fn load(
     progress(&format!("{key_monitored} projects under key monitoring"));
     let adjustments = adjustments(conn, plan, &ids, &first_findings, &officer)?;
     progress(&format!("{adjustments} fund adjustments booked"));
+    let (applied, cuts) = results::record(conn, plan, &ids, round.id, &officer)?;
+    progress(&format!(
+        "{applied} results applications recorded, {cuts} cutting next year's budget"
+    ));
     store::analyze(conn)?;
     Ok(Summary {
         regions: plan.regions.len(),
@@ -781,9 +786,32 @@ fn key_monitoring(
                 "Revise the fund management rules to require milestone-based payment.",
             ),
         ];
+        // Rizhao's departments revised the policies its monitoring named (20+ in the seed);
+        // elsewhere the revisions are still suggested.
+        let rizhao = region_path.contains("/371100/");
         for (kind, count, text) in opinions {
-            for _ in 0..count {
-                keymon::insert_opinion(conn, inspection.id, kind, text, officer.user_id)?;
+            for n in 0..count {
+                let policy = (kind == "policy_revision").then(|| {
+                    let name = POLICY_NAMES[(i + n as usize) % POLICY_NAMES.len()];
+                    format!("{} · {}", p.name, name)
+                });
+                let opinion = keymon::insert_opinion(
+                    conn,
+                    inspection.id,
+                    kind,
+                    text,
+                    policy.as_deref(),
+                    officer.user_id,
+                )?;
+                if rizhao && policy.is_some() {
+                    keymon::set_revision(
+                        conn,
+                        opinion.id,
+                        opinion.version,
+                        true,
+                        "Revised and published by the department.",
+                    )?;
+                }
             }
         }
         marked.push(ids.projects[i]);
@@ -791,6 +819,16 @@ fn key_monitoring(
     store::mark_key_monitored(conn, &marked)?;
     Ok(first_findings)
 }
+
+/// Kinds of policy a key-monitoring inspection asks a department to revise.
+const POLICY_NAMES: [&str; 6] = [
+    "fund management measures",
+    "project approval procedure",
+    "subsidy disbursement rules",
+    "milestone payment rules",
+    "performance target setting guidelines",
+    "procurement and acceptance rules",
+];
 
 fn adjustments(
     conn: &mut PgConnection,

@@ -365,6 +365,12 @@ pub struct Settings {
     /// Language of the analysis the system drafts for the region's reports; `zh` when absent.
     #[serde(default)]
     pub lang: crate::domain::drafts::Lang,
+    /// What the results of monitoring should lead to, by grade and overall light: tried in
+    /// order, the first that matches suggests; "continue" when none does. The defaults
+    /// (`poor_grade`: next year's budget −20 % and rectify; `red_overall_light`: rectify) when
+    /// absent.
+    #[serde(default = "crate::domain::results::default_suggestions")]
+    pub result_suggestions: Vec<crate::domain::results::SuggestionRule>,
 }
 
 fn default_likelihood_edges() -> Vec<String> {
@@ -400,6 +406,7 @@ impl Default for Settings {
             time_progress: TimeProgressBasis::Month,
             likelihood_edges: default_likelihood_edges(),
             lang: crate::domain::drafts::Lang::Zh,
+            result_suggestions: crate::domain::results::default_suggestions(),
         }
     }
 }

@@ -12,4 +12,5 @@ pub mod monitoring;
 pub mod projects;
 pub mod proposals;
 pub mod regions;
+pub mod results;
 pub mod scoring;

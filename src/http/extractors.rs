@@ -56,6 +56,17 @@ fn too_large(limit: usize) -> AppError {
     ))
 }
 
+/// A JSON body already parsed as a value, typed as `T`; a shape error answers as the JSON
+/// extractor's does (422 naming the field). For handlers that keep the body as sent.
+pub fn typed<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, AppError> {
+    T::deserialize(value).map_err(|e| {
+        AppError::validation(
+            "The request body does not match the expected schema.",
+            data_error_fields(&e),
+        )
+    })
+}
+
 /// serde reports data errors as text; name the field when serde names one.
 fn data_error_fields(e: &serde_json::Error) -> FieldErrors {
     let message = strip_position(e);

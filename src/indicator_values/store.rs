@@ -146,6 +146,7 @@ pub fn indicators_of(
 ) -> Result<HashMap<Uuid, Vec<NamedIndicator>>, AppError> {
     let rows: Vec<(Uuid, Uuid, String, String)> = indicators::table
         .filter(indicators::project_id.eq_any(project_ids))
+        .filter(indicators::retired_in_version.is_null())
         .select((
             indicators::project_id,
             indicators::id,

@@ -66,6 +66,7 @@ pub fn for_project(
 ) -> Result<Vec<IndicatorRow>, AppError> {
     indicators::table
         .filter(indicators::project_id.eq(project_id))
+        .filter(indicators::retired_in_version.is_null())
         .select(IndicatorRow::as_select())
         .order(indicators::id.asc())
         .load(conn)
@@ -75,6 +76,7 @@ pub fn for_project(
 pub fn count_for_project(conn: &mut PgConnection, project_id: Uuid) -> Result<i64, AppError> {
     indicators::table
         .filter(indicators::project_id.eq(project_id))
+        .filter(indicators::retired_in_version.is_null())
         .count()
         .get_result(conn)
         .map_err(AppError::from)
@@ -87,6 +89,7 @@ pub fn for_projects(
 ) -> Result<Vec<IndicatorRow>, AppError> {
     indicators::table
         .filter(indicators::project_id.eq_any(project_ids))
+        .filter(indicators::retired_in_version.is_null())
         .select(IndicatorRow::as_select())
         .order((indicators::project_id.asc(), indicators::id.asc()))
         .load(conn)
@@ -96,6 +99,7 @@ pub fn for_projects(
 pub fn find(conn: &mut PgConnection, id: Uuid) -> Result<Option<IndicatorRow>, AppError> {
     indicators::table
         .find(id)
+        .filter(indicators::retired_in_version.is_null())
         .select(IndicatorRow::as_select())
         .first(conn)
         .optional()

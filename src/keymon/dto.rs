@@ -136,6 +136,14 @@ pub struct Opinion {
     pub kind: String,
     pub text: String,
     pub created_at: DateTime<Utc>,
+    /// For a `policy_revision`: the policy to revise; null for other kinds.
+    pub policy_name: Option<String>,
+    /// For a `policy_revision`: whether the department has revised the policy.
+    pub revised: bool,
+    pub revised_at: Option<DateTime<Utc>>,
+    /// What was revised, or why not yet.
+    pub revision_note: String,
+    pub version: i32,
 }
 
 impl From<OpinionRow> for Opinion {
@@ -145,6 +153,11 @@ impl From<OpinionRow> for Opinion {
             kind: r.kind,
             text: r.text,
             created_at: r.created_at,
+            policy_name: r.policy_name,
+            revised: r.revised,
+            revised_at: r.revised_at,
+            revision_note: r.revision_note,
+            version: r.version,
         }
     }
 }
@@ -250,6 +263,9 @@ pub struct NewOpinion {
     pub kind: OpinionKind,
     #[schema(min_length = 1, pattern = "\\S")]
     pub text: String,
+    /// The policy to revise: required for `policy_revision`, refused for other kinds.
+    #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
+    pub policy_name: Option<String>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -474,7 +490,8 @@ fn opinion_example() -> serde_json::Value {
     serde_json::json!({
         "id": "0193a0c4-7f43-7000-8000-000000000099", "kind": "suggestion",
         "text": "Return the idle funds to the provincial budget and plan the two bases for 2022.",
-        "created_at": "2021-09-10T08:00:00Z"
+        "created_at": "2021-09-10T08:00:00Z", "policy_name": null, "revised": false,
+        "revised_at": null, "revision_note": "", "version": 1
     })
 }
 

@@ -502,8 +502,10 @@ pub async fn list_findings(
     tag = "key-monitoring",
     operation_id = "create_opinion",
     summary = "Record an opinion or suggestion",
-    description = "Kinds `opinion`, `suggestion`, `policy_revision`, counted by the statistics. Roles: \
-                   admin, finance_officer.",
+    description = "Kinds `opinion`, `suggestion`, `policy_revision`, counted by the statistics. A \
+                   `policy_revision` names the policy (`policy_name`); whether the department has \
+                   revised it is recorded with `POST /opinions/{id}/revision`. Roles: admin, \
+                   finance_officer.",
     params(("id" = Uuid, Path, description = "Inspection id")),
     request_body = NewOpinion,
     responses((status = 201, description = "Created", body = Opinion)),
@@ -522,6 +524,30 @@ pub async fn create_opinion(
     if new.text.trim().is_empty() {
         return Err(AppError::invalid_field("text", "must not be blank"));
     }
+    let policy_name = new.policy_name.as_deref().map(str::trim);
+    match (new.kind, policy_name) {
+        (OpinionKind::PolicyRevision, None) => {
+            return Err(AppError::invalid_field(
+                "policy_name",
+                "names the policy to revise: required for a policy_revision",
+            ));
+        }
+        (OpinionKind::PolicyRevision, Some(name))
+            if name.is_empty() || name.chars().count() > 200 =>
+        {
+            return Err(AppError::invalid_field(
+                "policy_name",
+                "must be 1 to 200 characters",
+            ));
+        }
+        (OpinionKind::PolicyRevision, Some(_)) | (_, None) => {}
+        (_, Some(_)) => {
+            return Err(AppError::invalid_field(
+                "policy_name",
+                "only a policy_revision names a policy",
+            ));
+        }
+    }
     let opinion = state
         .db
         .run(move |conn| {
@@ -532,6 +558,7 @@ pub async fn create_opinion(
                     id,
                     new.kind.as_str(),
                     &new.text,
+                    new.policy_name.as_deref(),
                     caller.user_id,
                 )?);
                 audit::record(

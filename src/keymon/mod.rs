@@ -5,6 +5,7 @@ pub mod adjustments;
 pub mod dto;
 pub mod history;
 pub mod inspections;
+pub mod policies;
 pub mod rectifications;
 pub mod store;
 

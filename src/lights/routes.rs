@@ -191,6 +191,9 @@ fn check_settings(settings: &Settings, errors: &mut FieldErrors) {
             "must be two ascending numbers: possible, certain",
         );
     }
+    for (i, message) in crate::domain::results::check_rules(&settings.result_suggestions) {
+        bad(&format!("result_suggestions[{i}]"), &message);
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -45,7 +45,12 @@ pub(crate) fn overrides_example() -> serde_json::Value {
         "settings": {
             "budget_rule": "budget_execution", "budget_share": "10",
             "grade_edges": ["90", "80", "60"], "time_progress": "month",
-            "likelihood_edges": ["60", "80"], "lang": "zh"
+            "likelihood_edges": ["60", "80"], "lang": "zh",
+            "result_suggestions": [
+                {"name": "poor_grade", "grade": "poor", "measures": ["reduce_next_year_budget", "rectify"],
+                 "next_year_change_percent": "-20"},
+                {"name": "red_overall_light", "overall_light": "red", "measures": ["rectify"]}
+            ]
         },
         "checks": {"red_without_measures": "error"}
     })

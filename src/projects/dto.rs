@@ -75,7 +75,7 @@ impl From<FundSources> for FundSourceAmounts {
     },
     "initial_budget": "120000000.00", "adjusted_budget": "95000000.00", "status": "active",
     "key_monitoring": true, "classified": false, "readiness": {"ready": true, "reasons": []},
-    "version": 3, "created_at": "2021-01-05T02:00:00Z", "updated_at": "2021-10-20T06:30:00Z"
+    "indicator_set_version": 1, "follows_result": null, "version": 3, "created_at": "2021-01-05T02:00:00Z", "updated_at": "2021-10-20T06:30:00Z"
 }))]
 pub struct Project {
     pub id: Uuid,
@@ -110,6 +110,12 @@ pub struct Project {
     pub classified: bool,
     /// Whether the project can be monitored, and why not.
     pub readiness: Readiness,
+    /// The version of its indicator set: 1 as registered, one more per approved target
+    /// adjustment (`/projects/{id}/indicator-versions`).
+    pub indicator_set_version: i32,
+    /// The results application of last year's project of the same region and code whose
+    /// next-year budget measure this project's budget followed; null when there is none.
+    pub follows_result: Option<FollowedResult>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -149,11 +155,33 @@ impl Project {
             key_monitoring: row.key_monitoring,
             classified: row.classified || department_classified,
             readiness,
+            indicator_set_version: row.indicator_set_version,
+            follows_result: match (row.follows_application_id, row.follows_measure) {
+                (Some(application_id), Some(measure)) => Some(FollowedResult {
+                    application_id,
+                    measure,
+                    amount: row.follows_amount.unwrap_or_default(),
+                }),
+                _ => None,
+            },
             version: row.version,
             created_at: row.created_at,
             updated_at: row.updated_at,
         }
     }
+}
+
+/// A next-year budget measure of last year's monitoring that a project's budget followed.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FollowedResult {
+    /// The result application (`/result-applications/{id}`).
+    pub application_id: Uuid,
+    /// `reduce_next_year_budget` or `raise_next_year_budget`.
+    pub measure: String,
+    /// Yuan by which this year's budget was to move: negative when reduced.
+    #[serde(with = "serde_money")]
+    #[schema(value_type = String, pattern = r"^-?[0-9]{1,16}(\.[0-9]{1,2})?$", example = "-2000000.00")]
+    pub amount: BigDecimal,
 }
 
 fn active() -> ProjectStatus {

@@ -235,6 +235,9 @@ pub struct Report {
     pub budget: BudgetPart,
     pub narrative: Narrative,
     pub indicators: Vec<ReportIndicator>,
+    /// The version of the project's indicator set this report monitors: the one current when
+    /// the report was created. A target adjustment approved later does not change it.
+    pub indicator_set_version: i32,
     /// Lights and scores; null until first computed.
     pub lights: Option<ReportLights>,
     /// The logic checks that fail, as of the last save (each region sets which run and how
@@ -322,6 +325,7 @@ impl Report {
                 targets_need_adjusting: row.targets_need_adjusting,
             },
             indicators,
+            indicator_set_version: row.indicator_set_version,
             lights: evaluation.map(|(e, why)| ReportLights::new(e, why)),
             checks: serde_json::from_value(row.checks).unwrap_or_default(),
             system_filled: row.system_filled,

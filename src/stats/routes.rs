@@ -73,7 +73,7 @@ pub struct DepartmentsQuery {
     pub format: Option<ExportFormat>,
 }
 
-fn region_ref(r: &RegionRow) -> RegionRef {
+pub(crate) fn region_ref(r: &RegionRow) -> RegionRef {
     RegionRef {
         code: r.code.clone(),
         name: r.name.clone(),
@@ -85,7 +85,7 @@ fn region_ref(r: &RegionRow) -> RegionRef {
 /// caller asking about a region above its own gets its own subtree; a department officer gets
 /// its department. A region or round the caller has nothing under is 404, as every record
 /// outside the caller's reach is; a round of another year than `year` is 422.
-fn resolve(
+pub(crate) fn resolve(
     conn: &mut diesel::PgConnection,
     caller: &Caller,
     code: &str,

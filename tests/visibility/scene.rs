@@ -197,6 +197,8 @@ pub fn by_id(kind: &str, id: &str) -> String {
         "department" => "departments",
         "user" => "users",
         "indicator" => "indicators",
+        "target_adjustment" => "target-adjustments",
+        "result_application" => "result-applications",
         // Spending records have no single-object GET; the list shows them.
         "execution_record" => return "/api/v1/execution-records?limit=500".to_owned(),
         other => panic!("no single-object path for {other}"),
@@ -374,6 +376,55 @@ where
             )
             .await;
         secrets.push(("adjustment", reduce));
+    }
+    // What monitoring led to: a target adjustment, a results application, a policy revision.
+    for (project, officer) in [(&secret, "jn.kj"), (&education, "jn.jy")] {
+        let listed = api
+            .expect(
+                "admin",
+                "GET",
+                &format!("/api/v1/projects/{project}/indicators"),
+                None,
+                200,
+            )
+            .await;
+        let indicator = listed["items"][0]["id"].as_str().unwrap().to_owned();
+        let request = api
+            .created(
+                officer,
+                &format!("/api/v1/projects/{project}/target-adjustments"),
+                json!({"reason": format!("{MARK} targets"), "changes": [
+                    {"op": "change", "indicator_id": indicator, "set": {"name": format!("{MARK} indicator")}}
+                ]}),
+            )
+            .await;
+        secrets.push(("target_adjustment", request));
+        let application = api
+            .created(
+                "jn.fin",
+                "/api/v1/result-applications",
+                json!({"round_id": round, "project_id": project, "measures": ["rectify"],
+                       "text": format!("{MARK} results")}),
+            )
+            .await;
+        secrets.push(("result_application", application));
+        let inspections = api
+            .expect(
+                "admin",
+                "GET",
+                &format!("/api/v1/inspections?project={project}"),
+                None,
+                200,
+            )
+            .await;
+        let inspection = inspections["items"][0]["id"].as_str().unwrap().to_owned();
+        api.created(
+            "jn.fin",
+            &format!("/api/v1/inspections/{inspection}/opinions"),
+            json!({"kind": "policy_revision", "text": format!("{MARK} revise"),
+                   "policy_name": format!("{MARK} policy")}),
+        )
+        .await;
     }
     let reallocation = api
         .created(

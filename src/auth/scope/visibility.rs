@@ -36,10 +36,10 @@ macro_rules! beside_every_table {
     (@one $view:ident) => {
         beside_every_table!(@pairs $view: adjustments, audit_events, budget_ledger,
             department_reports, departments, execution_records, findings, idempotency_keys,
-            indicator_values, indicators, inspection_opinions, inspections, login_throttle, project_light_changes,
+            indicator_set_versions, indicator_values, indicators, inspection_opinions, inspections, login_throttle, project_light_changes,
             projects, rectification_events, rectifications, refresh_tokens, regions,
-            report_evaluations, report_indicators, report_transitions, reports, rounds, users,
-            warning_rule_sets);
+            report_evaluations, report_indicators, report_transitions, reports,
+            result_applications, rounds, target_adjustments, users, warning_rule_sets);
     };
     (@pairs $view:ident: $($table:ident),+) => {
         $(diesel::allow_tables_to_appear_in_same_query!($view, $table);)+

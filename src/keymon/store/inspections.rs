@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::{Home, ProjectRecord, place_of};
-use crate::auth::{ListScope, Place};
+use crate::auth::ListScope;
 use crate::error::AppError;
 use crate::pagination::like_prefix;
 use crate::schema::{
@@ -303,6 +303,11 @@ pub struct OpinionRow {
     pub text: String,
     pub created_by: Uuid,
     pub created_at: DateTime<Utc>,
+    pub policy_name: Option<String>,
+    pub revised: bool,
+    pub revised_at: Option<DateTime<Utc>>,
+    pub revision_note: String,
+    pub version: i32,
 }
 
 pub fn insert_opinion(
@@ -310,6 +315,7 @@ pub fn insert_opinion(
     inspection_id: Uuid,
     kind: &str,
     text: &str,
+    policy_name: Option<&str>,
     by: Uuid,
 ) -> Result<OpinionRow, AppError> {
     diesel::insert_into(inspection_opinions::table)
@@ -318,11 +324,100 @@ pub fn insert_opinion(
             inspection_opinions::inspection_id.eq(inspection_id),
             inspection_opinions::kind.eq(kind),
             inspection_opinions::text.eq(text.trim()),
+            inspection_opinions::policy_name.eq(policy_name.map(str::trim)),
             inspection_opinions::created_by.eq(by),
         ))
         .returning(OpinionRow::as_returning())
         .get_result(conn)
         .map_err(AppError::from)
+}
+
+/// Records whether a policy revision's policy has been revised, if the opinion is still at
+/// `expected_version`; `None` when it moved.
+pub fn set_revision(
+    conn: &mut PgConnection,
+    id: Uuid,
+    expected_version: i32,
+    revised: bool,
+    note: &str,
+) -> Result<Option<OpinionRow>, AppError> {
+    diesel::update(
+        inspection_opinions::table
+            .filter(inspection_opinions::id.eq(id))
+            .filter(inspection_opinions::version.eq(expected_version)),
+    )
+    .set((
+        inspection_opinions::revised.eq(revised),
+        inspection_opinions::revised_at.eq(revised.then(Utc::now)),
+        inspection_opinions::revision_note.eq(note.trim()),
+        inspection_opinions::version.eq(inspection_opinions::version + 1),
+    ))
+    .returning(OpinionRow::as_returning())
+    .get_result(conn)
+    .optional()
+    .map_err(AppError::from)
+}
+
+pub fn find_opinion(conn: &mut PgConnection, id: Uuid) -> Result<Option<OpinionRow>, AppError> {
+    inspection_opinions::table
+        .find(id)
+        .select(OpinionRow::as_select())
+        .first(conn)
+        .optional()
+        .map_err(AppError::from)
+}
+
+/// Policy revisions with their inspection, in the scope, oldest first.
+pub fn list_policy_revisions(
+    conn: &mut PgConnection,
+    scope: &ListScope,
+    f: &PolicyRevisionFilter,
+    after: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<(OpinionRow, InspectionRow)>, AppError> {
+    let mut q = inspection_opinions::table
+        .inner_join(inspections::table)
+        .filter(inspection_opinions::kind.eq("policy_revision"))
+        .select((OpinionRow::as_select(), InspectionRow::as_select()))
+        .into_boxed();
+    q = crate::visible!(q, scope, inspections, project_id);
+    if let Some(r) = f.revised {
+        q = q.filter(inspection_opinions::revised.eq(r));
+    }
+    if let Some(p) = f.project_id {
+        q = q.filter(inspections::project_id.eq(p));
+    }
+    if let Some(r) = f.round_id {
+        q = q.filter(inspections::round_id.eq(r));
+    }
+    if let Some(path) = &f.region_path {
+        q = q.filter(inspections::region_path.like(crate::pagination::like_prefix(path)));
+    }
+    if let Some(d) = f.department_id {
+        q = q.filter(
+            inspections::project_id.eq_any(
+                crate::schema::projects::table
+                    .filter(crate::schema::projects::department_id.eq(d))
+                    .select(crate::schema::projects::id),
+            ),
+        );
+    }
+    if let Some(a) = after {
+        q = q.filter(inspection_opinions::id.gt(a));
+    }
+    q.order(inspection_opinions::id.asc())
+        .limit(limit + 1)
+        .load(conn)
+        .map_err(AppError::from)
+}
+
+#[derive(Debug, Default)]
+pub struct PolicyRevisionFilter {
+    pub revised: Option<bool>,
+    pub project_id: Option<Uuid>,
+    pub department_id: Option<Uuid>,
+    pub round_id: Option<Uuid>,
+    pub region_path: Option<String>,
 }
 
 pub fn opinions_of(

@@ -35,8 +35,8 @@ macro_rules! place_of {
                 self.project_id
             }
 
-            fn place(&self, classified: bool) -> Place<'_> {
-                Place {
+            fn place(&self, classified: bool) -> $crate::auth::Place<'_> {
+                $crate::auth::Place {
                     region_path: &self.region_path,
                     department: Some((self.region_id, &self.department_path)),
                     classified,
@@ -46,4 +46,4 @@ macro_rules! place_of {
     };
 }
 
-use place_of;
+pub(crate) use place_of;

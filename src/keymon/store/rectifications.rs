@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::{FindingRow, ProjectRecord, place_of};
-use crate::auth::{ListScope, Place};
+use crate::auth::ListScope;
 use crate::error::AppError;
 use crate::pagination::like_prefix;
 use crate::schema::{findings, inspections, rectification_events, rectifications};

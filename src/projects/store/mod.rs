@@ -44,6 +44,14 @@ pub struct ProjectRow {
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The version of its indicator set, moved by approved target adjustments.
+    pub indicator_set_version: i32,
+    /// The result application (of last year's project of the same code) whose next-year
+    /// measure this project's budget followed.
+    pub follows_application_id: Option<Uuid>,
+    pub follows_measure: Option<String>,
+    /// Yuan by which the budget was to move (negative: reduced).
+    pub follows_amount: Option<BigDecimal>,
 }
 
 impl ProjectRow {
@@ -415,6 +423,7 @@ pub fn indicator_weights(
 ) -> Result<HashMap<Uuid, Vec<(Level1, BigDecimal)>>, AppError> {
     let rows: Vec<(Uuid, String, BigDecimal)> = indicators::table
         .filter(indicators::project_id.eq_any(project_ids))
+        .filter(indicators::retired_in_version.is_null())
         .select((
             indicators::project_id,
             indicators::level1,

@@ -29,7 +29,7 @@ impl QueryFragment<Pg> for WeightsColumn {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
         out.push_sql(
             "ARRAY(SELECT i.level1 || ':' || i.weight FROM indicators i \
-             WHERE i.project_id = \"projects\".\"id\")",
+             WHERE i.project_id = \"projects\".\"id\" AND i.retired_in_version IS NULL)",
         );
         Ok(())
     }

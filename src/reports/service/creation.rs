@@ -164,6 +164,7 @@ fn create_chunk(
                 region_id: p.region_id,
                 region_path: &p.region_path,
                 department_path: &p.department_path,
+                indicator_set_version: p.indicator_set_version,
             },
             entry,
             derived: DerivedFields {

@@ -151,6 +151,22 @@ pub fn refresh_figures(
         for ind in indicators::for_projects(conn, &project_ids)? {
             indicators_of.entry(ind.project_id).or_default().push(ind);
         }
+        // A report keeps the indicator set it began with: one on a version an approved target
+        // adjustment has since replaced is refreshed against that version, as it was kept.
+        let older: Vec<(Uuid, i32)> = reports
+            .iter()
+            .filter(|(r, _)| {
+                budgets
+                    .get(&r.project_id)
+                    .is_some_and(|(_, v)| *v != r.indicator_set_version)
+            })
+            .map(|(r, _)| (r.project_id, r.indicator_set_version))
+            .collect();
+        let mut kept_sets: HashMap<(Uuid, i32), Vec<IndicatorRow>> = HashMap::new();
+        for version in crate::targets::store::versions_many(conn, &older)? {
+            let rows = crate::targets::versions::rows_of(&version)?;
+            kept_sets.insert((version.project_id, version.version), rows);
+        }
         let chunk_ids: Vec<Uuid> = reports.iter().map(|(r, _)| r.id).collect();
         let mut rows_of: HashMap<Uuid, Vec<ReportIndicatorRow>> = HashMap::new();
         for row in store::indicator_rows_many(conn, &chunk_ids)? {
@@ -161,7 +177,7 @@ pub fn refresh_figures(
             let progress = settings_by_region[&report.region_path]
                 .time_progress
                 .at(round.cutoff_date);
-            let adjusted = budgets
+            let (adjusted, _) = budgets
                 .get(&report.project_id)
                 .cloned()
                 .ok_or_else(not_found)?;
@@ -175,8 +191,9 @@ pub fn refresh_figures(
                 executed_amount: spent,
                 time_progress: progress.clone(),
             };
-            let current = indicators_of
-                .get(&report.project_id)
+            let current = kept_sets
+                .get(&(report.project_id, report.indicator_set_version))
+                .or_else(|| indicators_of.get(&report.project_id))
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
             let rows = rows_of.remove(&report.id).unwrap_or_default();

@@ -19,6 +19,8 @@ pub struct NewReport<'a> {
     pub region_id: Uuid,
     pub region_path: &'a str,
     pub department_path: &'a str,
+    /// The project's indicator-set version, which the report keeps.
+    pub indicator_set_version: i32,
 }
 
 pub fn insert(
@@ -36,6 +38,7 @@ pub fn insert(
             reports::region_id.eq(new.region_id),
             reports::region_path.eq(new.region_path),
             reports::department_path.eq(new.department_path),
+            reports::indicator_set_version.eq(new.indicator_set_version),
             reports::forecast_execution.eq(&entry.forecast_execution),
             reports::goal_progress.eq(&entry.goal_progress),
             reports::construction.eq(&entry.construction),
@@ -96,6 +99,7 @@ pub fn insert_prefilled(
                         reports::targets_need_adjusting.eq(r.entry.targets_need_adjusting),
                         reports::system_filled.eq(&r.system_filled),
                         reports::department_fields.eq(&r.department_fields),
+                        reports::indicator_set_version.eq(r.report.indicator_set_version),
                     ),
                 )
             })

@@ -34,12 +34,16 @@ pub fn editable_for_update(
 pub fn adjusted_budgets(
     conn: &mut PgConnection,
     project_ids: &[Uuid],
-) -> Result<HashMap<Uuid, BigDecimal>, AppError> {
-    let rows: Vec<(Uuid, BigDecimal)> = projects::table
+) -> Result<HashMap<Uuid, (BigDecimal, i32)>, AppError> {
+    let rows: Vec<(Uuid, BigDecimal, i32)> = projects::table
         .filter(projects::id.eq_any(project_ids))
-        .select((projects::id, projects::adjusted_budget))
+        .select((
+            projects::id,
+            projects::adjusted_budget,
+            projects::indicator_set_version,
+        ))
         .load(conn)?;
-    Ok(rows.into_iter().collect())
+    Ok(rows.into_iter().map(|(id, b, v)| (id, (b, v))).collect())
 }
 
 /// Replaces the snapshots of many indicator rows, a thousand rows per statement.

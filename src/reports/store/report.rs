@@ -46,6 +46,8 @@ pub struct ReportRow {
     pub applicable_fields: i32,
     /// The logic checks that failed at the last write (`domain::checks::CheckResult`s).
     pub checks: serde_json::Value,
+    /// The version of its project's indicator set the report monitors.
+    pub indicator_set_version: i32,
 }
 
 impl ReportRow {
