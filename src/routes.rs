@@ -127,6 +127,7 @@ where
                 .service(stats::routes::by_department)
                 .service(stats::routes::problems)
                 .service(stats::routes::trend)
+                .service(stats::assessment::routes::department_assessment),
         )
         .split_for_parts();
     finalize(&mut api);

@@ -1,6 +1,7 @@
 //! Business rules with no IO: pure functions over plain values, unit-tested next to the code.
 
 pub mod adjustments;
+pub mod assessment;
 pub mod checks;
 pub mod drafts;
 pub mod evaluation;
