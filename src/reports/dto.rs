@@ -415,7 +415,7 @@ fn report_example() -> serde_json::Value {
             "indicators.0193a0c4-7f43-7000-8000-0000000000c1.forecast",
             "indicators.0193a0c4-7f43-7000-8000-0000000000c2.forecast"
         ],
-        "generated_fields": 7, "applicable_fields": 20,
+        "generated_fields": 7, "applicable_fields": 20, "indicator_set_version": 1,
         "system_filled_share": "35.00",
         "history": [{
             "from": "draft", "to": "submitted",

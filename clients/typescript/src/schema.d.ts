@@ -499,9 +499,49 @@ export interface paths {
         put?: never;
         /**
          * Record an opinion or suggestion
-         * @description Kinds `opinion`, `suggestion`, `policy_revision`, counted by the statistics. Roles: admin, finance_officer.
+         * @description Kinds `opinion`, `suggestion`, `policy_revision`, counted by the statistics. A `policy_revision` names the policy (`policy_name`); whether the department has revised it is recorded with `POST /opinions/{id}/revision`. Roles: admin, finance_officer.
          */
         post: operations["create_opinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinions/{id}/revision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a policy revision's state
+         * @description Says whether the department has revised the policy a `policy_revision` opinion names, with a note; other kinds answer 409. Send `If-Match` (the opinion's `version`). Roles: admin, finance_officer, department_officer (the project's department).
+         */
+        post: operations["set_policy_revision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy-revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List policy revisions
+         * @description The `policy_revision` opinions of key-monitoring inspections within the caller's scope, oldest first, with whether each policy has been revised. Roles: admin, finance_officer, auditor, department_officer.
+         */
+        get: operations["list_policy_revisions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -620,6 +660,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/indicator-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a project's indicator-set versions
+         * @description Every version of the project's indicators, oldest first, each with when it began and the target adjustment that made it; the last is current. A project no adjustment has changed has version 1 only. At most a few dozen, on one page (`next_cursor` is always null). Roles: admin, finance_officer, auditor, department_officer.
+         */
+        get: operations["list_indicator_set_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/indicators": {
         parameters: {
             query?: never;
@@ -678,6 +738,26 @@ export interface paths {
         get: operations["list_project_lights"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/target-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request a target adjustment
+         * @description Asks to change the project's performance targets during the year: change an indicator's target, unit, weight or other fields, add an indicator, or retire one, with a reason and optionally the finding (e.g. `unreasonable_targets`) or report that calls for it. The changes are checked against the current set: a change that leaves the project unready (no output indicator, weights not adding up to 90) is refused with 422 naming the rule. A project has at most one open request (409). Nothing changes until finance approves. Roles: admin, finance_officer, department_officer (own department).
+         */
+        post: operations["create_target_adjustment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -928,6 +1008,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/result-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List results applications
+         * @description Within the caller's scope (a department officer sees its own department's), oldest first. Roles: admin, finance_officer, auditor, department_officer.
+         */
+        get: operations["list_result_applications"];
+        put?: never;
+        /**
+         * Record a results application
+         * @description Records, for a project's report in a round, the measures its results led to (continue, rectify, adjust targets, reduce / recover / reallocate / suspend / stop funds — with the fund adjustment when one was booked —, reduce or raise next year's budget by an amount, revise the policy) and a text. The region's suggestion for the report's current grade and overall light is kept beside the decision, which may differ from it. A next-year measure is shown on next year's project of the same region and code (`follows_result`), now if it is registered already, else when it is. One per project and round (409). Roles: admin, finance_officer.
+         */
+        post: operations["create_result_application"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/result-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a results application
+         * @description Roles: admin, finance_officer, auditor, department_officer (within scope).
+         */
+        get: operations["get_result_application"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a results application
+         * @description Replaces the decision (measures, text, next-year change, fund adjustment), checked as on creation; the suggestion kept with it stays. Next year's project follows the change. Send `If-Match`. Roles: admin, finance_officer.
+         */
+        patch: operations["update_result_application"];
+        trace?: never;
+    };
     "/api/v1/rounds": {
         parameters: {
             query?: never;
@@ -1092,6 +1220,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rounds/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Results of a round's projects
+         * @description Each project of the round in the caller's scope, by project code: its score, grade and overall light, what the region's suggestion rules (warning-rule settings `result_suggestions`) suggest for them with the rule that matched, and the decision recorded, if any. Roles: admin, finance_officer, auditor, department_officer.
+         */
+        get: operations["list_round_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/department-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Annual department assessment
+         * @description One row per department of the region's own level (departments whose region is exactly that region, not its subtree's) with projects in the year: its monitoring over the year's rounds of the region and the regions above it (reports on time, late, unsubmitted, ever returned; fields filled; logic checks passed), its score and grade in each round (its row of that round's `/stats/departments`), the rectification tasks it is responsible for (done on time: accepted on or before the deadline; overdue: open or answered past it, or accepted after it), the fund adjustments of its projects net of reversals (as `/stats/overview`), the results applications recorded for its projects, and an overall score, ranked.
+         *
+         *     overall = Σ wᵢ·cᵢ ÷ Σ wᵢ over the components that have a basis, each 0–100: the mean round score (`weight_score`, default 60), reports on time ÷ reports (`weight_timeliness`, 10), reports never returned ÷ reports (`weight_not_returned`, 5), fields filled ÷ applicable fields (`weight_completeness`, 10), reports failing no error or warning check ÷ reports (`weight_checks`, 5), rectifications on time ÷ those on time or overdue (`weight_rectification`, 10). A component without a basis (no scored round, no rectification done or due) is left out and the others keep their proportions. Weights are integers 0 to 100 that add up to 100, else 400 naming the parameter. Shares and scores have two decimals (half up; the overall from the rounded components); the overall grade uses the region's grade edges. A filled field is one the system generated or the department set, at most the report's applicable fields.
+         *
+         *     Secret-related projects and classified departments are never counted, for any role. `format=csv|xlsx` (or `Accept: text/csv`) gives a row per department with `round_N_score`/`round_N_grade` columns in the order of `rounds`. A year outside 2000–2100 is 400; an unknown region 404. Roles: admin, finance_officer, auditor.
+         */
+        get: operations["get_stats_department_assessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/departments": {
         parameters: {
             query?: never;
@@ -1172,6 +1344,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Results statistics of a region
+         * @description What the year's monitoring led to in the region's subtree as far as the caller sees it (a city officer asking about its province gets its city; a department officer its department): target adjustments requested, approved and rejected; results applications recorded, by measure, and how many differ from the suggestion; the money moved into next year's budgets (reduced, raised, net) and how many of next year's projects follow it; policy revisions suggested and revised. Secret-related projects are never counted. Counted from the records on each request: these tables hold one row per decision, not per report. Roles: admin, finance_officer, auditor, department_officer.
+         */
+        get: operations["get_stats_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/trend": {
         parameters: {
             query?: never;
@@ -1186,6 +1378,86 @@ export interface paths {
         get: operations["get_stats_trend"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/target-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List target adjustments
+         * @description Within the caller's scope (a department officer sees its own department's), oldest first. Roles: admin, finance_officer, auditor, department_officer.
+         */
+        get: operations["list_target_adjustments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/target-adjustments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a target adjustment
+         * @description Roles: admin, finance_officer, auditor, department_officer (within scope).
+         */
+        get: operations["get_target_adjustment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/target-adjustments/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a target adjustment
+         * @description Applies the changes and makes the next version of the project's indicator set; the version it replaces is kept. Reports of rounds opened from now on monitor the new version; reports already created keep the version they began with. The changes are checked again (422 if the set moved so that they no longer apply). Only a requested adjustment can be decided (409). Send `If-Match`. Roles: admin, finance_officer.
+         */
+        post: operations["approve_target_adjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/target-adjustments/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a target adjustment
+         * @description The indicator set stays as it is; a comment saying why is required. Only a requested adjustment can be decided (409). Send `If-Match`. Roles: admin, finance_officer.
+         */
+        post: operations["reject_target_adjustment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1557,6 +1829,290 @@ export interface components {
             version: number;
         };
         /**
+         * @description The annual assessment of a region's own departments.
+         * @example {
+         *       "departments": [
+         *         {
+         *           "adjusted_and_recovered": "25000000.00",
+         *           "adjustments": {
+         *             "increase": {
+         *               "amount": "0.00",
+         *               "count": 0
+         *             },
+         *             "reallocate": {
+         *               "amount": "0.00",
+         *               "count": 0
+         *             },
+         *             "recover": {
+         *               "amount": "0.00",
+         *               "count": 0
+         *             },
+         *             "reduce": {
+         *               "amount": "25000000.00",
+         *               "count": 1
+         *             },
+         *             "stop": {
+         *               "amount": "0.00",
+         *               "count": 0
+         *             },
+         *             "suspend": {
+         *               "amount": "0.00",
+         *               "count": 0
+         *             }
+         *           },
+         *           "applicable_fields": 108,
+         *           "checks_passed_share": "100.00",
+         *           "completeness_share": "96.30",
+         *           "department_code": "SD-KJ",
+         *           "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *           "department_name": "Shandong Provincial Department of Science and Technology",
+         *           "filled_fields": 104,
+         *           "mean_round_score": "91.25",
+         *           "not_returned_share": "100.00",
+         *           "overall_grade": "excellent",
+         *           "overall_score": "94.38",
+         *           "rank": 1,
+         *           "rectification_on_time_share": "100.00",
+         *           "rectifications_on_time": 1,
+         *           "rectifications_ordered": 2,
+         *           "rectifications_overdue": 0,
+         *           "reports": 4,
+         *           "reports_late": 0,
+         *           "reports_on_time": 4,
+         *           "reports_passing_checks": 4,
+         *           "reports_returned": 0,
+         *           "reports_unsubmitted": 0,
+         *           "results_applied": 1,
+         *           "round_scores": [
+         *             {
+         *               "grade": "excellent",
+         *               "round_id": "0193a0c4-7f43-7000-8000-000000000091",
+         *               "score": "91.25"
+         *             }
+         *           ],
+         *           "rounds_covered": 1,
+         *           "timeliness_share": "100.00"
+         *         }
+         *       ],
+         *       "region": {
+         *         "code": "370000",
+         *         "level": "province",
+         *         "name": "Shandong"
+         *       },
+         *       "rounds": [
+         *         {
+         *           "cutoff_date": "2021-07-31",
+         *           "id": "0193a0c4-7f43-7000-8000-000000000091",
+         *           "name": "2021 January–July monitoring"
+         *         }
+         *       ],
+         *       "weights": {
+         *         "checks": 5,
+         *         "completeness": 10,
+         *         "not_returned": 5,
+         *         "rectification": 10,
+         *         "score": 60,
+         *         "timeliness": 10
+         *       },
+         *       "year": 2021
+         *     }
+         */
+        DepartmentAssessment: {
+            /** @description Best overall score first. */
+            departments: components["schemas"]["DepartmentAssessmentRow"][];
+            /**
+             * @description The region whose departments are assessed (the caller's own when it asked about a region
+             *     above it).
+             */
+            region: components["schemas"]["RegionRef"];
+            /**
+             * @description The rounds of the year that reached the region, by cut-off date; `round_N_*` columns of
+             *     the CSV and XLSX follow this order.
+             */
+            rounds: components["schemas"]["DepartmentAssessmentRound"][];
+            weights: components["schemas"]["DepartmentAssessmentWeights"];
+            /** Format: int32 */
+            year: number;
+        };
+        /** @description A round of the year that reached the region's departments (the region's own or one above). */
+        DepartmentAssessmentRound: {
+            /** Format: date */
+            cutoff_date: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @description A department's score and grade in one round: its row of that round's rankings. */
+        DepartmentAssessmentRoundScore: {
+            grade?: components["schemas"]["Grade"] | null;
+            /** Format: uuid */
+            round_id: string;
+            /**
+             * @description As `/rounds/{id}/rankings` and `/stats/departments` give it; null while no project of
+             *     the department has a total.
+             * @example 86.40
+             */
+            score?: string | null;
+        };
+        /** @description One department's year of monitoring. */
+        DepartmentAssessmentRow: {
+            /**
+             * @description reduce + recover + reallocate, net of reversals.
+             * @example 25000000.00
+             */
+            adjusted_and_recovered: string;
+            /**
+             * @description Fund adjustments of its projects of the year by kind, net of reversals, as in
+             *     `/stats/overview`.
+             */
+            adjustments: components["schemas"]["AdjustmentTotals"];
+            /**
+             * Format: int64
+             * @description Sum of the reports' `applicable_fields`.
+             */
+            applicable_fields: number;
+            /**
+             * @description `reports_passing_checks` ÷ `reports` × 100; null without reports.
+             * @example 80.00
+             */
+            checks_passed_share?: string | null;
+            /**
+             * @description `filled_fields` ÷ `applicable_fields` × 100; null without fields.
+             * @example 96.30
+             */
+            completeness_share?: string | null;
+            department_code: string;
+            /** Format: uuid */
+            department_id: string;
+            department_name: string;
+            /**
+             * Format: int64
+             * @description Sum over the reports of `generated_fields` + the number of `department_fields`, each
+             *     report's at most its `applicable_fields`: a field counts as filled when the system filled
+             *     it (and nobody changed it) or the department set it.
+             */
+            filled_fields: number;
+            /**
+             * @description Mean of the round scores (those not null); null without any.
+             * @example 86.40
+             */
+            mean_round_score?: string | null;
+            /**
+             * @description (`reports` − `reports_returned`) ÷ `reports` × 100; null without reports.
+             * @example 100.00
+             */
+            not_returned_share?: string | null;
+            overall_grade?: components["schemas"]["Grade"] | null;
+            /**
+             * @description The weighted mean of the components with a basis (see the operation); null without any.
+             * @example 87.12
+             */
+            overall_score?: string | null;
+            /** @description 1 for the best overall score; departments without one come last, ties by code. */
+            rank: number;
+            /**
+             * @description `rectifications_on_time` ÷ (`rectifications_on_time` + `rectifications_overdue`) × 100;
+             *     null while none is done or due.
+             * @example 100.00
+             */
+            rectification_on_time_share?: string | null;
+            /**
+             * Format: int64
+             * @description Accepted on or before the deadline.
+             */
+            rectifications_on_time: number;
+            /**
+             * Format: int64
+             * @description Rectification tasks the department is responsible for, on projects of the year.
+             */
+            rectifications_ordered: number;
+            /**
+             * Format: int64
+             * @description Open or answered past the deadline (as of today), or accepted after it.
+             */
+            rectifications_overdue: number;
+            /**
+             * Format: int64
+             * @description Its project reports in those rounds.
+             */
+            reports: number;
+            /**
+             * Format: int64
+             * @description Submitted after the due date (at the last submission), whatever the status now.
+             */
+            reports_late: number;
+            /**
+             * Format: int64
+             * @description Submitted or approved, and submitted by the due date.
+             */
+            reports_on_time: number;
+            /**
+             * Format: int64
+             * @description Reports whose `checks` hold no failing check of severity error or warning.
+             */
+            reports_passing_checks: number;
+            /**
+             * Format: int64
+             * @description Returned at least once.
+             */
+            reports_returned: number;
+            /**
+             * Format: int64
+             * @description Draft or returned now.
+             */
+            reports_unsubmitted: number;
+            /**
+             * Format: int64
+             * @description Results applications recorded for its projects of the year.
+             */
+            results_applied: number;
+            /** @description Score and grade in each round it had reports in, in cut-off order. */
+            round_scores: components["schemas"]["DepartmentAssessmentRoundScore"][];
+            /**
+             * Format: int64
+             * @description Rounds of the year in which the department had reports.
+             */
+            rounds_covered: number;
+            /**
+             * @description `reports_on_time` ÷ `reports` × 100; null without reports.
+             * @example 90.00
+             */
+            timeliness_share?: string | null;
+        };
+        /** @description The weights the overall score was computed with (they sum to 100). */
+        DepartmentAssessmentWeights: {
+            /**
+             * Format: int32
+             * @example 5
+             */
+            checks: number;
+            /**
+             * Format: int32
+             * @example 10
+             */
+            completeness: number;
+            /**
+             * Format: int32
+             * @example 5
+             */
+            not_returned: number;
+            /**
+             * Format: int32
+             * @example 10
+             */
+            rectification: number;
+            /**
+             * Format: int32
+             * @example 60
+             */
+            score: number;
+            /**
+             * Format: int32
+             * @example 10
+             */
+            timeliness: number;
+        };
+        /**
          * @description Code, region and parent are fixed once created.
          * @example {
          *       "active": true,
@@ -1908,6 +2464,21 @@ export interface components {
             unclear_objectives: components["schemas"]["CountAmount"];
             unreasonable_targets: components["schemas"]["CountAmount"];
         };
+        /** @description A next-year budget measure of last year's monitoring that a project's budget followed. */
+        FollowedResult: {
+            /**
+             * @description Yuan by which this year's budget was to move: negative when reduced.
+             * @example -2000000.00
+             */
+            amount: string;
+            /**
+             * Format: uuid
+             * @description The result application (`/result-applications/{id}`).
+             */
+            application_id: string;
+            /** @description `reduce_next_year_budget` or `raise_next_year_budget`. */
+            measure: string;
+        };
         /**
          * @description How the system's full-year forecast execution was made.
          * @enum {string}
@@ -2199,6 +2770,35 @@ export interface components {
         IndicatorForecastMethod: "pace" | "latest_value";
         /**
          * @example {
+         *       "adjustment_id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *       "current": true,
+         *       "indicators": [],
+         *       "valid_from": "2021-08-20T03:00:00Z",
+         *       "version": 2
+         *     }
+         */
+        IndicatorSetVersion: {
+            /**
+             * Format: uuid
+             * @description The target adjustment whose approval made it; null for version 1.
+             */
+            adjustment_id?: string | null;
+            /** @description Whether new reports monitor this version. */
+            current: boolean;
+            indicators: components["schemas"]["Indicator"][];
+            /**
+             * Format: date-time
+             * @description When the version began: the project's registration for version 1, else the approval.
+             */
+            valid_from: string;
+            /**
+             * Format: int32
+             * @description 1 for the set as registered; each approved target adjustment adds one.
+             */
+            version: number;
+        };
+        /**
+         * @example {
          *       "achievement": null,
          *       "created_at": "2021-07-26T01:00:00Z",
          *       "external_ref": "QDJT-2021-07-25-014",
@@ -2314,7 +2914,12 @@ export interface components {
          *           "created_at": "2021-09-10T08:00:00Z",
          *           "id": "0193a0c4-7f43-7000-8000-000000000099",
          *           "kind": "suggestion",
-         *           "text": "Return the idle funds to the provincial budget and plan the two bases for 2022."
+         *           "policy_name": null,
+         *           "revised": false,
+         *           "revised_at": null,
+         *           "revision_note": "",
+         *           "text": "Return the idle funds to the provincial budget and plan the two bases for 2022.",
+         *           "version": 1
          *         }
          *       ],
          *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
@@ -2412,7 +3017,12 @@ export interface components {
          *               "created_at": "2021-09-10T08:00:00Z",
          *               "id": "0193a0c4-7f43-7000-8000-000000000099",
          *               "kind": "suggestion",
-         *               "text": "Return the idle funds to the provincial budget and plan the two bases for 2022."
+         *               "policy_name": null,
+         *               "revised": false,
+         *               "revised_at": null,
+         *               "revision_note": "",
+         *               "text": "Return the idle funds to the provincial budget and plan the two bases for 2022.",
+         *               "version": 1
          *             }
          *           ],
          *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
@@ -2579,6 +3189,11 @@ export interface components {
             /** Format: password */
             password: string;
             username: string;
+        };
+        MeasureCount: {
+            /** Format: int64 */
+            count: number;
+            measure: components["schemas"]["ResultMeasure"];
         };
         /** @enum {string} */
         Metric: "ratio_to_prorated" | "percentage_point_gap" | "inside_target" | "enumerated";
@@ -2792,6 +3407,8 @@ export interface components {
          */
         NewOpinion: {
             kind: components["schemas"]["OpinionKind"];
+            /** @description The policy to revise: required for `policy_revision`, refused for other kinds. */
+            policy_name?: string | null;
             text: string;
         };
         /**
@@ -2879,6 +3496,38 @@ export interface components {
         };
         /**
          * @example {
+         *       "measures": [
+         *         "reduce_next_year_budget",
+         *         "rectify"
+         *       ],
+         *       "next_year_budget_change": "-19000000.00",
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "round_id": "0193a0c4-7f43-7000-8000-000000000031",
+         *       "text": "Two rescue bases slipped to 2022: next year's budget is cut and the plan rectified."
+         *     }
+         */
+        NewResultApplication: {
+            /**
+             * Format: uuid
+             * @description The fund adjustment of this project a funds measure was booked as; its kind must match
+             *     one of the measures (reduce → `reduce_funds`, recover → `recover_funds`, …).
+             */
+            adjustment_id?: string | null;
+            /** @description 1 to 11 distinct measures. */
+            measures: components["schemas"]["ResultMeasure"][];
+            /**
+             * @description Required with a next-year budget measure (negative to reduce, positive to raise), and
+             *     refused without one.
+             */
+            next_year_budget_change?: string | null;
+            /** Format: uuid */
+            project_id: string;
+            /** Format: uuid */
+            round_id: string;
+            text?: string;
+        };
+        /**
+         * @example {
          *       "cutoff_date": "2021-07-31",
          *       "due_date": "2021-08-20",
          *       "fiscal_year": 2021,
@@ -2907,6 +3556,37 @@ export interface components {
             region_code: string;
             /** Format: int32 */
             warning_days?: number;
+        };
+        /**
+         * @example {
+         *       "changes": [
+         *         {
+         *           "indicator_id": "0193a0c4-7f43-7000-8000-0000000000c1",
+         *           "op": "change",
+         *           "set": {
+         *             "target_value": "7"
+         *           }
+         *         }
+         *       ],
+         *       "finding_id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *       "reason": "The second rescue base cannot be built this year: the site was reassigned."
+         *     }
+         */
+        NewTargetAdjustment: {
+            /** @description 1 to 100 changes, at most one per indicator. */
+            changes: components["schemas"]["TargetChange"][];
+            /**
+             * Format: uuid
+             * @description The finding the request answers (e.g. of category `unreasonable_targets`), of this
+             *     project.
+             */
+            finding_id?: string | null;
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The report that says targets need adjusting, of this project.
+             */
+            report_id?: string | null;
         };
         /**
          * @example {
@@ -2984,7 +3664,12 @@ export interface components {
          *       "created_at": "2021-09-10T08:00:00Z",
          *       "id": "0193a0c4-7f43-7000-8000-000000000099",
          *       "kind": "suggestion",
-         *       "text": "Return the idle funds to the provincial budget and plan the two bases for 2022."
+         *       "policy_name": null,
+         *       "revised": false,
+         *       "revised_at": null,
+         *       "revision_note": "",
+         *       "text": "Return the idle funds to the provincial budget and plan the two bases for 2022.",
+         *       "version": 1
          *     }
          */
         Opinion: {
@@ -2993,7 +3678,17 @@ export interface components {
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["OpinionKind"];
+            /** @description For a `policy_revision`: the policy to revise; null for other kinds. */
+            policy_name?: string | null;
+            /** @description For a `policy_revision`: whether the department has revised the policy. */
+            revised: boolean;
+            /** Format: date-time */
+            revised_at?: string | null;
+            /** @description What was revised, or why not yet. */
+            revision_note: string;
             text: string;
+            /** Format: int32 */
+            version: number;
         };
         /** @enum {string} */
         OpinionKind: "opinion" | "suggestion" | "policy_revision";
@@ -3033,6 +3728,24 @@ export interface components {
          *         "likelihood_edges": [
          *           "60",
          *           "80"
+         *         ],
+         *         "result_suggestions": [
+         *           {
+         *             "grade": "poor",
+         *             "measures": [
+         *               "reduce_next_year_budget",
+         *               "rectify"
+         *             ],
+         *             "name": "poor_grade",
+         *             "next_year_change_percent": "-20"
+         *           },
+         *           {
+         *             "measures": [
+         *               "rectify"
+         *             ],
+         *             "name": "red_overall_light",
+         *             "overall_light": "red"
+         *           }
          *         ],
          *         "time_progress": "month"
          *       }
@@ -3438,6 +4151,26 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "adjustment_id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *           "current": true,
+         *           "indicators": [],
+         *           "valid_from": "2021-08-20T03:00:00Z",
+         *           "version": 2
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Page_IndicatorSetVersion: {
+            items: components["schemas"]["IndicatorSetVersion"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
          *           "achievement": null,
          *           "created_at": "2021-07-26T01:00:00Z",
          *           "external_ref": "QDJT-2021-07-25-014",
@@ -3486,7 +4219,12 @@ export interface components {
          *               "created_at": "2021-09-10T08:00:00Z",
          *               "id": "0193a0c4-7f43-7000-8000-000000000099",
          *               "kind": "suggestion",
-         *               "text": "Return the idle funds to the provincial budget and plan the two bases for 2022."
+         *               "policy_name": null,
+         *               "revised": false,
+         *               "revised_at": null,
+         *               "revision_note": "",
+         *               "text": "Return the idle funds to the provincial budget and plan the two bases for 2022.",
+         *               "version": 1
          *             }
          *           ],
          *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
@@ -3535,6 +4273,36 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "inspection_id": "0193a0c4-7f43-7000-8000-000000000094",
+         *           "opinion": {
+         *             "created_at": "2021-09-10T08:00:00Z",
+         *             "id": "0193a0c4-7f43-7000-8000-00000000009a",
+         *             "kind": "policy_revision",
+         *             "policy_name": "Science fund management measures",
+         *             "revised": true,
+         *             "revised_at": "2021-11-02T02:00:00Z",
+         *             "revision_note": "Revised rules published.",
+         *             "text": "Tie disbursement to accepted milestones.",
+         *             "version": 2
+         *           },
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "region_code": "371100",
+         *           "round_id": "0193a0c4-7f43-7000-8000-000000000031"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Page_PolicyRevision: {
+            items: components["schemas"]["PolicyRevision"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
          *           "adjusted_budget": "95000000.00",
          *           "annual_goal": "Build a provincial aviation rescue network",
          *           "category": "special",
@@ -3545,6 +4313,7 @@ export interface components {
          *           "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
          *           "end_date": "2021-12-31",
          *           "fiscal_year": 2021,
+         *           "follows_result": null,
          *           "function_class": "22401",
          *           "fund_sources": {
          *             "central": "0.00",
@@ -3555,6 +4324,7 @@ export interface components {
          *             "self_raised": "0.00"
          *           },
          *           "id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "indicator_set_version": 1,
          *           "initial_budget": "120000000.00",
          *           "key_monitoring": true,
          *           "name": "Aviation emergency rescue capability",
@@ -3677,6 +4447,50 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "adjustment_id": null,
+         *           "created_at": "2021-10-20T06:30:00Z",
+         *           "created_by_name": "sd.finance",
+         *           "differs_from_suggestion": false,
+         *           "fiscal_year": 2021,
+         *           "grade": "poor",
+         *           "id": "0193a0c4-7f43-7000-8000-0000000000b5",
+         *           "measures": [
+         *             "reduce_next_year_budget",
+         *             "rectify"
+         *           ],
+         *           "next_year_budget_change": "-19000000.00",
+         *           "overall_light": "red",
+         *           "project_code": "SD2021-KJ-007",
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "report_id": "0193a0c4-7f43-7000-8000-000000000051",
+         *           "round_id": "0193a0c4-7f43-7000-8000-000000000031",
+         *           "suggestion": {
+         *             "measures": [
+         *               "reduce_next_year_budget",
+         *               "rectify"
+         *             ],
+         *             "next_year_budget_change": "-19000000.00",
+         *             "next_year_change_percent": "-20",
+         *             "rule": "poor_grade"
+         *           },
+         *           "text": "Two rescue bases slipped to 2022: next year's budget is cut and the plan rectified.",
+         *           "updated_at": "2021-10-20T06:30:00Z",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Page_ResultApplication: {
+            items: components["schemas"]["ResultApplication"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
          *           "closed_at": null,
          *           "created_at": "2021-07-20T03:00:00Z",
          *           "cutoff_date": "2021-07-31",
@@ -3699,6 +4513,80 @@ export interface components {
          */
         Page_Round: {
             items: components["schemas"]["Round"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "adjusted_budget": "95000000.00",
+         *           "application": null,
+         *           "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *           "grade": "poor",
+         *           "overall_light": "red",
+         *           "project_code": "SD2021-KJ-007",
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "project_name": "Aviation emergency rescue capability",
+         *           "region_code": "370000",
+         *           "report_id": "0193a0c4-7f43-7000-8000-000000000051",
+         *           "score": "52.40",
+         *           "suggestion": {
+         *             "measures": [
+         *               "reduce_next_year_budget",
+         *               "rectify"
+         *             ],
+         *             "next_year_budget_change": "-19000000.00",
+         *             "next_year_change_percent": "-20",
+         *             "rule": "poor_grade"
+         *           }
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Page_RoundResult: {
+            items: components["schemas"]["RoundResult"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description One page of a list.
+         * @example {
+         *       "items": [
+         *         {
+         *           "changes": [
+         *             {
+         *               "indicator_id": "0193a0c4-7f43-7000-8000-0000000000c1",
+         *               "op": "change",
+         *               "set": {
+         *                 "target_value": "7"
+         *               }
+         *             }
+         *           ],
+         *           "created_at": "2021-08-18T09:00:00Z",
+         *           "decided_at": "2021-08-20T03:00:00Z",
+         *           "decided_by_name": "jn.finance",
+         *           "decision_comment": "Agreed.",
+         *           "finding_id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *           "from_version": 1,
+         *           "id": "0193a0c4-7f43-7000-8000-0000000000a7",
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "reason": "The second rescue base cannot be built this year: the site was reassigned.",
+         *           "report_id": null,
+         *           "requested_by_name": "jn.kj.officer",
+         *           "status": "approved",
+         *           "to_version": 2,
+         *           "updated_at": "2021-08-20T03:00:00Z",
+         *           "version": 2
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Page_TargetAdjustment: {
+            items: components["schemas"]["TargetAdjustment"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
@@ -3755,6 +4643,57 @@ export interface components {
              * @description At least 10 characters and not the username.
              */
             new_password: string;
+        };
+        /**
+         * @example {
+         *       "inspection_id": "0193a0c4-7f43-7000-8000-000000000094",
+         *       "opinion": {
+         *         "created_at": "2021-09-10T08:00:00Z",
+         *         "id": "0193a0c4-7f43-7000-8000-00000000009a",
+         *         "kind": "policy_revision",
+         *         "policy_name": "Science fund management measures",
+         *         "revised": true,
+         *         "revised_at": "2021-11-02T02:00:00Z",
+         *         "revision_note": "Revised rules published.",
+         *         "text": "Tie disbursement to accepted milestones.",
+         *         "version": 2
+         *       },
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "region_code": "371100",
+         *       "round_id": "0193a0c4-7f43-7000-8000-000000000031"
+         *     }
+         */
+        PolicyRevision: {
+            /** Format: uuid */
+            inspection_id: string;
+            opinion: components["schemas"]["Opinion"];
+            /** Format: uuid */
+            project_id: string;
+            region_code: string;
+            /** Format: uuid */
+            round_id?: string | null;
+        };
+        PolicyRevisionCounts: {
+            /**
+             * Format: int64
+             * @description Of those, policies the department has revised.
+             */
+            revised: number;
+            /**
+             * Format: int64
+             * @description Policy revisions suggested by key monitoring.
+             */
+            suggested: number;
+        };
+        /**
+         * @example {
+         *       "note": "Revised rules published on 2021-11-02.",
+         *       "revised": true
+         *     }
+         */
+        PolicyRevisionUpdate: {
+            note?: string;
+            revised: boolean;
         };
         /**
          * @description An RFC 9457 problem details document.
@@ -3824,6 +4763,7 @@ export interface components {
          *       "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
          *       "end_date": "2021-12-31",
          *       "fiscal_year": 2021,
+         *       "follows_result": null,
          *       "function_class": "22401",
          *       "fund_sources": {
          *         "central": "0.00",
@@ -3834,6 +4774,7 @@ export interface components {
          *         "self_raised": "0.00"
          *       },
          *       "id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "indicator_set_version": 1,
          *       "initial_budget": "120000000.00",
          *       "key_monitoring": true,
          *       "name": "Aviation emergency rescue capability",
@@ -3873,11 +4814,18 @@ export interface components {
             end_date?: string | null;
             /** Format: int32 */
             fiscal_year: number;
+            follows_result?: components["schemas"]["FollowedResult"] | null;
             /** @description Expenditure function classification (class, section or item), e.g. `20601`. */
             function_class: string;
             fund_sources: components["schemas"]["FundSourceAmounts"];
             /** Format: uuid */
             id: string;
+            /**
+             * Format: int32
+             * @description The version of its indicator set: 1 as registered, one more per approved target
+             *     adjustment (`/projects/{id}/indicator-versions`).
+             */
+            indicator_set_version: number;
             /**
              * @description Budget at the start of the year; equals the sum of the fund sources.
              * @example 300000000.00
@@ -4509,6 +5457,7 @@ export interface components {
          *         }
          *       ],
          *       "id": "0193a0c4-7f43-7000-8000-000000000092",
+         *       "indicator_set_version": 1,
          *       "indicators": [
          *         {
          *           "accrues": true,
@@ -4668,6 +5617,12 @@ export interface components {
             history: components["schemas"]["Transition"][];
             /** Format: uuid */
             id: string;
+            /**
+             * Format: int32
+             * @description The version of the project's indicator set this report monitors: the one current when
+             *     the report was created. A target adjustment approved later does not change it.
+             */
+            indicator_set_version: number;
             indicators: components["schemas"]["ReportIndicator"][];
             /** @description Submitted after the round's due date. */
             late: boolean;
@@ -4890,6 +5845,195 @@ export interface components {
         };
         /** @enum {string} */
         ReportStatus: "draft" | "submitted" | "returned" | "approved";
+        /**
+         * @example {
+         *       "adjustment_id": null,
+         *       "created_at": "2021-10-20T06:30:00Z",
+         *       "created_by_name": "sd.finance",
+         *       "differs_from_suggestion": false,
+         *       "fiscal_year": 2021,
+         *       "grade": "poor",
+         *       "id": "0193a0c4-7f43-7000-8000-0000000000b5",
+         *       "measures": [
+         *         "reduce_next_year_budget",
+         *         "rectify"
+         *       ],
+         *       "next_year_budget_change": "-19000000.00",
+         *       "overall_light": "red",
+         *       "project_code": "SD2021-KJ-007",
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "report_id": "0193a0c4-7f43-7000-8000-000000000051",
+         *       "round_id": "0193a0c4-7f43-7000-8000-000000000031",
+         *       "suggestion": {
+         *         "measures": [
+         *           "reduce_next_year_budget",
+         *           "rectify"
+         *         ],
+         *         "next_year_budget_change": "-19000000.00",
+         *         "next_year_change_percent": "-20",
+         *         "rule": "poor_grade"
+         *       },
+         *       "text": "Two rescue bases slipped to 2022: next year's budget is cut and the plan rectified.",
+         *       "updated_at": "2021-10-20T06:30:00Z",
+         *       "version": 1
+         *     }
+         */
+        ResultApplication: {
+            /**
+             * Format: uuid
+             * @description The fund adjustment a funds measure was booked as.
+             */
+            adjustment_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            created_by_name: string;
+            /** @description Whether the decided measures differ from the suggested ones. */
+            differs_from_suggestion: boolean;
+            /** Format: int32 */
+            fiscal_year: number;
+            grade?: components["schemas"]["Grade"] | null;
+            /** Format: uuid */
+            id: string;
+            /** @description What the results led to, as decided. */
+            measures: components["schemas"]["ResultMeasure"][];
+            /**
+             * @description Yuan by which next year's budget moves: negative for `reduce_next_year_budget`,
+             *     positive for `raise_next_year_budget`; null without either.
+             * @example -2000000.00
+             */
+            next_year_budget_change?: string | null;
+            overall_light?: components["schemas"]["Light"] | null;
+            project_code: string;
+            /** Format: uuid */
+            project_id: string;
+            /** Format: uuid */
+            report_id?: string | null;
+            /** Format: uuid */
+            round_id: string;
+            /** @description What the rules suggested when the decision was recorded, kept beside it. */
+            suggestion: components["schemas"]["ResultSuggestion"];
+            text: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Replaces the decision: every field is sent again.
+         * @example {
+         *       "measures": [
+         *         "reduce_next_year_budget",
+         *         "rectify"
+         *       ],
+         *       "next_year_budget_change": "-1200000.00",
+         *       "text": "Cut by 1.2 million after the second inspection."
+         *     }
+         */
+        ResultApplicationChanges: {
+            /** Format: uuid */
+            adjustment_id?: string | null;
+            measures: components["schemas"]["ResultMeasure"][];
+            next_year_budget_change?: string | null;
+            text?: string;
+        };
+        ResultApplicationFigures: {
+            /** @description How many decisions name each measure (every measure listed, zeros included). */
+            by_measure: components["schemas"]["MeasureCount"][];
+            /**
+             * Format: int64
+             * @description Of those, decisions whose measures differ from the suggestion kept with them.
+             */
+            differing_from_suggestion: number;
+            /**
+             * @description Raised minus reduced.
+             * @example -19000000.00
+             */
+            next_year_budget_net: string;
+            /**
+             * @description Yuan added to next year's budgets.
+             * @example 0.00
+             */
+            next_year_budget_raised: string;
+            /**
+             * @description Yuan taken out of next year's budgets (the sum of the reductions, as a positive amount).
+             * @example 19000000.00
+             */
+            next_year_budget_reduced: string;
+            /**
+             * Format: int64
+             * @description Next year's projects registered so far that follow one of these next-year measures.
+             */
+            next_year_projects_following: number;
+            /**
+             * Format: int64
+             * @description Projects whose results application is recorded.
+             */
+            recorded: number;
+        };
+        /** @enum {string} */
+        ResultMeasure: "continue" | "rectify" | "adjust_targets" | "reduce_funds" | "recover_funds" | "reallocate_funds" | "suspend_funds" | "stop_funds" | "reduce_next_year_budget" | "raise_next_year_budget" | "revise_policy";
+        /** @description What the region's rules suggest for a project of a round. */
+        ResultSuggestion: {
+            measures: components["schemas"]["ResultMeasure"][];
+            /**
+             * @description That percent of the report's adjusted budget, in yuan.
+             * @example -19000000.00
+             */
+            next_year_budget_change?: string | null;
+            /**
+             * @description Percent of the adjusted budget by which next year's budget should move.
+             * @example -20
+             */
+            next_year_change_percent?: string | null;
+            /** @description The suggestion rule that matched (its `name`), or `default_continue`. */
+            rule: string;
+        };
+        /**
+         * @example {
+         *       "policy_revisions": {
+         *         "revised": 23,
+         *         "suggested": 23
+         *       },
+         *       "region": {
+         *         "code": "371100",
+         *         "level": "city",
+         *         "name": "Rizhao"
+         *       },
+         *       "result_applications": {
+         *         "by_measure": [
+         *           {
+         *             "count": 31,
+         *             "measure": "rectify"
+         *           },
+         *           {
+         *             "count": 5,
+         *             "measure": "reduce_next_year_budget"
+         *           }
+         *         ],
+         *         "differing_from_suggestion": 6,
+         *         "next_year_budget_net": "-19000000.00",
+         *         "next_year_budget_raised": "0.00",
+         *         "next_year_budget_reduced": "19000000.00",
+         *         "next_year_projects_following": 2,
+         *         "recorded": 49
+         *       },
+         *       "target_adjustments": {
+         *         "approved": 3,
+         *         "open": 0,
+         *         "rejected": 1,
+         *         "requested": 4
+         *       },
+         *       "year": 2021
+         *     }
+         */
+        ResultsFigures: {
+            policy_revisions: components["schemas"]["PolicyRevisionCounts"];
+            region: components["schemas"]["RegionRef"];
+            result_applications: components["schemas"]["ResultApplicationFigures"];
+            target_adjustments: components["schemas"]["TargetAdjustmentCounts"];
+            /** Format: int32 */
+            year: number;
+        };
         /** @enum {string} */
         Role: "admin" | "finance_officer" | "auditor" | "department_officer";
         /**
@@ -4949,6 +6093,54 @@ export interface components {
              * @description Days before the due date when filing warnings start.
              */
             warning_days: number;
+        };
+        /**
+         * @description A project of a round with what its results suggest and what was decided.
+         * @example {
+         *       "adjusted_budget": "95000000.00",
+         *       "application": null,
+         *       "department_id": "0193a0c4-7f43-7000-8000-0000000000a1",
+         *       "grade": "poor",
+         *       "overall_light": "red",
+         *       "project_code": "SD2021-KJ-007",
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "project_name": "Aviation emergency rescue capability",
+         *       "region_code": "370000",
+         *       "report_id": "0193a0c4-7f43-7000-8000-000000000051",
+         *       "score": "52.40",
+         *       "suggestion": {
+         *         "measures": [
+         *           "reduce_next_year_budget",
+         *           "rectify"
+         *         ],
+         *         "next_year_budget_change": "-19000000.00",
+         *         "next_year_change_percent": "-20",
+         *         "rule": "poor_grade"
+         *       }
+         *     }
+         */
+        RoundResult: {
+            /** @example 95000000.00 */
+            adjusted_budget: string;
+            application?: components["schemas"]["ResultApplication"] | null;
+            /** Format: uuid */
+            department_id: string;
+            grade?: components["schemas"]["Grade"] | null;
+            overall_light?: components["schemas"]["Light"] | null;
+            project_code: string;
+            /** Format: uuid */
+            project_id: string;
+            project_name: string;
+            region_code: string;
+            /** Format: uuid */
+            report_id: string;
+            /**
+             * @description Score on the 100-point scale; null until the report can be scored.
+             * @example 52.40
+             */
+            score?: string | null;
+            /** @description What the rules suggest now, from the current grade and light. */
+            suggestion: components["schemas"]["ResultSuggestion"];
         };
         /** @enum {string} */
         RoundStatus: "planned" | "open" | "closed";
@@ -5012,6 +6204,24 @@ export interface components {
          *               "60",
          *               "80"
          *             ],
+         *             "result_suggestions": [
+         *               {
+         *                 "grade": "poor",
+         *                 "measures": [
+         *                   "reduce_next_year_budget",
+         *                   "rectify"
+         *                 ],
+         *                 "name": "poor_grade",
+         *                 "next_year_change_percent": "-20"
+         *               },
+         *               {
+         *                 "measures": [
+         *                   "rectify"
+         *                 ],
+         *                 "name": "red_overall_light",
+         *                 "overall_light": "red"
+         *               }
+         *             ],
          *             "time_progress": "month"
          *           }
          *         },
@@ -5065,6 +6275,24 @@ export interface components {
          *           "likelihood_edges": [
          *             "60",
          *             "80"
+         *           ],
+         *           "result_suggestions": [
+         *             {
+         *               "grade": "poor",
+         *               "measures": [
+         *                 "reduce_next_year_budget",
+         *                 "rectify"
+         *               ],
+         *               "name": "poor_grade",
+         *               "next_year_change_percent": "-20"
+         *             },
+         *             {
+         *               "measures": [
+         *                 "rectify"
+         *               ],
+         *               "name": "red_overall_light",
+         *               "overall_light": "red"
+         *             }
          *           ],
          *           "time_progress": "month"
          *         },
@@ -5128,6 +6356,13 @@ export interface components {
              *     ]
              */
             likelihood_edges?: string[];
+            /**
+             * @description What the results of monitoring should lead to, by grade and overall light: tried in
+             *     order, the first that matches suggests; "continue" when none does. The defaults
+             *     (`poor_grade`: next year's budget −20 % and rectify; `red_overall_light`: rectify) when
+             *     absent.
+             */
+            result_suggestions?: components["schemas"]["SuggestionRule"][];
             /** @description How time progress is measured at the cut-off; `month` when absent. */
             time_progress?: components["schemas"]["TimeProgressBasis"];
         };
@@ -5145,6 +6380,133 @@ export interface components {
             /** Format: int64 */
             count: number;
             status: components["schemas"]["ReportStatus"];
+        };
+        /**
+         * @description A suggestion rule of a region's warning-rule set: when the report's grade and overall light
+         *     match (an absent condition matches anything), suggest these measures. Rules are tried in
+         *     order and the first that matches gives the suggestion.
+         */
+        SuggestionRule: {
+            grade?: components["schemas"]["Grade"] | null;
+            measures: components["schemas"]["ResultMeasure"][];
+            /** @description Names the rule in the suggestion it gives. */
+            name: string;
+            /**
+             * @description For a next-year budget measure: percent of this year's adjusted budget by which next
+             *     year's is to move, negative to reduce (e.g. `-20`).
+             * @example -20
+             */
+            next_year_change_percent?: string | null;
+            overall_light?: components["schemas"]["Light"] | null;
+        };
+        /**
+         * @example {
+         *       "changes": [
+         *         {
+         *           "indicator_id": "0193a0c4-7f43-7000-8000-0000000000c1",
+         *           "op": "change",
+         *           "set": {
+         *             "target_value": "7"
+         *           }
+         *         }
+         *       ],
+         *       "created_at": "2021-08-18T09:00:00Z",
+         *       "decided_at": "2021-08-20T03:00:00Z",
+         *       "decided_by_name": "jn.finance",
+         *       "decision_comment": "Agreed.",
+         *       "finding_id": "0193a0c4-7f43-7000-8000-0000000000f1",
+         *       "from_version": 1,
+         *       "id": "0193a0c4-7f43-7000-8000-0000000000a7",
+         *       "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *       "reason": "The second rescue base cannot be built this year: the site was reassigned.",
+         *       "report_id": null,
+         *       "requested_by_name": "jn.kj.officer",
+         *       "status": "approved",
+         *       "to_version": 2,
+         *       "updated_at": "2021-08-20T03:00:00Z",
+         *       "version": 2
+         *     }
+         */
+        TargetAdjustment: {
+            /** @description The changes as requested. */
+            changes: components["schemas"]["TargetChange"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            decided_at?: string | null;
+            decided_by_name?: string | null;
+            decision_comment: string;
+            /** Format: uuid */
+            finding_id?: string | null;
+            /**
+             * Format: int32
+             * @description The indicator-set version the request was made against.
+             */
+            from_version: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            project_id: string;
+            reason: string;
+            /** Format: uuid */
+            report_id?: string | null;
+            requested_by_name: string;
+            status: components["schemas"]["TargetAdjustmentStatus"];
+            /**
+             * Format: int32
+             * @description The version the approval made; null until approved.
+             */
+            to_version?: number | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        TargetAdjustmentCounts: {
+            /** Format: int64 */
+            approved: number;
+            /**
+             * Format: int64
+             * @description Requested and not yet decided.
+             */
+            open: number;
+            /** Format: int64 */
+            rejected: number;
+            /** Format: int64 */
+            requested: number;
+        };
+        /**
+         * @example {
+         *       "comment": "Agreed: the park opens in 2022."
+         *     }
+         */
+        TargetAdjustmentDecision: {
+            /** @description Required to reject. */
+            comment?: string;
+        };
+        /** @enum {string} */
+        TargetAdjustmentStatus: "requested" | "approved" | "rejected";
+        /**
+         * @description One change of the indicator set: `change` an indicator (its target, unit, weight or any
+         *     other field), `add` one, or `retire` one (it leaves the set; reports that monitored it keep
+         *     it).
+         */
+        TargetChange: {
+            /** Format: uuid */
+            indicator_id: string;
+            /** @enum {string} */
+            op: "change";
+            /** @description The fields to change, as in `PATCH /indicators/{id}`. */
+            set: components["schemas"]["IndicatorChanges"];
+        } | {
+            indicator: components["schemas"]["NewIndicator"];
+            /** @enum {string} */
+            op: "add";
+        } | {
+            /** Format: uuid */
+            indicator_id: string;
+            /** @enum {string} */
+            op: "retire";
         };
         /**
          * @description How time progress is measured at a cut-off date.
@@ -5351,6 +6713,24 @@ export interface components {
          *             "60",
          *             "80"
          *           ],
+         *           "result_suggestions": [
+         *             {
+         *               "grade": "poor",
+         *               "measures": [
+         *                 "reduce_next_year_budget",
+         *                 "rectify"
+         *               ],
+         *               "name": "poor_grade",
+         *               "next_year_change_percent": "-20"
+         *             },
+         *             {
+         *               "measures": [
+         *                 "rectify"
+         *               ],
+         *               "name": "red_overall_light",
+         *               "overall_light": "red"
+         *             }
+         *           ],
          *           "time_progress": "month"
          *         }
          *       },
@@ -5404,6 +6784,24 @@ export interface components {
          *         "likelihood_edges": [
          *           "60",
          *           "80"
+         *         ],
+         *         "result_suggestions": [
+         *           {
+         *             "grade": "poor",
+         *             "measures": [
+         *               "reduce_next_year_budget",
+         *               "rectify"
+         *             ],
+         *             "name": "poor_grade",
+         *             "next_year_change_percent": "-20"
+         *           },
+         *           {
+         *             "measures": [
+         *               "rectify"
+         *             ],
+         *             "name": "red_overall_light",
+         *             "overall_light": "red"
+         *           }
          *         ],
          *         "time_progress": "month"
          *       },
@@ -6832,6 +8230,90 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    set_policy_revision: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the opinion */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Opinion id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyRevisionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyRevision"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_policy_revisions: {
+        parameters: {
+            query?: {
+                /** @description Only revised (`true`) or not yet revised (`false`) policies. */
+                revised?: boolean;
+                project?: string;
+                department?: string;
+                round?: string;
+                /** @description Only policy revisions in the region with this code and below it. */
+                region?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of policy revisions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PolicyRevision"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     list_projects: {
         parameters: {
             query?: {
@@ -7136,6 +8618,38 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    list_indicator_set_versions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_IndicatorSetVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     list_project_indicators: {
         parameters: {
             query?: never;
@@ -7269,6 +8783,47 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_target_adjustment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTargetAdjustment"];
+            };
+        };
+        responses: {
+            /** @description Requested */
+            201: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description URL of the request */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetAdjustment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7916,6 +9471,162 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    list_result_applications: {
+        parameters: {
+            query?: {
+                round?: string;
+                project?: string;
+                department?: string;
+                /** @description Only applications in the region with this code and below it. */
+                region?: string;
+                year?: number;
+                /** @description Only applications with this measure. */
+                measure?: components["schemas"]["ResultMeasure"];
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of applications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ResultApplication"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_result_application: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewResultApplication"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    /** @description URL of the application */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultApplication"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_result_application: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
+            path: {
+                /** @description Result application id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultApplication"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_result_application: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the application */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Result application id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultApplicationChanges"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultApplication"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     list_rounds: {
         parameters: {
             query?: {
@@ -8257,6 +9968,123 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    list_round_results: {
+        parameters: {
+            query?: {
+                department?: string;
+                /** @description Only projects whose decision is (`true`) or is not yet (`false`) recorded. */
+                applied?: boolean;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
+            path: {
+                /** @description Round id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the round's projects */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RoundResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_stats_department_assessment: {
+        parameters: {
+            query: {
+                /**
+                 * @description Region code; its own departments are assessed (a caller asking about a region above its
+                 *     own gets its own region's).
+                 * @example 370000
+                 */
+                region: string;
+                /**
+                 * @description Fiscal year.
+                 * @example 2021
+                 */
+                year: number;
+                /**
+                 * @description Weight of the mean round score, an integer 0 to 100 (default 60). The six weights must
+                 *     add up to 100.
+                 * @example 60
+                 */
+                weight_score?: number;
+                /**
+                 * @description Weight of the share of reports on time (default 10).
+                 * @example 10
+                 */
+                weight_timeliness?: number;
+                /**
+                 * @description Weight of the share of reports never returned (default 5).
+                 * @example 5
+                 */
+                weight_not_returned?: number;
+                /**
+                 * @description Weight of the share of applicable fields filled (default 10).
+                 * @example 10
+                 */
+                weight_completeness?: number;
+                /**
+                 * @description Weight of the share of reports passing the logic checks (default 5).
+                 * @example 5
+                 */
+                weight_checks?: number;
+                /**
+                 * @description Weight of the share of rectifications done on time (default 10).
+                 * @example 10
+                 */
+                weight_rectification?: number;
+                /** @description json (default), csv or xlsx; `Accept: text/csv` also gives CSV. */
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The departments, best overall score first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentAssessment"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     get_stats_by_department: {
         parameters: {
             query: {
@@ -8437,6 +10265,47 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    get_stats_results: {
+        parameters: {
+            query: {
+                /**
+                 * @description Region code; the caller's part of its subtree counts.
+                 * @example 370000
+                 */
+                region: string;
+                /**
+                 * @description Fiscal year of the projects monitored.
+                 * @example 2021
+                 */
+                year: number;
+            };
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultsFigures"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     get_stats_trend: {
         parameters: {
             query: {
@@ -8480,6 +10349,168 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_target_adjustments: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["TargetAdjustmentStatus"];
+                project?: string;
+                department?: string;
+                /** @description Only requests in the region with this code and below it. */
+                region?: string;
+                /** @description Only requests citing this finding. */
+                finding?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of target adjustments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TargetAdjustment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_target_adjustment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
+            path: {
+                /** @description Target adjustment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetAdjustment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    approve_target_adjustment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the request */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Target adjustment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetAdjustmentDecision"];
+            };
+        };
+        responses: {
+            /** @description Approved */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetAdjustment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reject_target_adjustment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the request */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Target adjustment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetAdjustmentDecision"];
+            };
+        };
+        responses: {
+            /** @description Rejected */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetAdjustment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -18,6 +18,11 @@ from .check_status import CheckStatus
 from .comparator import Comparator
 from .count_amount import CountAmount
 from .department import Department
+from .department_assessment import DepartmentAssessment
+from .department_assessment_round import DepartmentAssessmentRound
+from .department_assessment_round_score import DepartmentAssessmentRoundScore
+from .department_assessment_row import DepartmentAssessmentRow
+from .department_assessment_weights import DepartmentAssessmentWeights
 from .department_changes import DepartmentChanges
 from .department_order import DepartmentOrder
 from .department_ranking import DepartmentRanking
@@ -34,6 +39,7 @@ from .figures import Figures
 from .finding import Finding
 from .finding_category import FindingCategory
 from .finding_counts import FindingCounts
+from .followed_result import FollowedResult
 from .forecast_method import ForecastMethod
 from .fund_source_amounts import FundSourceAmounts
 from .get_adjustment_read_consistency import GetAdjustmentReadConsistency
@@ -49,12 +55,16 @@ from .get_project_read_consistency import GetProjectReadConsistency
 from .get_rectification_read_consistency import GetRectificationReadConsistency
 from .get_region_read_consistency import GetRegionReadConsistency
 from .get_report_read_consistency import GetReportReadConsistency
+from .get_result_application_read_consistency import GetResultApplicationReadConsistency
 from .get_round_read_consistency import GetRoundReadConsistency
 from .get_stats_by_department_read_consistency import GetStatsByDepartmentReadConsistency
 from .get_stats_by_region_read_consistency import GetStatsByRegionReadConsistency
+from .get_stats_department_assessment_read_consistency import GetStatsDepartmentAssessmentReadConsistency
 from .get_stats_overview_read_consistency import GetStatsOverviewReadConsistency
 from .get_stats_problems_read_consistency import GetStatsProblemsReadConsistency
+from .get_stats_results_read_consistency import GetStatsResultsReadConsistency
 from .get_stats_trend_read_consistency import GetStatsTrendReadConsistency
+from .get_target_adjustment_read_consistency import GetTargetAdjustmentReadConsistency
 from .get_user_read_consistency import GetUserReadConsistency
 from .get_warning_rules_read_consistency import GetWarningRulesReadConsistency
 from .grade import Grade
@@ -69,6 +79,7 @@ from .import_summary import ImportSummary
 from .indicator import Indicator
 from .indicator_changes import IndicatorChanges
 from .indicator_forecast_method import IndicatorForecastMethod
+from .indicator_set_version import IndicatorSetVersion
 from .indicator_value import IndicatorValue
 from .indicator_value_batch import IndicatorValueBatch
 from .indicator_value_report import IndicatorValueReport
@@ -92,18 +103,24 @@ from .list_department_reports_read_consistency import ListDepartmentReportsReadC
 from .list_departments_read_consistency import ListDepartmentsReadConsistency
 from .list_execution_records_read_consistency import ListExecutionRecordsReadConsistency
 from .list_findings_read_consistency import ListFindingsReadConsistency
+from .list_indicator_set_versions_read_consistency import ListIndicatorSetVersionsReadConsistency
 from .list_indicator_values_read_consistency import ListIndicatorValuesReadConsistency
 from .list_inspections_read_consistency import ListInspectionsReadConsistency
+from .list_policy_revisions_read_consistency import ListPolicyRevisionsReadConsistency
 from .list_project_indicators_read_consistency import ListProjectIndicatorsReadConsistency
 from .list_project_lights_read_consistency import ListProjectLightsReadConsistency
 from .list_projects_read_consistency import ListProjectsReadConsistency
 from .list_rankings_read_consistency import ListRankingsReadConsistency
 from .list_rectifications_read_consistency import ListRectificationsReadConsistency
 from .list_regions_read_consistency import ListRegionsReadConsistency
+from .list_result_applications_read_consistency import ListResultApplicationsReadConsistency
 from .list_round_reports_read_consistency import ListRoundReportsReadConsistency
+from .list_round_results_read_consistency import ListRoundResultsReadConsistency
 from .list_rounds_read_consistency import ListRoundsReadConsistency
+from .list_target_adjustments_read_consistency import ListTargetAdjustmentsReadConsistency
 from .list_users_read_consistency import ListUsersReadConsistency
 from .login_request import LoginRequest
+from .measure_count import MeasureCount
 from .metric import Metric
 from .narrative import Narrative
 from .new_adjustment import NewAdjustment
@@ -117,7 +134,9 @@ from .new_opinion import NewOpinion
 from .new_project import NewProject
 from .new_rectification import NewRectification
 from .new_region import NewRegion
+from .new_result_application import NewResultApplication
 from .new_round import NewRound
+from .new_target_adjustment import NewTargetAdjustment
 from .new_user import NewUser
 from .open_result import OpenResult
 from .opinion import Opinion
@@ -134,17 +153,25 @@ from .page_department_report import PageDepartmentReport
 from .page_execution_record import PageExecutionRecord
 from .page_finding import PageFinding
 from .page_indicator import PageIndicator
+from .page_indicator_set_version import PageIndicatorSetVersion
 from .page_indicator_value import PageIndicatorValue
 from .page_inspection import PageInspection
 from .page_ledger_entry import PageLedgerEntry
+from .page_policy_revision import PagePolicyRevision
 from .page_project import PageProject
 from .page_rectification import PageRectification
 from .page_region import PageRegion
 from .page_report_list_item import PageReportListItem
+from .page_result_application import PageResultApplication
 from .page_round import PageRound
+from .page_round_result import PageRoundResult
+from .page_target_adjustment import PageTargetAdjustment
 from .page_user import PageUser
 from .password_change import PasswordChange
 from .password_reset import PasswordReset
+from .policy_revision import PolicyRevision
+from .policy_revision_counts import PolicyRevisionCounts
+from .policy_revision_update import PolicyRevisionUpdate
 from .problem import Problem
 from .problem_errors_type_0 import ProblemErrorsType0
 from .problem_row import ProblemRow
@@ -185,8 +212,15 @@ from .report_lights_explanations import ReportLightsExplanations
 from .report_lights_scores import ReportLightsScores
 from .report_list_item import ReportListItem
 from .report_status import ReportStatus
+from .result_application import ResultApplication
+from .result_application_changes import ResultApplicationChanges
+from .result_application_figures import ResultApplicationFigures
+from .result_measure import ResultMeasure
+from .result_suggestion import ResultSuggestion
+from .results_figures import ResultsFigures
 from .role import Role
 from .round_ import Round
+from .round_result import RoundResult
 from .round_status import RoundStatus
 from .rule import Rule
 from .rule_mapping import RuleMapping
@@ -196,6 +230,17 @@ from .settings import Settings
 from .severity import Severity
 from .skipped_project import SkippedProject
 from .status_count import StatusCount
+from .suggestion_rule import SuggestionRule
+from .target_adjustment import TargetAdjustment
+from .target_adjustment_counts import TargetAdjustmentCounts
+from .target_adjustment_decision import TargetAdjustmentDecision
+from .target_adjustment_status import TargetAdjustmentStatus
+from .target_change_type_0 import TargetChangeType0
+from .target_change_type_0_op import TargetChangeType0Op
+from .target_change_type_1 import TargetChangeType1
+from .target_change_type_1_op import TargetChangeType1Op
+from .target_change_type_2 import TargetChangeType2
+from .target_change_type_2_op import TargetChangeType2Op
 from .time_progress_basis import TimeProgressBasis
 from .token_pair import TokenPair
 from .token_type import TokenType
@@ -229,6 +274,11 @@ __all__ = (
     "Comparator",
     "CountAmount",
     "Department",
+    "DepartmentAssessment",
+    "DepartmentAssessmentRound",
+    "DepartmentAssessmentRoundScore",
+    "DepartmentAssessmentRow",
+    "DepartmentAssessmentWeights",
     "DepartmentChanges",
     "DepartmentOrder",
     "DepartmentRanking",
@@ -245,6 +295,7 @@ __all__ = (
     "Finding",
     "FindingCategory",
     "FindingCounts",
+    "FollowedResult",
     "ForecastMethod",
     "FundSourceAmounts",
     "GetAdjustmentReadConsistency",
@@ -260,12 +311,16 @@ __all__ = (
     "GetRectificationReadConsistency",
     "GetRegionReadConsistency",
     "GetReportReadConsistency",
+    "GetResultApplicationReadConsistency",
     "GetRoundReadConsistency",
     "GetStatsByDepartmentReadConsistency",
     "GetStatsByRegionReadConsistency",
+    "GetStatsDepartmentAssessmentReadConsistency",
     "GetStatsOverviewReadConsistency",
     "GetStatsProblemsReadConsistency",
+    "GetStatsResultsReadConsistency",
     "GetStatsTrendReadConsistency",
+    "GetTargetAdjustmentReadConsistency",
     "GetUserReadConsistency",
     "GetWarningRulesReadConsistency",
     "Grade",
@@ -280,6 +335,7 @@ __all__ = (
     "Indicator",
     "IndicatorChanges",
     "IndicatorForecastMethod",
+    "IndicatorSetVersion",
     "IndicatorValue",
     "IndicatorValueBatch",
     "IndicatorValueReport",
@@ -303,18 +359,24 @@ __all__ = (
     "ListDepartmentsReadConsistency",
     "ListExecutionRecordsReadConsistency",
     "ListFindingsReadConsistency",
+    "ListIndicatorSetVersionsReadConsistency",
     "ListIndicatorValuesReadConsistency",
     "ListInspectionsReadConsistency",
+    "ListPolicyRevisionsReadConsistency",
     "ListProjectIndicatorsReadConsistency",
     "ListProjectLightsReadConsistency",
     "ListProjectsReadConsistency",
     "ListRankingsReadConsistency",
     "ListRectificationsReadConsistency",
     "ListRegionsReadConsistency",
+    "ListResultApplicationsReadConsistency",
     "ListRoundReportsReadConsistency",
+    "ListRoundResultsReadConsistency",
     "ListRoundsReadConsistency",
+    "ListTargetAdjustmentsReadConsistency",
     "ListUsersReadConsistency",
     "LoginRequest",
+    "MeasureCount",
     "Metric",
     "Narrative",
     "NewAdjustment",
@@ -328,7 +390,9 @@ __all__ = (
     "NewProject",
     "NewRectification",
     "NewRegion",
+    "NewResultApplication",
     "NewRound",
+    "NewTargetAdjustment",
     "NewUser",
     "OpenResult",
     "Opinion",
@@ -345,17 +409,25 @@ __all__ = (
     "PageExecutionRecord",
     "PageFinding",
     "PageIndicator",
+    "PageIndicatorSetVersion",
     "PageIndicatorValue",
     "PageInspection",
     "PageLedgerEntry",
+    "PagePolicyRevision",
     "PageProject",
     "PageRectification",
     "PageRegion",
     "PageReportListItem",
+    "PageResultApplication",
     "PageRound",
+    "PageRoundResult",
+    "PageTargetAdjustment",
     "PageUser",
     "PasswordChange",
     "PasswordReset",
+    "PolicyRevision",
+    "PolicyRevisionCounts",
+    "PolicyRevisionUpdate",
     "Problem",
     "ProblemErrorsType0",
     "ProblemRow",
@@ -396,8 +468,15 @@ __all__ = (
     "ReportLightsScores",
     "ReportListItem",
     "ReportStatus",
+    "ResultApplication",
+    "ResultApplicationChanges",
+    "ResultApplicationFigures",
+    "ResultMeasure",
+    "ResultsFigures",
+    "ResultSuggestion",
     "Role",
     "Round",
+    "RoundResult",
     "RoundStatus",
     "Rule",
     "RuleMapping",
@@ -407,6 +486,17 @@ __all__ = (
     "Severity",
     "SkippedProject",
     "StatusCount",
+    "SuggestionRule",
+    "TargetAdjustment",
+    "TargetAdjustmentCounts",
+    "TargetAdjustmentDecision",
+    "TargetAdjustmentStatus",
+    "TargetChangeType0",
+    "TargetChangeType0Op",
+    "TargetChangeType1",
+    "TargetChangeType1Op",
+    "TargetChangeType2",
+    "TargetChangeType2Op",
     "TimeProgressBasis",
     "TokenPair",
     "TokenType",

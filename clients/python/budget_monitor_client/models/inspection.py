@@ -30,8 +30,9 @@ class Inspection:
             '0193a0c4-7f43-7000-8000-000000000094', 'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'severity':
             'high'}], 'id': '0193a0c4-7f43-7000-8000-000000000094', 'inspector_id': '0193a0c4-7f43-7000-8000-0000000000b2',
             'inspector_name': 'Zhang Wei', 'opinions': [{'created_at': '2021-09-10T08:00:00Z', 'id':
-            '0193a0c4-7f43-7000-8000-000000000099', 'kind': 'suggestion', 'text': 'Return the idle funds to the provincial
-            budget and plan the two bases for 2022.'}], 'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'round_id':
+            '0193a0c4-7f43-7000-8000-000000000099', 'kind': 'suggestion', 'policy_name': None, 'revised': False,
+            'revised_at': None, 'revision_note': '', 'text': 'Return the idle funds to the provincial budget and plan the
+            two bases for 2022.', 'version': 1}], 'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'round_id':
             '0193a0c4-7f43-7000-8000-000000000091', 'start_date': '2021-09-06', 'status': 'concluded', 'updated_at':
             '2021-09-10T09:00:00Z', 'version': 3}
 

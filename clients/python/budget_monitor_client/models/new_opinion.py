@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..models.opinion_kind import OpinionKind
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="NewOpinion")
 
@@ -20,15 +21,23 @@ class NewOpinion:
     Attributes:
         kind (OpinionKind):
         text (str):
+        policy_name (None | str | Unset): The policy to revise: required for `policy_revision`, refused for other kinds.
     """
 
     kind: OpinionKind
     text: str
+    policy_name: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         kind = self.kind.value
 
         text = self.text
+
+        policy_name: None | str | Unset
+        if isinstance(self.policy_name, Unset):
+            policy_name = UNSET
+        else:
+            policy_name = self.policy_name
 
         field_dict: dict[str, Any] = {}
 
@@ -38,6 +47,8 @@ class NewOpinion:
                 "text": text,
             }
         )
+        if policy_name is not UNSET:
+            field_dict["policy_name"] = policy_name
 
         return field_dict
 
@@ -48,9 +59,19 @@ class NewOpinion:
 
         text = d.pop("text")
 
+        def _parse_policy_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        policy_name = _parse_policy_name(d.pop("policy_name", UNSET))
+
         new_opinion = cls(
             kind=kind,
             text=text,
+            policy_name=policy_name,
         )
 
         return new_opinion

@@ -24,7 +24,9 @@ class Overrides:
         {'checks': {'red_without_measures': 'error'}, 'rules': {'budget_execution': {'bands': [{'below': '70', 'light':
             'red'}, {'below': '85', 'light': 'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings':
             {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80', '60'], 'lang': 'zh',
-            'likelihood_edges': ['60', '80'], 'time_progress': 'month'}}
+            'likelihood_edges': ['60', '80'], 'result_suggestions': [{'grade': 'poor', 'measures':
+            ['reduce_next_year_budget', 'rectify'], 'name': 'poor_grade', 'next_year_change_percent': '-20'}, {'measures':
+            ['rectify'], 'name': 'red_overall_light', 'overall_light': 'red'}], 'time_progress': 'month'}}
 
     Attributes:
         checks (OverridesChecks | Unset): Severities of the logic checks the region changes (`error`, `warning` or

@@ -23,12 +23,12 @@ class PageProject:
         {'items': [{'adjusted_budget': '95000000.00', 'annual_goal': 'Build a provincial aviation rescue network',
             'category': 'special', 'classified': False, 'code': 'SD2021-KJ-007', 'created_at': '2021-01-05T02:00:00Z',
             'department_code': 'KJT', 'department_id': '0193a0c4-7f43-7000-8000-0000000000a1', 'end_date': '2021-12-31',
-            'fiscal_year': 2021, 'function_class': '22401', 'fund_sources': {'central': '0.00', 'county': '0.00',
-            'municipal': '0.00', 'other': '0.00', 'provincial': '120000000.00', 'self_raised': '0.00'}, 'id':
-            '0193a0c4-7f43-7000-8000-0000000000e1', 'initial_budget': '120000000.00', 'key_monitoring': True, 'name':
-            'Aviation emergency rescue capability', 'readiness': {'ready': True, 'reasons': []}, 'region_code': '370000',
-            'start_date': '2021-01-01', 'status': 'active', 'updated_at': '2021-10-20T06:30:00Z', 'version': 3}],
-            'next_cursor': None}
+            'fiscal_year': 2021, 'follows_result': None, 'function_class': '22401', 'fund_sources': {'central': '0.00',
+            'county': '0.00', 'municipal': '0.00', 'other': '0.00', 'provincial': '120000000.00', 'self_raised': '0.00'},
+            'id': '0193a0c4-7f43-7000-8000-0000000000e1', 'indicator_set_version': 1, 'initial_budget': '120000000.00',
+            'key_monitoring': True, 'name': 'Aviation emergency rescue capability', 'readiness': {'ready': True, 'reasons':
+            []}, 'region_code': '370000', 'start_date': '2021-01-01', 'status': 'active', 'updated_at':
+            '2021-10-20T06:30:00Z', 'version': 3}], 'next_cursor': None}
 
     Attributes:
         items (list[Project]):

@@ -12,6 +12,7 @@ from ..models.project_status import ProjectStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.followed_result import FollowedResult
     from ..models.fund_source_amounts import FundSourceAmounts
     from ..models.readiness import Readiness
 
@@ -26,11 +27,12 @@ class Project:
         {'adjusted_budget': '95000000.00', 'annual_goal': 'Build a provincial aviation rescue network', 'category':
             'special', 'classified': False, 'code': 'SD2021-KJ-007', 'created_at': '2021-01-05T02:00:00Z',
             'department_code': 'KJT', 'department_id': '0193a0c4-7f43-7000-8000-0000000000a1', 'end_date': '2021-12-31',
-            'fiscal_year': 2021, 'function_class': '22401', 'fund_sources': {'central': '0.00', 'county': '0.00',
-            'municipal': '0.00', 'other': '0.00', 'provincial': '120000000.00', 'self_raised': '0.00'}, 'id':
-            '0193a0c4-7f43-7000-8000-0000000000e1', 'initial_budget': '120000000.00', 'key_monitoring': True, 'name':
-            'Aviation emergency rescue capability', 'readiness': {'ready': True, 'reasons': []}, 'region_code': '370000',
-            'start_date': '2021-01-01', 'status': 'active', 'updated_at': '2021-10-20T06:30:00Z', 'version': 3}
+            'fiscal_year': 2021, 'follows_result': None, 'function_class': '22401', 'fund_sources': {'central': '0.00',
+            'county': '0.00', 'municipal': '0.00', 'other': '0.00', 'provincial': '120000000.00', 'self_raised': '0.00'},
+            'id': '0193a0c4-7f43-7000-8000-0000000000e1', 'indicator_set_version': 1, 'initial_budget': '120000000.00',
+            'key_monitoring': True, 'name': 'Aviation emergency rescue capability', 'readiness': {'ready': True, 'reasons':
+            []}, 'region_code': '370000', 'start_date': '2021-01-01', 'status': 'active', 'updated_at':
+            '2021-10-20T06:30:00Z', 'version': 3}
 
     Attributes:
         adjusted_budget (str): The sum of the budget ledger (`/budget-history`): the initial budget and every change
@@ -47,6 +49,8 @@ class Project:
         function_class (str): Expenditure function classification (class, section or item), e.g. `20601`.
         fund_sources (FundSourceAmounts): Amounts by fund source, in yuan, as decimal strings.
         id (UUID):
+        indicator_set_version (int): The version of its indicator set: 1 as registered, one more per approved target
+            adjustment (`/projects/{id}/indicator-versions`).
         initial_budget (str): Budget at the start of the year; equals the sum of the fund sources. Example:
             300000000.00.
         key_monitoring (bool): Selected by the finance department for key monitoring.
@@ -57,6 +61,7 @@ class Project:
         updated_at (datetime.datetime):
         version (int):
         end_date (datetime.date | None | Unset):
+        follows_result (FollowedResult | None | Unset):
         start_date (datetime.date | None | Unset):
     """
 
@@ -72,6 +77,7 @@ class Project:
     function_class: str
     fund_sources: FundSourceAmounts
     id: UUID
+    indicator_set_version: int
     initial_budget: str
     key_monitoring: bool
     name: str
@@ -81,10 +87,13 @@ class Project:
     updated_at: datetime.datetime
     version: int
     end_date: datetime.date | None | Unset = UNSET
+    follows_result: FollowedResult | None | Unset = UNSET
     start_date: datetime.date | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.followed_result import FollowedResult  # noqa: PLC0415
+
         adjusted_budget = self.adjusted_budget
 
         annual_goal = self.annual_goal
@@ -108,6 +117,8 @@ class Project:
         fund_sources = self.fund_sources.to_dict()
 
         id = str(self.id)
+
+        indicator_set_version = self.indicator_set_version
 
         initial_budget = self.initial_budget
 
@@ -133,6 +144,14 @@ class Project:
         else:
             end_date = self.end_date
 
+        follows_result: dict[str, Any] | None | Unset
+        if isinstance(self.follows_result, Unset):
+            follows_result = UNSET
+        elif isinstance(self.follows_result, FollowedResult):
+            follows_result = self.follows_result.to_dict()
+        else:
+            follows_result = self.follows_result
+
         start_date: None | str | Unset
         if isinstance(self.start_date, Unset):
             start_date = UNSET
@@ -157,6 +176,7 @@ class Project:
                 "function_class": function_class,
                 "fund_sources": fund_sources,
                 "id": id,
+                "indicator_set_version": indicator_set_version,
                 "initial_budget": initial_budget,
                 "key_monitoring": key_monitoring,
                 "name": name,
@@ -169,6 +189,8 @@ class Project:
         )
         if end_date is not UNSET:
             field_dict["end_date"] = end_date
+        if follows_result is not UNSET:
+            field_dict["follows_result"] = follows_result
         if start_date is not UNSET:
             field_dict["start_date"] = start_date
 
@@ -176,6 +198,7 @@ class Project:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.followed_result import FollowedResult  # noqa: PLC0415
         from ..models.fund_source_amounts import FundSourceAmounts  # noqa: PLC0415
         from ..models.readiness import Readiness  # noqa: PLC0415
 
@@ -203,6 +226,8 @@ class Project:
         fund_sources = FundSourceAmounts.from_dict(d.pop("fund_sources"))
 
         id = UUID(d.pop("id"))
+
+        indicator_set_version = d.pop("indicator_set_version")
 
         initial_budget = d.pop("initial_budget")
 
@@ -237,6 +262,23 @@ class Project:
 
         end_date = _parse_end_date(d.pop("end_date", UNSET))
 
+        def _parse_follows_result(data: object) -> FollowedResult | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                follows_result_type_0 = FollowedResult.from_dict(data)
+
+                return follows_result_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FollowedResult | None | Unset, data)
+
+        follows_result = _parse_follows_result(d.pop("follows_result", UNSET))
+
         def _parse_start_date(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -267,6 +309,7 @@ class Project:
             function_class=function_class,
             fund_sources=fund_sources,
             id=id,
+            indicator_set_version=indicator_set_version,
             initial_budget=initial_budget,
             key_monitoring=key_monitoring,
             name=name,
@@ -276,6 +319,7 @@ class Project:
             updated_at=updated_at,
             version=version,
             end_date=end_date,
+            follows_result=follows_result,
             start_date=start_date,
         )
 

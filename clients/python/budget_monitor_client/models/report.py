@@ -37,33 +37,33 @@ class Report:
             'indicators.0193a0c4-7f43-7000-8000-0000000000c2.forecast'], 'department_id':
             '0193a0c4-7f43-7000-8000-0000000000a1', 'generated_fields': 7, 'history': [{'actor_id':
             '0193a0c4-7f43-7000-8000-0000000000b3', 'actor_name': 'kjt.officer', 'at': '2021-08-18T09:12:00Z', 'comment':
-            '', 'from': 'draft', 'to': 'submitted'}], 'id': '0193a0c4-7f43-7000-8000-000000000092', 'indicators':
-            [{'accrues': True, 'actual_measured_on': None, 'actual_source': None, 'actual_text': None, 'actual_value': '6',
-            'behind': False, 'comparator': '>=', 'corrective_measures': '', 'deviation_note': '', 'deviation_reasons': [],
-            'expected_value': '4.6664', 'forecast_method': None, 'forecast_text': None, 'forecast_value': '8', 'id':
-            '0193a0c4-7f43-7000-8000-0000000000d1', 'indicator_id': '0193a0c4-7f43-7000-8000-0000000000c1', 'level1':
-            'output', 'level2': 'quantity', 'likelihood': 'certain', 'name': 'Rescue bases built', 'target_text': None,
-            'target_value': '8', 'unit': 'bases', 'weight': '60'}, {'accrues': False, 'actual_measured_on': '2021-07-28',
-            'actual_source': 'jinan-emergency-dispatch', 'actual_text': None, 'actual_value': '28', 'behind': False,
-            'comparator': '<=', 'corrective_measures': '', 'deviation_note': '', 'deviation_reasons': [], 'expected_value':
-            '30', 'forecast_method': None, 'forecast_text': None, 'forecast_value': '25', 'id':
-            '0193a0c4-7f43-7000-8000-0000000000d2', 'indicator_id': '0193a0c4-7f43-7000-8000-0000000000c2', 'level1':
-            'effect', 'level2': 'social', 'likelihood': 'certain', 'name': 'Average response time', 'target_text': None,
-            'target_value': '30', 'unit': 'minutes', 'weight': '30'}], 'late': False, 'lights': {'budget': 'yellow',
-            'effect': 'green', 'explanations': {'budget': {'inputs': {'execution_rate': '46.5', 'time_progress': '58.33'},
-            'light': 'yellow', 'matched': 'below 80', 'metric': 'ratio_to_prorated', 'rule': 'budget_execution', 'value':
-            '79.7188'}, 'overall': {'budget': 'yellow', 'goal': 'green', 'light': 'yellow', 'reason': 'budget execution is
-            behind'}}, 'filing': 'none', 'goal': 'green', 'grade': 'excellent', 'output': 'blue', 'overall': 'yellow',
-            'rules_version': 'default', 'satisfaction': 'none', 'score_total': '97.97', 'scores': {'budget': '7.97',
-            'budget_share': '10', 'grade': 'excellent', 'indicators': ['60.00', '30.00'], 'total': '97.97'}}, 'narrative':
-            {'construction': 'Two bases are waiting for airspace approval', 'corrective_measures': 'Airspace applications
-            resubmitted in July', 'financial_management': '', 'goal_progress': 'Six of eight rescue bases are in service',
-            'management': '', 'problems': 'Spending of the two delayed bases is on hold', 'targets_need_adjusting': False},
-            'project_code': 'SD2021-KJ-007', 'project_id': '0193a0c4-7f43-7000-8000-0000000000e1', 'project_name': 'Aviation
-            emergency rescue capability', 'region_code': '370000', 'round_id': '0193a0c4-7f43-7000-8000-000000000091',
-            'status': 'submitted', 'submitted_at': '2021-08-18T09:12:00Z', 'system_filled': ['adjusted_budget',
-            'executed_amount', 'execution_rate', 'time_progress',
-            'indicators.0193a0c4-7f43-7000-8000-0000000000c1.expected_value',
+            '', 'from': 'draft', 'to': 'submitted'}], 'id': '0193a0c4-7f43-7000-8000-000000000092', 'indicator_set_version':
+            1, 'indicators': [{'accrues': True, 'actual_measured_on': None, 'actual_source': None, 'actual_text': None,
+            'actual_value': '6', 'behind': False, 'comparator': '>=', 'corrective_measures': '', 'deviation_note': '',
+            'deviation_reasons': [], 'expected_value': '4.6664', 'forecast_method': None, 'forecast_text': None,
+            'forecast_value': '8', 'id': '0193a0c4-7f43-7000-8000-0000000000d1', 'indicator_id':
+            '0193a0c4-7f43-7000-8000-0000000000c1', 'level1': 'output', 'level2': 'quantity', 'likelihood': 'certain',
+            'name': 'Rescue bases built', 'target_text': None, 'target_value': '8', 'unit': 'bases', 'weight': '60'},
+            {'accrues': False, 'actual_measured_on': '2021-07-28', 'actual_source': 'jinan-emergency-dispatch',
+            'actual_text': None, 'actual_value': '28', 'behind': False, 'comparator': '<=', 'corrective_measures': '',
+            'deviation_note': '', 'deviation_reasons': [], 'expected_value': '30', 'forecast_method': None, 'forecast_text':
+            None, 'forecast_value': '25', 'id': '0193a0c4-7f43-7000-8000-0000000000d2', 'indicator_id':
+            '0193a0c4-7f43-7000-8000-0000000000c2', 'level1': 'effect', 'level2': 'social', 'likelihood': 'certain', 'name':
+            'Average response time', 'target_text': None, 'target_value': '30', 'unit': 'minutes', 'weight': '30'}], 'late':
+            False, 'lights': {'budget': 'yellow', 'effect': 'green', 'explanations': {'budget': {'inputs':
+            {'execution_rate': '46.5', 'time_progress': '58.33'}, 'light': 'yellow', 'matched': 'below 80', 'metric':
+            'ratio_to_prorated', 'rule': 'budget_execution', 'value': '79.7188'}, 'overall': {'budget': 'yellow', 'goal':
+            'green', 'light': 'yellow', 'reason': 'budget execution is behind'}}, 'filing': 'none', 'goal': 'green',
+            'grade': 'excellent', 'output': 'blue', 'overall': 'yellow', 'rules_version': 'default', 'satisfaction': 'none',
+            'score_total': '97.97', 'scores': {'budget': '7.97', 'budget_share': '10', 'grade': 'excellent', 'indicators':
+            ['60.00', '30.00'], 'total': '97.97'}}, 'narrative': {'construction': 'Two bases are waiting for airspace
+            approval', 'corrective_measures': 'Airspace applications resubmitted in July', 'financial_management': '',
+            'goal_progress': 'Six of eight rescue bases are in service', 'management': '', 'problems': 'Spending of the two
+            delayed bases is on hold', 'targets_need_adjusting': False}, 'project_code': 'SD2021-KJ-007', 'project_id':
+            '0193a0c4-7f43-7000-8000-0000000000e1', 'project_name': 'Aviation emergency rescue capability', 'region_code':
+            '370000', 'round_id': '0193a0c4-7f43-7000-8000-000000000091', 'status': 'submitted', 'submitted_at':
+            '2021-08-18T09:12:00Z', 'system_filled': ['adjusted_budget', 'executed_amount', 'execution_rate',
+            'time_progress', 'indicators.0193a0c4-7f43-7000-8000-0000000000c1.expected_value',
             'indicators.0193a0c4-7f43-7000-8000-0000000000c2.expected_value',
             'indicators.0193a0c4-7f43-7000-8000-0000000000c2.actual'], 'system_filled_share': '35.00', 'updated_at':
             '2021-08-18T09:12:00Z', 'version': 4}
@@ -84,6 +84,9 @@ class Report:
         generated_fields (int): How many of the fields that apply to this report are in `system_filled`.
         history (list[Transition]): Every status change, oldest first.
         id (UUID):
+        indicator_set_version (int): The version of the project's indicator set this report monitors: the one current
+            when
+            the report was created. A target adjustment approved later does not change it.
         indicators (list[ReportIndicator]):
         late (bool): Submitted after the round's due date.
         narrative (Narrative):
@@ -112,6 +115,7 @@ class Report:
     generated_fields: int
     history: list[Transition]
     id: UUID
+    indicator_set_version: int
     indicators: list[ReportIndicator]
     late: bool
     narrative: Narrative
@@ -155,6 +159,8 @@ class Report:
             history.append(history_item)
 
         id = str(self.id)
+
+        indicator_set_version = self.indicator_set_version
 
         indicators = []
         for indicators_item_data in self.indicators:
@@ -214,6 +220,7 @@ class Report:
                 "generated_fields": generated_fields,
                 "history": history,
                 "id": id,
+                "indicator_set_version": indicator_set_version,
                 "indicators": indicators,
                 "late": late,
                 "narrative": narrative,
@@ -273,6 +280,8 @@ class Report:
             history.append(history_item)
 
         id = UUID(d.pop("id"))
+
+        indicator_set_version = d.pop("indicator_set_version")
 
         indicators = []
         _indicators = d.pop("indicators")
@@ -349,6 +358,7 @@ class Report:
             generated_fields=generated_fields,
             history=history,
             id=id,
+            indicator_set_version=indicator_set_version,
             indicators=indicators,
             late=late,
             narrative=narrative,

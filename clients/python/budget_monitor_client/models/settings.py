@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -9,6 +9,10 @@ from ..models.budget_rule import BudgetRule
 from ..models.lang import Lang
 from ..models.time_progress_basis import TimeProgressBasis
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.suggestion_rule import SuggestionRule
+
 
 T = TypeVar("T", bound="Settings")
 
@@ -29,6 +33,11 @@ class Settings:
             `["60", "80"]` when absent: the edges of the default accruing-indicator bands, so that
             by default a proposed likelihood raises no light the bands would not (a forecast at the
             pace so far reaches the same share of the target as the value of the expected one). Example: ['60', '80'].
+        result_suggestions (list[SuggestionRule] | Unset): What the results of monitoring should lead to, by grade and
+            overall light: tried in
+            order, the first that matches suggests; "continue" when none does. The defaults
+            (`poor_grade`: next year's budget −20 % and rectify; `red_overall_light`: rectify) when
+            absent.
         time_progress (TimeProgressBasis | Unset): How time progress is measured at a cut-off date.
     """
 
@@ -37,6 +46,7 @@ class Settings:
     grade_edges: list[str]
     lang: Lang | Unset = UNSET
     likelihood_edges: list[str] | Unset = UNSET
+    result_suggestions: list[SuggestionRule] | Unset = UNSET
     time_progress: TimeProgressBasis | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,6 +63,13 @@ class Settings:
         likelihood_edges: list[str] | Unset = UNSET
         if not isinstance(self.likelihood_edges, Unset):
             likelihood_edges = self.likelihood_edges
+
+        result_suggestions: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.result_suggestions, Unset):
+            result_suggestions = []
+            for result_suggestions_item_data in self.result_suggestions:
+                result_suggestions_item = result_suggestions_item_data.to_dict()
+                result_suggestions.append(result_suggestions_item)
 
         time_progress: str | Unset = UNSET
         if not isinstance(self.time_progress, Unset):
@@ -71,6 +88,8 @@ class Settings:
             field_dict["lang"] = lang
         if likelihood_edges is not UNSET:
             field_dict["likelihood_edges"] = likelihood_edges
+        if result_suggestions is not UNSET:
+            field_dict["result_suggestions"] = result_suggestions
         if time_progress is not UNSET:
             field_dict["time_progress"] = time_progress
 
@@ -78,6 +97,8 @@ class Settings:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.suggestion_rule import SuggestionRule  # noqa: PLC0415
+
         d = dict(src_dict)
         budget_rule = BudgetRule(d.pop("budget_rule"))
 
@@ -94,6 +115,15 @@ class Settings:
 
         likelihood_edges = cast(list[str], d.pop("likelihood_edges", UNSET))
 
+        _result_suggestions = d.pop("result_suggestions", UNSET)
+        result_suggestions: list[SuggestionRule] | Unset = UNSET
+        if _result_suggestions is not UNSET:
+            result_suggestions = []
+            for result_suggestions_item_data in _result_suggestions:
+                result_suggestions_item = SuggestionRule.from_dict(result_suggestions_item_data)
+
+                result_suggestions.append(result_suggestions_item)
+
         _time_progress = d.pop("time_progress", UNSET)
         time_progress: TimeProgressBasis | Unset
         if isinstance(_time_progress, Unset):
@@ -107,6 +137,7 @@ class Settings:
             grade_edges=grade_edges,
             lang=lang,
             likelihood_edges=likelihood_edges,
+            result_suggestions=result_suggestions,
             time_progress=time_progress,
         )
 

@@ -29,15 +29,19 @@ class WarningRules:
             'jinan.finance', 'own_overrides': {'checks': {'red_without_measures': 'error'}, 'rules': {'budget_execution':
             {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light': 'yellow'}, {'light': 'green'}], 'metric':
             'ratio_to_prorated'}}, 'settings': {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges':
-            ['90', '80', '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'time_progress': 'month'}}, 'own_version':
-            1, 'region_code': '370100', 'rules': [{'description': 'budget execution: execution rate ÷ time progress × 100',
-            'key': 'budget_execution', 'rule': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light':
-            'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}, 'source': '370100'}, {'description': "likelihood
-            of reaching the target: raises an indicator's light to at least this", 'key': 'likelihood', 'rule': {'mapping':
-            {'certain': 'none', 'impossible': 'red', 'possible': 'yellow'}, 'metric': 'enumerated'}, 'source': 'default'}],
-            'settings': {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80', '60'], 'lang':
-            'zh', 'likelihood_edges': ['60', '80'], 'time_progress': 'month'}, 'settings_source': '370100', 'version':
-            '370100:1'}
+            ['90', '80', '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'result_suggestions': [{'grade': 'poor',
+            'measures': ['reduce_next_year_budget', 'rectify'], 'name': 'poor_grade', 'next_year_change_percent': '-20'},
+            {'measures': ['rectify'], 'name': 'red_overall_light', 'overall_light': 'red'}], 'time_progress': 'month'}},
+            'own_version': 1, 'region_code': '370100', 'rules': [{'description': 'budget execution: execution rate ÷ time
+            progress × 100', 'key': 'budget_execution', 'rule': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85',
+            'light': 'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}, 'source': '370100'}, {'description':
+            "likelihood of reaching the target: raises an indicator's light to at least this", 'key': 'likelihood', 'rule':
+            {'mapping': {'certain': 'none', 'impossible': 'red', 'possible': 'yellow'}, 'metric': 'enumerated'}, 'source':
+            'default'}], 'settings': {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80',
+            '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'result_suggestions': [{'grade': 'poor', 'measures':
+            ['reduce_next_year_budget', 'rectify'], 'name': 'poor_grade', 'next_year_change_percent': '-20'}, {'measures':
+            ['rectify'], 'name': 'red_overall_light', 'overall_light': 'red'}], 'time_progress': 'month'},
+            'settings_source': '370100', 'version': '370100:1'}
 
     Attributes:
         checks (WarningRulesChecks): The severity of every logic check in force (`error` blocks submission, `warning` is

@@ -114,8 +114,9 @@ def sync_detailed(
 ) -> Response[Opinion | Problem]:
     """Record an opinion or suggestion
 
-     Kinds `opinion`, `suggestion`, `policy_revision`, counted by the statistics. Roles: admin,
-    finance_officer.
+     Kinds `opinion`, `suggestion`, `policy_revision`, counted by the statistics. A `policy_revision`
+    names the policy (`policy_name`); whether the department has revised it is recorded with `POST
+    /opinions/{id}/revision`. Roles: admin, finance_officer.
 
     Args:
         id (UUID):
@@ -150,8 +151,9 @@ def sync(
 ) -> Opinion | Problem | None:
     """Record an opinion or suggestion
 
-     Kinds `opinion`, `suggestion`, `policy_revision`, counted by the statistics. Roles: admin,
-    finance_officer.
+     Kinds `opinion`, `suggestion`, `policy_revision`, counted by the statistics. A `policy_revision`
+    names the policy (`policy_name`); whether the department has revised it is recorded with `POST
+    /opinions/{id}/revision`. Roles: admin, finance_officer.
 
     Args:
         id (UUID):
@@ -181,8 +183,9 @@ async def asyncio_detailed(
 ) -> Response[Opinion | Problem]:
     """Record an opinion or suggestion
 
-     Kinds `opinion`, `suggestion`, `policy_revision`, counted by the statistics. Roles: admin,
-    finance_officer.
+     Kinds `opinion`, `suggestion`, `policy_revision`, counted by the statistics. A `policy_revision`
+    names the policy (`policy_name`); whether the department has revised it is recorded with `POST
+    /opinions/{id}/revision`. Roles: admin, finance_officer.
 
     Args:
         id (UUID):
@@ -215,8 +218,9 @@ async def asyncio(
 ) -> Opinion | Problem | None:
     """Record an opinion or suggestion
 
-     Kinds `opinion`, `suggestion`, `policy_revision`, counted by the statistics. Roles: admin,
-    finance_officer.
+     Kinds `opinion`, `suggestion`, `policy_revision`, counted by the statistics. A `policy_revision`
+    names the policy (`policy_name`); whether the department has revised it is recorded with `POST
+    /opinions/{id}/revision`. Roles: admin, finance_officer.
 
     Args:
         id (UUID):

@@ -128,7 +128,10 @@ def sync_detailed(
             {'budget_execution': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light':
             'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings':
             {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80',
-            '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'time_progress': 'month'}}.
+            '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'result_suggestions': [{'grade':
+            'poor', 'measures': ['reduce_next_year_budget', 'rectify'], 'name': 'poor_grade',
+            'next_year_change_percent': '-20'}, {'measures': ['rectify'], 'name': 'red_overall_light',
+            'overall_light': 'red'}], 'time_progress': 'month'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +174,10 @@ def sync(
             {'budget_execution': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light':
             'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings':
             {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80',
-            '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'time_progress': 'month'}}.
+            '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'result_suggestions': [{'grade':
+            'poor', 'measures': ['reduce_next_year_budget', 'rectify'], 'name': 'poor_grade',
+            'next_year_change_percent': '-20'}, {'measures': ['rectify'], 'name': 'red_overall_light',
+            'overall_light': 'red'}], 'time_progress': 'month'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +215,10 @@ async def asyncio_detailed(
             {'budget_execution': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light':
             'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings':
             {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80',
-            '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'time_progress': 'month'}}.
+            '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'result_suggestions': [{'grade':
+            'poor', 'measures': ['reduce_next_year_budget', 'rectify'], 'name': 'poor_grade',
+            'next_year_change_percent': '-20'}, {'measures': ['rectify'], 'name': 'red_overall_light',
+            'overall_light': 'red'}], 'time_progress': 'month'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -250,7 +259,10 @@ async def asyncio(
             {'budget_execution': {'bands': [{'below': '70', 'light': 'red'}, {'below': '85', 'light':
             'yellow'}, {'light': 'green'}], 'metric': 'ratio_to_prorated'}}, 'settings':
             {'budget_rule': 'budget_execution', 'budget_share': '10', 'grade_edges': ['90', '80',
-            '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'time_progress': 'month'}}.
+            '60'], 'lang': 'zh', 'likelihood_edges': ['60', '80'], 'result_suggestions': [{'grade':
+            'poor', 'measures': ['reduce_next_year_budget', 'rectify'], 'name': 'poor_grade',
+            'next_year_change_percent': '-20'}, {'measures': ['rectify'], 'name': 'red_overall_light',
+            'overall_light': 'red'}], 'time_progress': 'month'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,272 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.policy_revision import PolicyRevision
+from ...models.policy_revision_update import PolicyRevisionUpdate
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    id: UUID,
+    *,
+    body: PolicyRevisionUpdate,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/opinions/{id}/revision".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PolicyRevision | Problem | None:
+    if response.status_code == 200:
+        response_200 = PolicyRevision.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PolicyRevision | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PolicyRevisionUpdate,
+    if_match: str,
+) -> Response[PolicyRevision | Problem]:
+    """Record a policy revision's state
+
+     Says whether the department has revised the policy a `policy_revision` opinion names, with a note;
+    other kinds answer 409. Send `If-Match` (the opinion's `version`). Roles: admin, finance_officer,
+    department_officer (the project's department).
+
+    Args:
+        id (UUID):
+        if_match (str):
+        body (PolicyRevisionUpdate):  Example: {'note': 'Revised rules published on 2021-11-02.',
+            'revised': True}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PolicyRevision | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PolicyRevisionUpdate,
+    if_match: str,
+) -> PolicyRevision | Problem | None:
+    """Record a policy revision's state
+
+     Says whether the department has revised the policy a `policy_revision` opinion names, with a note;
+    other kinds answer 409. Send `If-Match` (the opinion's `version`). Roles: admin, finance_officer,
+    department_officer (the project's department).
+
+    Args:
+        id (UUID):
+        if_match (str):
+        body (PolicyRevisionUpdate):  Example: {'note': 'Revised rules published on 2021-11-02.',
+            'revised': True}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PolicyRevision | Problem
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PolicyRevisionUpdate,
+    if_match: str,
+) -> Response[PolicyRevision | Problem]:
+    """Record a policy revision's state
+
+     Says whether the department has revised the policy a `policy_revision` opinion names, with a note;
+    other kinds answer 409. Send `If-Match` (the opinion's `version`). Roles: admin, finance_officer,
+    department_officer (the project's department).
+
+    Args:
+        id (UUID):
+        if_match (str):
+        body (PolicyRevisionUpdate):  Example: {'note': 'Revised rules published on 2021-11-02.',
+            'revised': True}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PolicyRevision | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PolicyRevisionUpdate,
+    if_match: str,
+) -> PolicyRevision | Problem | None:
+    """Record a policy revision's state
+
+     Says whether the department has revised the policy a `policy_revision` opinion names, with a note;
+    other kinds answer 409. Send `If-Match` (the opinion's `version`). Roles: admin, finance_officer,
+    department_officer (the project's department).
+
+    Args:
+        id (UUID):
+        if_match (str):
+        body (PolicyRevisionUpdate):  Example: {'note': 'Revised rules published on 2021-11-02.',
+            'revised': True}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PolicyRevision | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,276 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.result_application import ResultApplication
+from ...models.result_application_changes import ResultApplicationChanges
+from ...types import Response
+
+
+def _get_kwargs(
+    id: UUID,
+    *,
+    body: ResultApplicationChanges,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/result-applications/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ResultApplication | None:
+    if response.status_code == 200:
+        response_200 = ResultApplication.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ResultApplication]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ResultApplicationChanges,
+    if_match: str,
+) -> Response[Problem | ResultApplication]:
+    """Change a results application
+
+     Replaces the decision (measures, text, next-year change, fund adjustment), checked as on creation;
+    the suggestion kept with it stays. Next year's project follows the change. Send `If-Match`. Roles:
+    admin, finance_officer.
+
+    Args:
+        id (UUID):
+        if_match (str):
+        body (ResultApplicationChanges): Replaces the decision: every field is sent again.
+            Example: {'measures': ['reduce_next_year_budget', 'rectify'], 'next_year_budget_change':
+            '-1200000.00', 'text': 'Cut by 1.2 million after the second inspection.'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ResultApplication]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ResultApplicationChanges,
+    if_match: str,
+) -> Problem | ResultApplication | None:
+    """Change a results application
+
+     Replaces the decision (measures, text, next-year change, fund adjustment), checked as on creation;
+    the suggestion kept with it stays. Next year's project follows the change. Send `If-Match`. Roles:
+    admin, finance_officer.
+
+    Args:
+        id (UUID):
+        if_match (str):
+        body (ResultApplicationChanges): Replaces the decision: every field is sent again.
+            Example: {'measures': ['reduce_next_year_budget', 'rectify'], 'next_year_budget_change':
+            '-1200000.00', 'text': 'Cut by 1.2 million after the second inspection.'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ResultApplication
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ResultApplicationChanges,
+    if_match: str,
+) -> Response[Problem | ResultApplication]:
+    """Change a results application
+
+     Replaces the decision (measures, text, next-year change, fund adjustment), checked as on creation;
+    the suggestion kept with it stays. Next year's project follows the change. Send `If-Match`. Roles:
+    admin, finance_officer.
+
+    Args:
+        id (UUID):
+        if_match (str):
+        body (ResultApplicationChanges): Replaces the decision: every field is sent again.
+            Example: {'measures': ['reduce_next_year_budget', 'rectify'], 'next_year_budget_change':
+            '-1200000.00', 'text': 'Cut by 1.2 million after the second inspection.'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ResultApplication]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ResultApplicationChanges,
+    if_match: str,
+) -> Problem | ResultApplication | None:
+    """Change a results application
+
+     Replaces the decision (measures, text, next-year change, fund adjustment), checked as on creation;
+    the suggestion kept with it stays. Next year's project follows the change. Send `If-Match`. Roles:
+    admin, finance_officer.
+
+    Args:
+        id (UUID):
+        if_match (str):
+        body (ResultApplicationChanges): Replaces the decision: every field is sent again.
+            Example: {'measures': ['reduce_next_year_budget', 'rectify'], 'next_year_budget_change':
+            '-1200000.00', 'text': 'Cut by 1.2 million after the second inspection.'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ResultApplication
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,276 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.target_adjustment import TargetAdjustment
+from ...models.target_adjustment_decision import TargetAdjustmentDecision
+from ...types import Response
+
+
+def _get_kwargs(
+    id: UUID,
+    *,
+    body: TargetAdjustmentDecision,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/target-adjustments/{id}/approve".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | TargetAdjustment | None:
+    if response.status_code == 200:
+        response_200 = TargetAdjustment.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | TargetAdjustment]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TargetAdjustmentDecision,
+    if_match: str,
+) -> Response[Problem | TargetAdjustment]:
+    """Approve a target adjustment
+
+     Applies the changes and makes the next version of the project's indicator set; the version it
+    replaces is kept. Reports of rounds opened from now on monitor the new version; reports already
+    created keep the version they began with. The changes are checked again (422 if the set moved so
+    that they no longer apply). Only a requested adjustment can be decided (409). Send `If-Match`.
+    Roles: admin, finance_officer.
+
+    Args:
+        id (UUID):
+        if_match (str):
+        body (TargetAdjustmentDecision):  Example: {'comment': 'Agreed: the park opens in 2022.'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TargetAdjustment]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TargetAdjustmentDecision,
+    if_match: str,
+) -> Problem | TargetAdjustment | None:
+    """Approve a target adjustment
+
+     Applies the changes and makes the next version of the project's indicator set; the version it
+    replaces is kept. Reports of rounds opened from now on monitor the new version; reports already
+    created keep the version they began with. The changes are checked again (422 if the set moved so
+    that they no longer apply). Only a requested adjustment can be decided (409). Send `If-Match`.
+    Roles: admin, finance_officer.
+
+    Args:
+        id (UUID):
+        if_match (str):
+        body (TargetAdjustmentDecision):  Example: {'comment': 'Agreed: the park opens in 2022.'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TargetAdjustment
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TargetAdjustmentDecision,
+    if_match: str,
+) -> Response[Problem | TargetAdjustment]:
+    """Approve a target adjustment
+
+     Applies the changes and makes the next version of the project's indicator set; the version it
+    replaces is kept. Reports of rounds opened from now on monitor the new version; reports already
+    created keep the version they began with. The changes are checked again (422 if the set moved so
+    that they no longer apply). Only a requested adjustment can be decided (409). Send `If-Match`.
+    Roles: admin, finance_officer.
+
+    Args:
+        id (UUID):
+        if_match (str):
+        body (TargetAdjustmentDecision):  Example: {'comment': 'Agreed: the park opens in 2022.'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TargetAdjustment]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TargetAdjustmentDecision,
+    if_match: str,
+) -> Problem | TargetAdjustment | None:
+    """Approve a target adjustment
+
+     Applies the changes and makes the next version of the project's indicator set; the version it
+    replaces is kept. Reports of rounds opened from now on monitor the new version; reports already
+    created keep the version they began with. The changes are checked again (422 if the set moved so
+    that they no longer apply). Only a requested adjustment can be decided (409). Send `If-Match`.
+    Roles: admin, finance_officer.
+
+    Args:
+        id (UUID):
+        if_match (str):
+        body (TargetAdjustmentDecision):  Example: {'comment': 'Agreed: the park opens in 2022.'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TargetAdjustment
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed
