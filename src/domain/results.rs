@@ -255,6 +255,27 @@ mod tests {
     }
 
     #[test]
+    fn the_suggestion_follows_the_grade_at_its_edges() {
+        let edges = [d("90"), d("80"), d("60")];
+        let rules = default_suggestions();
+        let budget = d("3000000.00");
+        let at = |score: &str, light: Light| {
+            let grade = crate::domain::scoring::grade(&d(score), &edges);
+            suggest(&rules, Some(grade), Some(light), &budget).rule
+        };
+        // Just below the fair edge is poor: next year's budget is cut, whatever the light.
+        for light in [Light::Blue, Light::Green, Light::Yellow, Light::Red] {
+            assert_eq!(at("59.99", light), "poor_grade");
+        }
+        // At the edge it is fair: only a red light calls for rectification.
+        assert_eq!(at("60", Light::Red), "red_overall_light");
+        assert_eq!(at("60", Light::Yellow), FALLBACK_RULE);
+        assert_eq!(at("89.99", Light::Red), "red_overall_light");
+        assert_eq!(at("90", Light::Green), FALLBACK_RULE);
+        assert_eq!(at("100", Light::Blue), FALLBACK_RULE);
+    }
+
+    #[test]
     fn the_change_is_rounded_to_the_fen() {
         let rules = vec![SuggestionRule {
             name: "raise".into(),

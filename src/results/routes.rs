@@ -93,9 +93,7 @@ pub async fn update_result_application(
             conn.transaction(|conn| {
                 let found = store::lock(conn, id)?;
                 let row = authorized(conn, &caller, Action::DecideResults, found)?;
-                if row.version != if_match.0 {
-                    return Err(stale());
-                }
+                // The body first, then the version: a bad change is 422 whatever the ETag.
                 let decision = service::decision(
                     conn,
                     row.project_id,
@@ -104,6 +102,9 @@ pub async fn update_result_application(
                     changes.next_year_budget_change.clone(),
                     changes.adjustment_id,
                 )?;
+                if row.version != if_match.0 {
+                    return Err(stale());
+                }
                 let before = ResultApplication::from(row.clone());
                 let updated = store::update(conn, id, row.version, &decision)?.ok_or_else(stale)?;
                 store::link_next_year(conn, &updated)?;

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::auth::scope::not_found;
 use crate::auth::{Action, Caller, ListScope};
-use crate::domain::assessment::{self, Inputs, Weights};
+use crate::domain::assessment::{self, Inputs, WeightError, Weights};
 use crate::domain::money::{format_money, parse_decimal};
 use crate::domain::scoring::{Grade, grade};
 use crate::error::AppError;
@@ -73,7 +73,24 @@ impl AssessmentQuery {
             self.weight_checks.as_deref(),
             self.weight_rectification.as_deref(),
         ])
-        .map_err(|e| AppError::BadRequest(format!("Invalid query parameters: {e}")))
+        .map_err(|e| match e {
+            // Each value is one the schema allows; only together do they break the rule.
+            WeightError::Sum { .. } => AppError::validation(
+                format!("Invalid weights: {e}"),
+                Weights::PARAMETERS
+                    .iter()
+                    .map(|p| {
+                        (
+                            (*p).to_owned(),
+                            vec!["the six weights must add up to 100".to_owned()],
+                        )
+                    })
+                    .collect(),
+            ),
+            WeightError::Invalid { .. } => {
+                AppError::BadRequest(format!("Invalid query parameters: {e}"))
+            }
+        })
     }
 }
 
@@ -428,8 +445,8 @@ fn row_cells(r: &DepartmentAssessmentRow, rounds: &[DepartmentAssessmentRound]) 
                    reports (`weight_checks`, 5), rectifications on time ÷ those on time or \
                    overdue (`weight_rectification`, 10). A component without a basis (no scored \
                    round, no rectification done or due) is left out and the others keep their \
-                   proportions. Weights are integers 0 to 100 that add up to 100, else 400 \
-                   naming the parameter. Shares and scores have two decimals (half up; the \
+                   proportions. Weights are integers 0 to 100 (else 400 naming the parameter) \
+                   that add up to 100 (else 422 naming all six). Shares and scores have two decimals (half up; the \
                    overall from the rounded components); the overall grade uses the region's \
                    grade edges. A filled field is one the system generated or the department \
                    set, at most the report's applicable fields.\n\n\

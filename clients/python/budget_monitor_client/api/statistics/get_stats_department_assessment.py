@@ -156,10 +156,10 @@ def sync_detailed(
     (`weight_completeness`, 10), reports failing no error or warning check ÷ reports (`weight_checks`,
     5), rectifications on time ÷ those on time or overdue (`weight_rectification`, 10). A component
     without a basis (no scored round, no rectification done or due) is left out and the others keep
-    their proportions. Weights are integers 0 to 100 that add up to 100, else 400 naming the parameter.
-    Shares and scores have two decimals (half up; the overall from the rounded components); the overall
-    grade uses the region's grade edges. A filled field is one the system generated or the department
-    set, at most the report's applicable fields.
+    their proportions. Weights are integers 0 to 100 (else 400 naming the parameter) that add up to 100
+    (else 422 naming all six). Shares and scores have two decimals (half up; the overall from the
+    rounded components); the overall grade uses the region's grade edges. A filled field is one the
+    system generated or the department set, at most the report's applicable fields.
 
     Secret-related projects and classified departments are never counted, for any role.
     `format=csv|xlsx` (or `Accept: text/csv`) gives a row per department with
@@ -238,10 +238,10 @@ def sync(
     (`weight_completeness`, 10), reports failing no error or warning check ÷ reports (`weight_checks`,
     5), rectifications on time ÷ those on time or overdue (`weight_rectification`, 10). A component
     without a basis (no scored round, no rectification done or due) is left out and the others keep
-    their proportions. Weights are integers 0 to 100 that add up to 100, else 400 naming the parameter.
-    Shares and scores have two decimals (half up; the overall from the rounded components); the overall
-    grade uses the region's grade edges. A filled field is one the system generated or the department
-    set, at most the report's applicable fields.
+    their proportions. Weights are integers 0 to 100 (else 400 naming the parameter) that add up to 100
+    (else 422 naming all six). Shares and scores have two decimals (half up; the overall from the
+    rounded components); the overall grade uses the region's grade edges. A filled field is one the
+    system generated or the department set, at most the report's applicable fields.
 
     Secret-related projects and classified departments are never counted, for any role.
     `format=csv|xlsx` (or `Accept: text/csv`) gives a row per department with
@@ -315,10 +315,10 @@ async def asyncio_detailed(
     (`weight_completeness`, 10), reports failing no error or warning check ÷ reports (`weight_checks`,
     5), rectifications on time ÷ those on time or overdue (`weight_rectification`, 10). A component
     without a basis (no scored round, no rectification done or due) is left out and the others keep
-    their proportions. Weights are integers 0 to 100 that add up to 100, else 400 naming the parameter.
-    Shares and scores have two decimals (half up; the overall from the rounded components); the overall
-    grade uses the region's grade edges. A filled field is one the system generated or the department
-    set, at most the report's applicable fields.
+    their proportions. Weights are integers 0 to 100 (else 400 naming the parameter) that add up to 100
+    (else 422 naming all six). Shares and scores have two decimals (half up; the overall from the
+    rounded components); the overall grade uses the region's grade edges. A filled field is one the
+    system generated or the department set, at most the report's applicable fields.
 
     Secret-related projects and classified departments are never counted, for any role.
     `format=csv|xlsx` (or `Accept: text/csv`) gives a row per department with
@@ -395,10 +395,10 @@ async def asyncio(
     (`weight_completeness`, 10), reports failing no error or warning check ÷ reports (`weight_checks`,
     5), rectifications on time ÷ those on time or overdue (`weight_rectification`, 10). A component
     without a basis (no scored round, no rectification done or due) is left out and the others keep
-    their proportions. Weights are integers 0 to 100 that add up to 100, else 400 naming the parameter.
-    Shares and scores have two decimals (half up; the overall from the rounded components); the overall
-    grade uses the region's grade edges. A filled field is one the system generated or the department
-    set, at most the report's applicable fields.
+    their proportions. Weights are integers 0 to 100 (else 400 naming the parameter) that add up to 100
+    (else 422 naming all six). Shares and scores have two decimals (half up; the overall from the
+    rounded components); the overall grade uses the region's grade edges. A filled field is one the
+    system generated or the department set, at most the report's applicable fields.
 
     Secret-related projects and classified departments are never counted, for any role.
     `format=csv|xlsx` (or `Accept: text/csv`) gives a row per department with
