@@ -43,6 +43,7 @@ pub mod sql;
 pub mod stats;
 pub mod system;
 pub mod targets;
+pub mod tasks;
 pub mod telemetry;
 pub mod users;
 pub mod validation;

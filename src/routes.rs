@@ -12,7 +12,7 @@ use crate::http::fallback;
 use crate::openapi::{ApiDoc, finalize};
 use crate::{
     audit, auth, departments, execution, indicator_values, indicators, keymon, lights, projects,
-    regions, reports, results, rounds, stats, system, targets, users,
+    regions, reports, results, rounds, stats, system, targets, tasks, users,
 };
 
 /// Registers every service on `app` and returns it with the finished OpenAPI document.
@@ -32,6 +32,7 @@ where
                 .service(auth::routes::refresh)
                 .service(auth::routes::logout)
                 .service(auth::routes::me)
+                .service(tasks::routes::my_tasks)
                 .service(auth::routes::change_password)
                 .service(regions::routes::list_regions)
                 .service(regions::routes::create_region)

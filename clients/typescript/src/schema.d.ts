@@ -508,6 +508,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My to-do list
+         * @description What waits for the caller, from the objects' states, within its scope. A department officer: reports and department reports of open rounds to fill (draft) or resubmit (returned), open rectifications to answer, and target adjustments rejected in the last 30 days. A finance officer or admin: reports and department reports submitted for review, rectification answers to verify, target adjustments to decide. An auditor has no tasks. Each item links to its object, with the due date (the round's, or the rectification's deadline) and the days left; `counts` gives every kind's total. Roles: admin, finance_officer, auditor, department_officer.
+         */
+        get: operations["get_my_tasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/opinions/{id}/revision": {
         parameters: {
             query?: never;
@@ -6508,6 +6528,93 @@ export interface components {
             /** @enum {string} */
             op: "retire";
         };
+        Task: {
+            /** @description The project's or the department's code. */
+            code: string;
+            /**
+             * Format: int64
+             * @description Days from today to `due_date`; negative when past.
+             */
+            days_left?: number | null;
+            /**
+             * Format: date
+             * @description The round's due date, or the rectification's deadline; null for target adjustments.
+             */
+            due_date?: string | null;
+            kind: components["schemas"]["TaskKind"];
+            /**
+             * @description The object's URL in this API.
+             * @example /api/v1/reports/0193a0c4-7f43-7000-8000-000000000092
+             */
+            link: string;
+            /** Format: uuid */
+            object_id: string;
+            /** @description The object's state now. */
+            status: string;
+            /** @description The project's (or department's, or the requirement's) name. */
+            title: string;
+        };
+        TaskCount: {
+            /**
+             * Format: int64
+             * @description All of this kind, however many `items` shows.
+             */
+            count: number;
+            kind: components["schemas"]["TaskKind"];
+        };
+        /** @enum {string} */
+        TaskKind: "report_to_fill" | "report_to_resubmit" | "department_report_to_fill" | "department_report_to_resubmit" | "rectification_to_answer" | "target_adjustment_rejected" | "report_to_review" | "department_report_to_review" | "rectification_to_verify" | "target_adjustment_to_decide";
+        /**
+         * @example {
+         *       "counts": [
+         *         {
+         *           "count": 2,
+         *           "kind": "report_to_fill"
+         *         },
+         *         {
+         *           "count": 1,
+         *           "kind": "report_to_resubmit"
+         *         },
+         *         {
+         *           "count": 1,
+         *           "kind": "department_report_to_fill"
+         *         },
+         *         {
+         *           "count": 0,
+         *           "kind": "department_report_to_resubmit"
+         *         },
+         *         {
+         *           "count": 1,
+         *           "kind": "rectification_to_answer"
+         *         },
+         *         {
+         *           "count": 0,
+         *           "kind": "target_adjustment_rejected"
+         *         }
+         *       ],
+         *       "items": [
+         *         {
+         *           "code": "SD2021-KJ-007",
+         *           "days_left": 3,
+         *           "due_date": "2021-08-20",
+         *           "kind": "report_to_resubmit",
+         *           "link": "/api/v1/reports/0193a0c4-7f43-7000-8000-000000000092",
+         *           "object_id": "0193a0c4-7f43-7000-8000-000000000092",
+         *           "status": "returned",
+         *           "title": "Aviation emergency rescue capability"
+         *         }
+         *       ]
+         *     }
+         */
+        Tasks: {
+            /** @description Every kind the caller's role has, with its count (zeros included). */
+            counts: components["schemas"]["TaskCount"][];
+            /**
+             * @description Up to `limit` items of each kind, each kind's soonest due first, kinds in the order of
+             *     `counts`.
+             */
+            items: components["schemas"]["Task"][];
+        };
         /**
          * @description How time progress is measured at a cut-off date.
          * @enum {string}
@@ -8226,6 +8333,37 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_my_tasks: {
+        parameters: {
+            query?: {
+                /** @description Items per kind, 1 to 500 (default 20); the counts are always whole. */
+                limit?: number;
+            };
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The to-do list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tasks"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -51,6 +51,7 @@ from .get_indicator_read_consistency import GetIndicatorReadConsistency
 from .get_inspection_read_consistency import GetInspectionReadConsistency
 from .get_key_monitoring_history_read_consistency import GetKeyMonitoringHistoryReadConsistency
 from .get_me_read_consistency import GetMeReadConsistency
+from .get_my_tasks_read_consistency import GetMyTasksReadConsistency
 from .get_project_read_consistency import GetProjectReadConsistency
 from .get_rectification_read_consistency import GetRectificationReadConsistency
 from .get_region_read_consistency import GetRegionReadConsistency
@@ -241,6 +242,10 @@ from .target_change_type_1 import TargetChangeType1
 from .target_change_type_1_op import TargetChangeType1Op
 from .target_change_type_2 import TargetChangeType2
 from .target_change_type_2_op import TargetChangeType2Op
+from .task import Task
+from .task_count import TaskCount
+from .task_kind import TaskKind
+from .tasks import Tasks
 from .time_progress_basis import TimeProgressBasis
 from .token_pair import TokenPair
 from .token_type import TokenType
@@ -307,6 +312,7 @@ __all__ = (
     "GetInspectionReadConsistency",
     "GetKeyMonitoringHistoryReadConsistency",
     "GetMeReadConsistency",
+    "GetMyTasksReadConsistency",
     "GetProjectReadConsistency",
     "GetRectificationReadConsistency",
     "GetRegionReadConsistency",
@@ -497,6 +503,10 @@ __all__ = (
     "TargetChangeType1Op",
     "TargetChangeType2",
     "TargetChangeType2Op",
+    "Task",
+    "TaskCount",
+    "TaskKind",
+    "Tasks",
     "TimeProgressBasis",
     "TokenPair",
     "TokenType",
