@@ -14,6 +14,7 @@ use utoipa_swagger_ui::SwaggerUi;
 pub mod audit;
 pub mod auth;
 pub mod batch;
+pub mod changes;
 pub mod config;
 pub mod db;
 pub mod demo;

@@ -11,8 +11,8 @@ use utoipa_actix_web::scope::scope;
 use crate::http::fallback;
 use crate::openapi::{ApiDoc, finalize};
 use crate::{
-    audit, auth, departments, execution, indicator_values, indicators, keymon, lights, projects,
-    regions, reports, results, rounds, stats, system, targets, tasks, users,
+    audit, auth, changes, departments, execution, indicator_values, indicators, keymon, lights,
+    projects, regions, reports, results, rounds, stats, system, targets, tasks, users,
 };
 
 /// Registers every service on `app` and returns it with the finished OpenAPI document.
@@ -66,6 +66,7 @@ where
                 .service(indicators::routes::update_indicator)
                 .service(indicators::routes::delete_indicator)
                 .service(audit::routes::list_audit_events)
+                .service(changes::routes::list_changes)
                 .service(execution::routes::create_records)
                 .service(execution::routes::list_records)
                 .service(indicator_values::routes::create_values)

@@ -41,6 +41,7 @@ diesel::table! {
         project_id -> Nullable<Uuid>,
         related_project_id -> Nullable<Uuid>,
         department_id -> Nullable<Uuid>,
+        txid -> Int8,
     }
 }
 

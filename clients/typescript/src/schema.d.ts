@@ -168,6 +168,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Changes since a cursor
+         * @description Every write the caller may see (the audit trail's visibility: a region's officers and auditors see their subtree's, never secret-related ones), as one change per audit event, for systems that sync incrementally. Ordered by the transaction that made the change and within it by event: a change is given only once the transactions that could come before it have ended, so a transaction that commits after a later one is never skipped; it is held back until it commits. Resume with `next_cursor`, also after a restart, to miss nothing and see nothing twice. Roles: admin, finance_officer, auditor.
+         */
+        get: operations["list_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/department-reports/{id}": {
         parameters: {
             query?: never;
@@ -1777,6 +1797,52 @@ export interface components {
          * @enum {string}
          */
         BudgetRule: "budget_execution" | "budget_execution_gap";
+        Change: {
+            /** @description e.g. `report.submitted`, `rectification.answered`. */
+            action: string;
+            /**
+             * @description The position of this change: pass it as `after` to continue after it.
+             * @example 7719-01a23ec0-27de-740c-bede-53551fdc4d95
+             */
+            cursor: string;
+            /**
+             * Format: uuid
+             * @description The audit event (`/audit-events?entity_id=…` has its before and after).
+             */
+            event_id: string;
+            object_id?: string | null;
+            object_type: string;
+            /** Format: date-time */
+            occurred_at: string;
+            /** Format: uuid */
+            project_id?: string | null;
+            region_code?: string | null;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "action": "report.submitted",
+         *           "cursor": "7719-01a23ec0-27de-740c-bede-53551fdc4d95",
+         *           "event_id": "01a23ec0-27de-740c-bede-53551fdc4d95",
+         *           "object_id": "0193a0c4-7f43-7000-8000-000000000092",
+         *           "object_type": "report",
+         *           "occurred_at": "2021-08-18T09:12:00Z",
+         *           "project_id": "0193a0c4-7f43-7000-8000-0000000000e1",
+         *           "region_code": "370100"
+         *         }
+         *       ],
+         *       "next_cursor": "7719-01a23ec0-27de-740c-bede-53551fdc4d95"
+         *     }
+         */
+        ChangePage: {
+            items: components["schemas"]["Change"][];
+            /**
+             * @description Where to continue: the last item's cursor, or the one given when nothing came. Keep it
+             *     across restarts; polling with it never misses or repeats a change.
+             */
+            next_cursor: string;
+        };
         /**
          * @description A logic check a region may configure.
          * @enum {string}
@@ -7399,6 +7465,44 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_changes: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous answer; absent: from the beginning. */
+                after?: string;
+                /**
+                 * @description Comma-separated object types (`report,rectification,project`, as in the audit trail's
+                 *     `entity_type`); absent: every type.
+                 */
+                types?: string;
+                /** @description Changes per answer, 1 to 1,000 (default 100). */
+                limit?: number;
+            };
+            header?: {
+                /** @description `strong` reads from the primary even when the read replica (`DATABASE_READ_URL`) could serve the read: for reading, through any instance, a write made through another. Without it the read sees every write this instance committed before it began, and writes made through others within `DATABASE_READ_MAX_LAG`. Any other value is refused with 400. */
+                "Read-Consistency"?: "strong";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The next changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -11,6 +11,8 @@ from .audit_event_details import AuditEventDetails
 from .band import Band
 from .budget_part import BudgetPart
 from .budget_rule import BudgetRule
+from .change import Change
+from .change_page import ChangePage
 from .check_key import CheckKey
 from .check_result import CheckResult
 from .check_severity import CheckSeverity
@@ -100,6 +102,7 @@ from .likelihood import Likelihood
 from .list_adjustments_read_consistency import ListAdjustmentsReadConsistency
 from .list_audit_events_read_consistency import ListAuditEventsReadConsistency
 from .list_budget_history_read_consistency import ListBudgetHistoryReadConsistency
+from .list_changes_read_consistency import ListChangesReadConsistency
 from .list_department_reports_read_consistency import ListDepartmentReportsReadConsistency
 from .list_departments_read_consistency import ListDepartmentsReadConsistency
 from .list_execution_records_read_consistency import ListExecutionRecordsReadConsistency
@@ -272,6 +275,8 @@ __all__ = (
     "Band",
     "BudgetPart",
     "BudgetRule",
+    "Change",
+    "ChangePage",
     "CheckKey",
     "CheckResult",
     "CheckSeverity",
@@ -361,6 +366,7 @@ __all__ = (
     "ListAdjustmentsReadConsistency",
     "ListAuditEventsReadConsistency",
     "ListBudgetHistoryReadConsistency",
+    "ListChangesReadConsistency",
     "ListDepartmentReportsReadConsistency",
     "ListDepartmentsReadConsistency",
     "ListExecutionRecordsReadConsistency",
