@@ -114,7 +114,7 @@ async fn a_reader_paging_with_the_cursor_misses_nothing_and_sees_nothing_twice()
 
     // It commits: now everything comes, the late transaction's event first, each once.
     diesel::sql_query("COMMIT").execute(&mut late).unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
+    let deadline = Instant::now() + Duration::from_secs(180);
     let mut last_cursor: Option<(i64, String)> = None;
     while seen.len() < expected.len() && Instant::now() < deadline {
         let body = page(&app, &admin, &cursor).await;
@@ -167,7 +167,7 @@ async fn the_feed_carries_the_services_writes_and_refuses_bad_cursors_and_depart
     let uri = format!("/api/v1/changes?after={cursor}&types=project");
     // A transaction still running anywhere on the server (another test's) holds the horizon
     // back for a moment: poll.
-    let deadline = Instant::now() + Duration::from_secs(60);
+    let deadline = Instant::now() + Duration::from_secs(180);
     let changes = loop {
         let (_, changes) = send(&app, &fin, "GET", &uri, None, None).await;
         if !changes["items"].as_array().unwrap().is_empty() || Instant::now() > deadline {
