@@ -372,6 +372,23 @@ async fn a_target_adjustment_makes_a_version_the_next_round_monitors() {
     .await;
     assert_eq!(list["items"].as_array().unwrap().len(), 3);
 
+    // The project's history shows both requests.
+    let (_, history) = call(
+        &app,
+        &dept,
+        "GET",
+        &format!("/api/v1/projects/{pid}/key-monitoring"),
+        None,
+    )
+    .await;
+    let statuses: Vec<&str> = history["target_adjustments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["approved", "rejected"]);
+
     // Lists with filters, scope, audit, statistics.
     let (_, all) = call(
         &app,
@@ -644,6 +661,16 @@ async fn results_application_keeps_the_suggestion_and_reaches_next_years_project
     .await;
     assert_eq!(next["follows_result"]["amount"], "-1200000.00");
     assert_eq!(changed["suggestion"]["rule"], "poor_grade");
+
+    let (_, history) = call(
+        &app,
+        &fin,
+        "GET",
+        &format!("/api/v1/projects/{poor}/key-monitoring"),
+        None,
+    )
+    .await;
+    assert_eq!(history["result_applications"][0]["id"], applied["id"]);
 
     // The statistics add them up.
     let (status, stats) = call(

@@ -21,7 +21,9 @@ const MAX_TYPES: usize = 30;
 #[serde(deny_unknown_fields)]
 pub struct ChangeQuery {
     /// `next_cursor` of the previous answer; absent: from the beginning.
-    #[param(pattern = r"^[0-9]{1,18}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    #[param(
+        pattern = r"^[0-9]{1,18}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+    )]
     pub after: Option<String>,
     /// Comma-separated object types (`report,rectification,project`, as in the audit trail's
     /// `entity_type`); absent: every type.
@@ -76,7 +78,10 @@ fn parse_cursor(text: &str) -> Result<(i64, Uuid), AppError> {
     };
     let (txid, id) = text.split_once('-').ok_or_else(bad)?;
     let digits = !txid.is_empty() && txid.len() <= 18 && txid.bytes().all(|b| b.is_ascii_digit());
-    let hyphenated = id.len() == 36 && id.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase() || b == b'-');
+    let hyphenated = id.len() == 36
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase() || b == b'-');
     if !digits || !hyphenated {
         return Err(bad());
     }

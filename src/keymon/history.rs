@@ -16,6 +16,8 @@ use crate::keymon::rectifications::rectification_dtos;
 use crate::keymon::store;
 use crate::projects::service::visible_ids;
 use crate::projects::store as projects;
+use crate::results::dto::ResultApplication;
+use crate::targets::dto::TargetAdjustment;
 
 /// At most this many of each kind of record: a project's history is small.
 const MAX_RECORDS: i64 = 10_000;
@@ -30,6 +32,10 @@ pub struct KeyMonitoringHistory {
     /// Adjustments of the project, and those moving money to it from projects the caller may
     /// see.
     pub adjustments: Vec<Adjustment>,
+    /// Requests to change the project's targets, oldest first.
+    pub target_adjustments: Vec<TargetAdjustment>,
+    /// What each round's results led to, oldest first.
+    pub result_applications: Vec<ResultApplication>,
 }
 
 fn key_monitoring_history_example() -> serde_json::Value {
@@ -37,7 +43,8 @@ fn key_monitoring_history_example() -> serde_json::Value {
         "project_id": "0193a0c4-7f43-7000-8000-0000000000e1", "key_monitoring": true,
         "inspections": [crate::keymon::dto::inspection_example()],
         "rectifications": [crate::keymon::dto::rectification_example()],
-        "adjustments": [crate::keymon::adjustments::adjustment_example()]
+        "adjustments": [crate::keymon::adjustments::adjustment_example()],
+        "target_adjustments": [], "result_applications": []
     })
 }
 
@@ -46,9 +53,9 @@ fn key_monitoring_history_example() -> serde_json::Value {
     tag = "key-monitoring",
     operation_id = "get_key_monitoring_history",
     summary = "A project's key-monitoring history",
-    description = "Inspections with findings and opinions, rectifications and fund adjustments of \
-                   the project (at most 10,000 of each), and reallocations into it from projects the \
-                   caller may see. Roles: admin, finance_officer, auditor, department_officer \
+    description = "Inspections with findings and opinions, rectifications, fund adjustments, \
+                   target adjustments and results applications of the project (at most 10,000 of \
+                   each), and reallocations into it from projects the caller may see. Roles: admin, finance_officer, auditor, department_officer \
                    (within scope).",
     params(("id" = Uuid, Path, description = "Project id")),
     responses((status = 200, description = "The history", body = KeyMonitoringHistory)),
@@ -109,12 +116,40 @@ pub async fn project_history(
             let visible = visible_ids(conn, &caller, &sources)?;
             adjustments.retain(|a| a.project_id == id || visible.contains(&a.project_id));
             let adjustments = adjustment_dtos(conn, &caller, adjustments)?;
+            let target_adjustments = crate::targets::store::list(
+                conn,
+                &all,
+                &crate::targets::store::Filter {
+                    project_id: Some(id),
+                    ..Default::default()
+                },
+                None,
+                MAX_RECORDS,
+            )?
+            .into_iter()
+            .map(TargetAdjustment::from)
+            .collect();
+            let result_applications = crate::results::store::list(
+                conn,
+                &all,
+                &crate::results::store::Filter {
+                    project_id: Some(id),
+                    ..Default::default()
+                },
+                None,
+                MAX_RECORDS,
+            )?
+            .into_iter()
+            .map(ResultApplication::from)
+            .collect();
             Ok(KeyMonitoringHistory {
                 project_id: id,
                 key_monitoring: project.row.key_monitoring,
                 inspections,
                 rectifications,
                 adjustments,
+                target_adjustments,
+                result_applications,
             })
         })
         .await?;

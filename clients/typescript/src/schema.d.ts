@@ -753,7 +753,7 @@ export interface paths {
         };
         /**
          * A project's key-monitoring history
-         * @description Inspections with findings and opinions, rectifications and fund adjustments of the project (at most 10,000 of each), and reallocations into it from projects the caller may see. Roles: admin, finance_officer, auditor, department_officer (within scope).
+         * @description Inspections with findings and opinions, rectifications, fund adjustments, target adjustments and results applications of the project (at most 10,000 of each), and reallocations into it from projects the caller may see. Roles: admin, finance_officer, auditor, department_officer (within scope).
          */
         get: operations["get_key_monitoring_history"];
         put?: never;
@@ -3148,7 +3148,9 @@ export interface components {
          *           "version": 2,
          *           "warning_days": 7
          *         }
-         *       ]
+         *       ],
+         *       "result_applications": [],
+         *       "target_adjustments": []
          *     }
          */
         KeyMonitoringHistory: {
@@ -3162,6 +3164,10 @@ export interface components {
             /** Format: uuid */
             project_id: string;
             rectifications: components["schemas"]["Rectification"][];
+            /** @description What each round's results led to, oldest first. */
+            result_applications: components["schemas"]["ResultApplication"][];
+            /** @description Requests to change the project's targets, oldest first. */
+            target_adjustments: components["schemas"]["TargetAdjustment"][];
         };
         /**
          * @description The language a region's drafted texts are written in.

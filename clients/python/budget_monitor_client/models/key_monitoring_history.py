@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from ..models.adjustment import Adjustment
     from ..models.inspection import Inspection
     from ..models.rectification import Rectification
+    from ..models.result_application import ResultApplication
+    from ..models.target_adjustment import TargetAdjustment
 
 
 T = TypeVar("T", bound="KeyMonitoringHistory")
@@ -44,7 +46,7 @@ class KeyMonitoringHistory:
             'id': '0193a0c4-7f43-7000-8000-000000000095', 'light': 'green', 'overdue': False, 'project_id':
             '0193a0c4-7f43-7000-8000-0000000000e1', 'requirement': 'Submit a revised spending plan for the two delayed
             bases', 'response': 'Revised plan approved on 12 October; the idle 25,000,000.00 yuan are returned.', 'status':
-            'answered', 'version': 2, 'warning_days': 7}]}
+            'answered', 'version': 2, 'warning_days': 7}], 'result_applications': [], 'target_adjustments': []}
 
     Attributes:
         adjustments (list[Adjustment]): Adjustments of the project, and those moving money to it from projects the
@@ -54,6 +56,8 @@ class KeyMonitoringHistory:
         key_monitoring (bool):
         project_id (UUID):
         rectifications (list[Rectification]):
+        result_applications (list[ResultApplication]): What each round's results led to, oldest first.
+        target_adjustments (list[TargetAdjustment]): Requests to change the project's targets, oldest first.
     """
 
     adjustments: list[Adjustment]
@@ -61,6 +65,8 @@ class KeyMonitoringHistory:
     key_monitoring: bool
     project_id: UUID
     rectifications: list[Rectification]
+    result_applications: list[ResultApplication]
+    target_adjustments: list[TargetAdjustment]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -83,6 +89,16 @@ class KeyMonitoringHistory:
             rectifications_item = rectifications_item_data.to_dict()
             rectifications.append(rectifications_item)
 
+        result_applications = []
+        for result_applications_item_data in self.result_applications:
+            result_applications_item = result_applications_item_data.to_dict()
+            result_applications.append(result_applications_item)
+
+        target_adjustments = []
+        for target_adjustments_item_data in self.target_adjustments:
+            target_adjustments_item = target_adjustments_item_data.to_dict()
+            target_adjustments.append(target_adjustments_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -92,6 +108,8 @@ class KeyMonitoringHistory:
                 "key_monitoring": key_monitoring,
                 "project_id": project_id,
                 "rectifications": rectifications,
+                "result_applications": result_applications,
+                "target_adjustments": target_adjustments,
             }
         )
 
@@ -102,6 +120,8 @@ class KeyMonitoringHistory:
         from ..models.adjustment import Adjustment  # noqa: PLC0415
         from ..models.inspection import Inspection  # noqa: PLC0415
         from ..models.rectification import Rectification  # noqa: PLC0415
+        from ..models.result_application import ResultApplication  # noqa: PLC0415
+        from ..models.target_adjustment import TargetAdjustment  # noqa: PLC0415
 
         d = dict(src_dict)
         adjustments = []
@@ -129,12 +149,28 @@ class KeyMonitoringHistory:
 
             rectifications.append(rectifications_item)
 
+        result_applications = []
+        _result_applications = d.pop("result_applications")
+        for result_applications_item_data in _result_applications:
+            result_applications_item = ResultApplication.from_dict(result_applications_item_data)
+
+            result_applications.append(result_applications_item)
+
+        target_adjustments = []
+        _target_adjustments = d.pop("target_adjustments")
+        for target_adjustments_item_data in _target_adjustments:
+            target_adjustments_item = TargetAdjustment.from_dict(target_adjustments_item_data)
+
+            target_adjustments.append(target_adjustments_item)
+
         key_monitoring_history = cls(
             adjustments=adjustments,
             inspections=inspections,
             key_monitoring=key_monitoring,
             project_id=project_id,
             rectifications=rectifications,
+            result_applications=result_applications,
+            target_adjustments=target_adjustments,
         )
 
         key_monitoring_history.additional_properties = d

@@ -96,9 +96,10 @@ def sync_detailed(
 ) -> Response[KeyMonitoringHistory | Problem]:
     """A project's key-monitoring history
 
-     Inspections with findings and opinions, rectifications and fund adjustments of the project (at most
-    10,000 of each), and reallocations into it from projects the caller may see. Roles: admin,
-    finance_officer, auditor, department_officer (within scope).
+     Inspections with findings and opinions, rectifications, fund adjustments, target adjustments and
+    results applications of the project (at most 10,000 of each), and reallocations into it from
+    projects the caller may see. Roles: admin, finance_officer, auditor, department_officer (within
+    scope).
 
     Args:
         id (UUID):
@@ -132,9 +133,10 @@ def sync(
 ) -> KeyMonitoringHistory | Problem | None:
     """A project's key-monitoring history
 
-     Inspections with findings and opinions, rectifications and fund adjustments of the project (at most
-    10,000 of each), and reallocations into it from projects the caller may see. Roles: admin,
-    finance_officer, auditor, department_officer (within scope).
+     Inspections with findings and opinions, rectifications, fund adjustments, target adjustments and
+    results applications of the project (at most 10,000 of each), and reallocations into it from
+    projects the caller may see. Roles: admin, finance_officer, auditor, department_officer (within
+    scope).
 
     Args:
         id (UUID):
@@ -163,9 +165,10 @@ async def asyncio_detailed(
 ) -> Response[KeyMonitoringHistory | Problem]:
     """A project's key-monitoring history
 
-     Inspections with findings and opinions, rectifications and fund adjustments of the project (at most
-    10,000 of each), and reallocations into it from projects the caller may see. Roles: admin,
-    finance_officer, auditor, department_officer (within scope).
+     Inspections with findings and opinions, rectifications, fund adjustments, target adjustments and
+    results applications of the project (at most 10,000 of each), and reallocations into it from
+    projects the caller may see. Roles: admin, finance_officer, auditor, department_officer (within
+    scope).
 
     Args:
         id (UUID):
@@ -197,9 +200,10 @@ async def asyncio(
 ) -> KeyMonitoringHistory | Problem | None:
     """A project's key-monitoring history
 
-     Inspections with findings and opinions, rectifications and fund adjustments of the project (at most
-    10,000 of each), and reallocations into it from projects the caller may see. Roles: admin,
-    finance_officer, auditor, department_officer (within scope).
+     Inspections with findings and opinions, rectifications, fund adjustments, target adjustments and
+    results applications of the project (at most 10,000 of each), and reallocations into it from
+    projects the caller may see. Roles: admin, finance_officer, auditor, department_officer (within
+    scope).
 
     Args:
         id (UUID):
