@@ -139,8 +139,8 @@ pub async fn list_changes(
         )));
     }
     let start = match q.after.as_deref() {
-        Some(text) if !text.is_empty() => parse_cursor(text)?,
-        _ => (-1, Uuid::nil()),
+        Some(text) => parse_cursor(text)?,
+        None => (-1, Uuid::nil()),
     };
     let types = types_of(q.types.as_deref())?;
     let scope = caller.list_scope();
@@ -148,12 +148,10 @@ pub async fn list_changes(
         .db
         .run(move |conn| store::after(conn, &scope, start, &types, limit))
         .await?;
-    let next_cursor = match rows.last() {
-        Some(r) => cursor_of(r.txid, r.id),
-        None => match q.after.as_deref() {
-            Some(text) if !text.is_empty() => text.to_owned(),
-            _ => cursor_of(0, Uuid::nil()),
-        },
+    let next_cursor = match (rows.last(), q.after) {
+        (Some(r), _) => cursor_of(r.txid, r.id),
+        (None, Some(given)) => given,
+        (None, None) => cursor_of(0, Uuid::nil()),
     };
     let items = rows
         .into_iter()
