@@ -182,6 +182,14 @@ pub fn check_rules(rules: &[SuggestionRule]) -> Vec<(usize, String)> {
     errors
 }
 
+/// Whether a decision's measures differ from the suggested ones, whatever their order.
+pub fn differs<T: Ord + Clone>(decided: &[T], suggested: &[T]) -> bool {
+    let (mut a, mut b) = (decided.to_vec(), suggested.to_vec());
+    a.sort();
+    b.sort();
+    a != b
+}
+
 pub fn is_next_year(m: ResultMeasure) -> bool {
     matches!(
         m,

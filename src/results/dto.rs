@@ -82,10 +82,7 @@ impl From<ApplicationRow> for ResultApplication {
     fn from(r: ApplicationRow) -> ResultApplication {
         let measures = measures_of(&r.measures);
         let suggested = measures_of(&r.suggested_measures);
-        let mut a = measures.clone();
-        let mut b = suggested.clone();
-        a.sort();
-        b.sort();
+        let differs_from_suggestion = crate::domain::results::differs(&measures, &suggested);
         let suggested_change = r.suggested_change_percent.clone();
         ResultApplication {
             id: r.id,
@@ -104,7 +101,7 @@ impl From<ApplicationRow> for ResultApplication {
                 next_year_change_percent: suggested_change,
                 rule: r.suggestion_rule,
             },
-            differs_from_suggestion: a != b,
+            differs_from_suggestion,
             grade: r.grade.as_deref().and_then(grade_of),
             overall_light: r.overall_light.as_deref().and_then(Light::parse),
             created_by_name: r.created_by_name,

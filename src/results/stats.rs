@@ -146,10 +146,7 @@ fn figures(conn: &mut PgConnection, f: &StatFilter) -> Result<ResultsFiguresPart
     let (mut reduced, mut raised) = (zero.clone(), zero.clone());
     let mut differing = 0;
     for (_, measures, suggested, change) in &apps {
-        let (mut a, mut b) = (measures.clone(), suggested.clone());
-        a.sort();
-        b.sort();
-        if a != b {
+        if crate::domain::results::differs(measures, suggested) {
             differing += 1;
         }
         match change {

@@ -41,33 +41,30 @@ pub fn plan(current: &[IndicatorRow], changes: &[TargetChange]) -> Result<Plan, 
         retired: Vec::new(),
     };
     for (i, change) in changes.iter().enumerate() {
-        let id = match change {
+        // The indicator a change or retirement names, once, in the current set.
+        let row = match change {
             TargetChange::Change { indicator_id, .. } | TargetChange::Retire { indicator_id } => {
-                Some(*indicator_id)
+                let field = format!("changes[{i}].indicator_id");
+                let Some(row) = current.iter().find(|r| r.id == *indicator_id) else {
+                    push(
+                        field,
+                        "is not an indicator of the project's current set".to_owned(),
+                    );
+                    continue;
+                };
+                if !named.insert(row.id) {
+                    push(
+                        field,
+                        "is named by an earlier change: one change per indicator".to_owned(),
+                    );
+                    continue;
+                }
+                Some(row)
             }
             TargetChange::Add { .. } => None,
         };
-        let found = id.map(|id| (id, current.iter().find(|r| r.id == id)));
-        if let Some((id, found)) = found {
-            if found.is_none() {
-                push(
-                    format!("changes[{i}].indicator_id"),
-                    "is not an indicator of the project's current set".to_owned(),
-                );
-                continue;
-            }
-            if !named.insert(id) {
-                push(
-                    format!("changes[{i}].indicator_id"),
-                    "is named by an earlier change: one change per indicator".to_owned(),
-                );
-                continue;
-            }
-        }
-        match change {
-            TargetChange::Change { indicator_id, set } => {
-                let row = current.iter().find(|r| r.id == *indicator_id);
-                let Some(row) = row else { continue };
+        let checked = match (change, row) {
+            (TargetChange::Change { set, .. }, Some(row)) => {
                 let fields = set.apply(row);
                 if fields == IndicatorFields::of(row) {
                     push(
@@ -76,30 +73,24 @@ pub fn plan(current: &[IndicatorRow], changes: &[TargetChange]) -> Result<Plan, 
                     );
                     continue;
                 }
-                match check_fields(&fields, &format!("changes[{i}].set.")) {
-                    Ok(()) => plan.changed.push((*indicator_id, fields)),
-                    Err(e) => {
-                        for (field, messages) in e {
-                            for m in messages {
-                                push(field.clone(), m);
-                            }
-                        }
-                    }
+                check_fields(&fields, &format!("changes[{i}].set."))
+                    .map(|()| plan.changed.push((row.id, fields)))
+            }
+            (TargetChange::Add { indicator }, _) => indicator
+                .fields(&format!("changes[{i}].indicator."))
+                .map(|fields| plan.added.push(fields)),
+            (TargetChange::Retire { .. }, Some(row)) => {
+                plan.retired.push(row.id);
+                Ok(())
+            }
+            (_, None) => Ok(()),
+        };
+        if let Err(e) = checked {
+            for (field, messages) in e {
+                for m in messages {
+                    push(field.clone(), m);
                 }
             }
-            TargetChange::Add { indicator } => {
-                match indicator.fields(&format!("changes[{i}].indicator.")) {
-                    Ok(fields) => plan.added.push(fields),
-                    Err(e) => {
-                        for (field, messages) in e {
-                            for m in messages {
-                                push(field.clone(), m);
-                            }
-                        }
-                    }
-                }
-            }
-            TargetChange::Retire { indicator_id } => plan.retired.push(*indicator_id),
         }
     }
     if !errors.is_empty() {
